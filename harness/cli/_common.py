@@ -1,0 +1,49 @@
+"""What every command shares: the console and the way a user error ends a command."""
+
+import functools
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import NoReturn, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+
+from harness.errors import PlumeError
+
+console = Console()
+err_console = Console(stderr=True)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print one line on standard error and exit with ``code``."""
+    err_console.print(f"[bold red]error:[/] {message}", highlight=False, markup=True, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn a ``PlumeError`` into its one-line message and exit code."""
+    try:
+        yield
+    except PlumeError as error:
+        fail(str(error).replace("[", r"\["), error.exit_code)
+
+
+def not_built(command: str, issue: int) -> NoReturn:
+    """A command that exists in the design but not yet in the code says so and exits 2."""
+    fail(f"`plume {command}` is not built yet (issue {issue}).", 2)
+
+
+def guarded(function: Callable[P, R]) -> Callable[P, R]:
+    """Decorate a command so that user errors print one line instead of a traceback."""
+
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with user_errors():
+            return function(*args, **kwargs)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    return wrapper

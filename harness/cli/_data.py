@@ -1,0 +1,20 @@
+"""`plume data ...`."""
+
+import typer
+
+from harness.cli._common import not_built
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `plume data` group to the application."""
+    group = typer.Typer(help="Gold sets: validate, import, split.", no_args_is_help=True)
+
+    @group.command(
+        "validate",
+        context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+    )
+    def validate() -> None:
+        """Not built yet."""
+        not_built("data validate", 4)
+
+    app.add_typer(group, name="data")

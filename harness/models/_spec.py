@@ -1,0 +1,186 @@
+"""Model specs: what ``models.yaml`` declares about each candidate model."""
+
+import os
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from harness.errors import InputError, UsageError, format_validation_error
+
+Provider = Literal["anthropic", "mistral", "openai-compatible", "local"]
+
+
+class GenerationParams(BaseModel):
+    """Sampling parameters sent with every request; they are part of the cache key."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    temperature: float = Field(default=0.0, ge=0.0, le=2.0)
+    """0 makes replies reproducible where the server allows it."""
+    max_tokens: int = Field(default=400, gt=0)
+    """Upper bound on the reply's length in tokens."""
+    top_p: float | None = Field(default=None, gt=0.0, le=1.0)
+    """Nucleus sampling, when set."""
+    seed: int | None = None
+    """Sampling seed, for servers that honour it."""
+    stop: list[str] = Field(default_factory=list)
+    """Strings that end generation (completion mode needs one to stop after the reply)."""
+
+
+class LocalWeights(BaseModel):
+    """Where a local model's GGUF file comes from."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    package: str | None = None
+    """Python package shipping the weights (installed by the ``local`` extra)."""
+    file: str | None = None
+    """The GGUF file's path inside ``package``."""
+    assemble: bool = False
+    """The package ships the file in chunks; its ``assemble()`` joins them into Plume's cache."""
+    path: str | None = None
+    """An explicit GGUF path, instead of a package."""
+    n_ctx: int = Field(default=4096, gt=0)
+    """Context window the server allocates."""
+
+    @model_validator(mode="after")
+    def _one_source(self) -> "LocalWeights":
+        if (self.path is None) == (self.package is None):
+            raise ValueError("give either `path` or `package`")
+        if self.package is not None and (self.file is None) == (not self.assemble):
+            raise ValueError("with `package`, give either `file` or `assemble: true`")
+        return self
+
+
+class ModelSpec(BaseModel):
+    """One candidate model or judge."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
+    """Plume's name for it, used on the command line (``--models albert``)."""
+    provider: Provider
+    """How it is reached."""
+    model: str
+    """The model id (or alias) requested from the provider."""
+    base_url: str | None = None
+    """API root, ending in ``/v1`` for OpenAI-compatible endpoints; set by Plume for local models."""
+    api_key_env: str | None = None
+    """The environment variable holding the API key; the key itself is never written anywhere."""
+    mode: Literal["chat", "completion"] = "chat"
+    """``completion`` for base models, which get the flattened few-shot prompt."""
+    params: GenerationParams = Field(default_factory=GenerationParams)
+    """Sampling parameters."""
+    concurrency: int = Field(default=4, gt=0)
+    """Requests in flight at once."""
+    rpm: int | None = Field(default=None, gt=0)
+    """Requests per minute allowed by the provider."""
+    tpm: int | None = Field(default=None, gt=0)
+    """Tokens per minute allowed by the provider."""
+    price_in: float = Field(default=0.0, ge=0.0)
+    """Price per million input tokens (euros)."""
+    price_out: float = Field(default=0.0, ge=0.0)
+    """Price per million output tokens (euros)."""
+    remote: bool = True
+    """Remote models get the anonymisation guard: personal data never reaches them."""
+    timeout_s: float = Field(default=120.0, gt=0.0)
+    """Per-request timeout."""
+    local: LocalWeights | None = None
+    """For ``provider: local``: the weights to serve."""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "ModelSpec":
+        if self.provider == "local":
+            if self.local is None:
+                raise ValueError("a local model needs a `local:` section naming its weights")
+            if self.remote:
+                raise ValueError("a local model must say `remote: false`")
+        elif self.base_url is None:
+            raise ValueError(f"a {self.provider} model needs a `base_url`")
+        return self
+
+    def missing_key(self) -> str | None:
+        """The name of the unset key variable, or ``None`` when the model can be called."""
+        if self.api_key_env and not os.environ.get(self.api_key_env):
+            return self.api_key_env
+        return None
+
+    def api_key(self) -> str | None:
+        """The key, read from the environment at call time only."""
+        return os.environ.get(self.api_key_env) if self.api_key_env else None
+
+
+class ModelsFile(BaseModel):
+    """``models.yaml``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    models: list[ModelSpec] = Field(min_length=1)
+    """Candidates and judges."""
+
+
+def _yaml_line(path: Path, text: str, index: int) -> int | None:
+    """The line of the ``index``-th entry of the top-level ``models`` list, for error messages."""
+    try:
+        node = yaml.compose(text)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    for key, value in node.value:
+        if key.value == "models" and isinstance(value, yaml.SequenceNode) and index < len(value.value):
+            return int(value.value[index].start_mark.line) + 1
+    return None
+
+
+def load_models(path: Path) -> dict[str, ModelSpec]:
+    """Read ``models.yaml``; problems raise ``InputError`` with the file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise InputError(path, f"cannot read the model list ({error.strerror})") from None
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        raise InputError(path, "not valid YAML", line=line) from None
+    try:
+        parsed = ModelsFile.model_validate(raw)
+    except ValidationError as error:
+        loc = error.errors()[0]["loc"]
+        line = _yaml_line(path, text, loc[1]) if len(loc) > 1 and isinstance(loc[1], int) else None
+        raise InputError(path, format_validation_error(error), line=line) from None
+    specs: dict[str, ModelSpec] = {}
+    for index, spec in enumerate(parsed.models):
+        if spec.name in specs:
+            raise InputError(path, f"duplicate model name {spec.name!r}", line=_yaml_line(path, text, index))
+        specs[spec.name] = spec
+    return specs
+
+
+def select_models(specs: dict[str, ModelSpec], names: list[str] | None) -> tuple[list[ModelSpec], list[str]]:
+    """Pick the models to run and say which were skipped and why.
+
+    With ``names``, each must exist and have its key set (``UsageError`` otherwise); ``local``
+    stands for every local model. Without, every local model and every remote one whose key is set.
+    """
+    if names is None:
+        chosen = [s for s in specs.values() if s.missing_key() is None]
+        skipped = [f"{s.name} ({s.missing_key()} is not set)" for s in specs.values() if s.missing_key()]
+        return chosen, skipped
+    chosen = []
+    for name in names:
+        if name == "local":
+            chosen.extend(s for s in specs.values() if s.provider == "local" and s not in chosen)
+            continue
+        if name not in specs:
+            raise UsageError(f"unknown model {name!r}; models.yaml declares: {', '.join(specs)}")
+        spec = specs[name]
+        if (variable := spec.missing_key()) is not None:
+            raise UsageError(f"model {name!r} needs an API key: set the environment variable {variable}")
+        if spec not in chosen:
+            chosen.append(spec)
+    return chosen, []

@@ -1,0 +1,32 @@
+"""The main job: render, generate, score and record, with resumable run directories."""
+
+from harness.runner._records import (
+    GoldRecord,
+    ModelRecord,
+    ModelResults,
+    RunManifest,
+    RunResults,
+    SampleRecord,
+)
+from harness.runner._run import RunOutcome, atomic_write, execute, finish, pick_examples, prompt_variables
+from harness.runner._samples import SampleWriter, latest_by_key, read_samples
+from harness.runner._spec import RunSpec
+
+__all__ = [
+    "GoldRecord",
+    "ModelRecord",
+    "ModelResults",
+    "RunManifest",
+    "RunOutcome",
+    "RunResults",
+    "RunSpec",
+    "SampleRecord",
+    "SampleWriter",
+    "atomic_write",
+    "execute",
+    "finish",
+    "latest_by_key",
+    "pick_examples",
+    "prompt_variables",
+    "read_samples",
+]

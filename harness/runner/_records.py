@@ -1,0 +1,143 @@
+"""The records of a run directory: ``run.json``, ``samples.jsonl`` and ``results.json``."""
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from harness.models import Completion, GenerationParams
+from harness.runner._spec import RunSpec
+from harness.scoring import Score
+from harness.stats import Estimate
+
+FORMAT_VERSION = 1
+
+
+class GoldRecord(BaseModel):
+    """Which gold set a run used, exactly."""
+
+    name: str
+    """The set's name."""
+    path: str
+    """Where it was read from."""
+    sha256: str
+    """Hash of the file: the same name with another hash is another gold set."""
+    items: int
+    """Items run (after ``--limit``)."""
+
+
+class ModelRecord(BaseModel):
+    """A model as it was actually called."""
+
+    name: str
+    """Plume's name for it."""
+    provider: str
+    """How it was reached."""
+    requested: str
+    """The id or alias asked for."""
+    served: str
+    """The id the endpoint resolved it to."""
+    aliases: list[str] = Field(default_factory=list)
+    """Other names the endpoint gave for it."""
+    mode: str
+    """``chat`` or ``completion``."""
+    params: GenerationParams
+    """Sampling parameters sent."""
+    remote: bool
+    """Whether it runs outside this machine."""
+    weights: str | None = None
+    """For local models: the GGUF file's name."""
+
+
+class RunManifest(BaseModel):
+    """``run.json``: everything that can change a score."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    format_version: int = FORMAT_VERSION
+    """Version of this file's layout."""
+    run_id: str
+    """The run directory's name."""
+    status: Literal["running", "completed", "failed", "interrupted"]
+    """How the run ended (``running`` while it runs, or if it was killed)."""
+    created_at: datetime
+    """When the run started (UTC)."""
+    finished_at: datetime | None = None
+    """When it ended (UTC)."""
+    gold: GoldRecord
+    """The gold set."""
+    prompt: str
+    """The prompt reference (``reply@1.0.0``)."""
+    prompt_sha256: str
+    """Hash of the prompt's template files."""
+    styleguide: dict[str, str] | None = None
+    """Style guide version and hash, when the prompt or scorers use it."""
+    scorers: dict[str, str]
+    """Scorer name to version."""
+    models: list[ModelRecord]
+    """The models, resolved."""
+    spec: RunSpec
+    """The options the run was started with; ``--resume`` reuses them."""
+    plume_version: str
+    """Plume's version."""
+    packages: dict[str, str]
+    """Versions of the packages that can change a result."""
+    git_commit: str | None
+    """The repository's commit, when run from a checkout."""
+
+
+class SampleRecord(BaseModel):
+    """One line of ``samples.jsonl``: one model's reply to one gold item, scored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    """The gold item's id."""
+    model: str
+    """The model's name."""
+    prompt_sha256: str
+    """Hash of exactly what the model was sent."""
+    reply: str | None
+    """The reply, or ``None`` when generation failed."""
+    completion: Completion | None
+    """Tokens, latency, attempts and the served model id."""
+    scores: dict[str, Score]
+    """Scorer name to score."""
+    error: str | None = None
+    """Why there is no reply."""
+    started_at: datetime
+    """When generation started (UTC)."""
+    completed_at: datetime
+    """When the record was written (UTC)."""
+
+
+class ModelResults(BaseModel):
+    """One model's aggregate results."""
+
+    items: int
+    """Items with a record."""
+    errors: int
+    """Items whose generation failed: shown, never scored as zero."""
+    scores: dict[str, Estimate]
+    """Scorer name to mean and interval."""
+    input_tokens: int
+    """Prompt tokens in all."""
+    output_tokens: int
+    """Generated tokens in all."""
+    cost: float
+    """Estimated cost in euros, from the prices in ``models.yaml``."""
+    mean_latency_s: float | None
+    """Mean latency of successful calls."""
+
+
+class RunResults(BaseModel):
+    """``results.json``."""
+
+    format_version: int = FORMAT_VERSION
+    """Version of this file's layout."""
+    run_id: str
+    """The run."""
+    overall: str
+    """The score the leaderboard ranks by."""
+    models: dict[str, ModelResults]
+    """Model name to results, best first."""
