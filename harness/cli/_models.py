@@ -10,7 +10,9 @@ from harness.models import load_models
 
 def register(app: typer.Typer) -> None:
     """Add the `plume models` group to the application."""
-    group = typer.Typer(help="Candidate models and judges declared in models.yaml.", no_args_is_help=True)
+    group = typer.Typer(
+        help="Candidate models and judges declared in models.yaml.", no_args_is_help=True
+    )
 
     @group.command("list")
     @guarded
@@ -23,7 +25,14 @@ def register(app: typer.Typer) -> None:
         for spec in specs.values():
             missing = spec.missing_key()
             available = "yes" if missing is None else f"no: {missing} is not set"
-            table.add_row(spec.name, spec.provider, spec.model, spec.mode, "yes" if spec.remote else "no", available)
+            table.add_row(
+                spec.name,
+                spec.provider,
+                spec.model,
+                spec.mode,
+                "yes" if spec.remote else "no",
+                available,
+            )
         console.print(table)
 
     app.add_typer(group, name="models")

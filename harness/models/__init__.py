@@ -1,23 +1,33 @@
-"""Models: specs from ``models.yaml``, transports, retries, limits and the local llama.cpp server."""
+"""Models: specs from models.yaml, transports, retries, limits, cache, local llama.cpp server."""
 
+from harness.models._cache import CompletionCache, cache_key
 from harness.models._errors import ModelCallError
 from harness.models._http import ServedModel, list_served
-from harness.models._local import serve_local, server_installed, weights_path
+from harness.models._local import LocalServer, serve_local, server_installed, weights_path
 from harness.models._model import Model
 from harness.models._retry import RetryPolicy, call_with_retries
-from harness.models._spec import GenerationParams, LocalWeights, ModelSpec, load_models, select_models
+from harness.models._spec import (
+    GenerationParams,
+    LocalWeights,
+    ModelSpec,
+    load_models,
+    select_models,
+)
 from harness.models._types import ChatMessage, Completion
 
 __all__ = [
     "ChatMessage",
     "Completion",
+    "CompletionCache",
     "GenerationParams",
+    "LocalServer",
     "LocalWeights",
     "Model",
     "ModelCallError",
     "ModelSpec",
     "RetryPolicy",
     "ServedModel",
+    "cache_key",
     "call_with_retries",
     "list_served",
     "load_models",

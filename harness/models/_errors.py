@@ -14,13 +14,29 @@ class ModelCallError(Exception):
         message: str,
         *,
         retryable: bool,
+        cause: str | None = None,
         status: int | None = None,
         retry_after: float | None = None,
     ) -> None:
         super().__init__(message)
         self.retryable = retryable
+        self.cause = cause or (cause_of_status(status) if status is not None else "error")
+        """A short, stable label for reports: ``rate_limited``, ``timeout``, ``server_error``…"""
         self.status = status
         self.retry_after = retry_after
+
+
+def cause_of_status(status: int) -> str:
+    """The failure label for an HTTP error status."""
+    if status == 429:
+        return "rate_limited"
+    if status in (401, 403):
+        return "authentication"
+    if status in (408, 504):
+        return "timeout"
+    if status >= 500:
+        return "server_error"
+    return "rejected"
 
 
 def classify_status(status: int) -> bool:

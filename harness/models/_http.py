@@ -53,22 +53,35 @@ async def _post_json(
         ) as response:
             body = await response.text()
             if response.status >= 400:
+                detail = _error_detail(body)
+                too_long = response.status in (400, 413) and "context" in detail.lower()
                 raise ModelCallError(
-                    f"HTTP {response.status} from {url}: {_error_detail(body)}",
+                    f"HTTP {response.status} from {url}: {detail}",
                     retryable=classify_status(response.status),
+                    cause="context_too_long" if too_long else None,
                     status=response.status,
                     retry_after=parse_retry_after(response.headers.get("Retry-After")),
                 )
     except TimeoutError:
-        raise ModelCallError(f"no answer from {url} within {timeout_s:g} s", retryable=True) from None
+        raise ModelCallError(
+            f"no answer from {url} within {timeout_s:g} s", retryable=True, cause="timeout"
+        ) from None
     except aiohttp.ClientError as error:
-        raise ModelCallError(f"cannot reach {url}: {error}", retryable=True) from None
+        raise ModelCallError(
+            f"cannot reach {url}: {error}", retryable=True, cause="unreachable"
+        ) from None
     try:
         data = json.loads(body)
     except json.JSONDecodeError:
-        raise ModelCallError(f"{url} answered with something that is not JSON", retryable=True) from None
+        raise ModelCallError(
+            f"{url} answered with something that is not JSON",
+            retryable=True,
+            cause="malformed_answer",
+        ) from None
     if not isinstance(data, dict):
-        raise ModelCallError(f"{url} answered with unexpected JSON", retryable=False)
+        raise ModelCallError(
+            f"{url} answered with unexpected JSON", retryable=False, cause="malformed_answer"
+        )
     return data
 
 
@@ -97,7 +110,9 @@ async def list_served(
                     status=response.status,
                 )
     except (TimeoutError, aiohttp.ClientError) as error:
-        raise ModelCallError(f"cannot list the models of {url}: {error or 'timeout'}", retryable=True) from None
+        raise ModelCallError(
+            f"cannot list the models of {url}: {error or 'timeout'}", retryable=True
+        ) from None
     try:
         entries = json.loads(body).get("data", [])
         return [ServedModel.model_validate(entry) for entry in entries]
@@ -122,12 +137,24 @@ async def openai_chat(
     """``POST /chat/completions`` on an OpenAI-compatible endpoint (Albert, Mistral, llama.cpp)."""
     payload = {"model": model, "messages": [m.model_dump() for m in messages], **_sampling(params)}
     started = time.perf_counter()
-    data = await _post_json(session, f"{base_url.rstrip('/')}/chat/completions", payload, _bearer(api_key), timeout_s)
+    data = await _post_json(
+        session, f"{base_url.rstrip('/')}/chat/completions", payload, _bearer(api_key), timeout_s
+    )
     try:
         choice = data["choices"][0]
         text = choice["message"]["content"] or ""
     except (KeyError, IndexError, TypeError):
-        raise ModelCallError("the chat answer has no choices[0].message.content", retryable=False) from None
+        raise ModelCallError(
+            "the chat answer has no choices[0].message.content",
+            retryable=False,
+            cause="malformed_answer",
+        ) from None
+    if choice.get("finish_reason") == "content_filter":
+        raise ModelCallError(
+            "the provider's content filter withheld the reply",
+            retryable=False,
+            cause="content_filter",
+        )
     tokens_in, tokens_out = _usage(data, "prompt_tokens", "completion_tokens")
     return Completion(
         text=text,
@@ -151,12 +178,18 @@ async def openai_completion(
     """``POST /completions``: plain text continuation, for base models."""
     payload = {"model": model, "prompt": prompt, **_sampling(params)}
     started = time.perf_counter()
-    data = await _post_json(session, f"{base_url.rstrip('/')}/completions", payload, _bearer(api_key), timeout_s)
+    data = await _post_json(
+        session, f"{base_url.rstrip('/')}/completions", payload, _bearer(api_key), timeout_s
+    )
     try:
         choice = data["choices"][0]
         text = choice["text"] or ""
     except (KeyError, IndexError, TypeError):
-        raise ModelCallError("the completion answer has no choices[0].text", retryable=False) from None
+        raise ModelCallError(
+            "the completion answer has no choices[0].text",
+            retryable=False,
+            cause="malformed_answer",
+        ) from None
     tokens_in, tokens_out = _usage(data, "prompt_tokens", "completion_tokens")
     return Completion(
         text=text,
@@ -189,11 +222,17 @@ async def anthropic_chat(
         payload["system"] = system
     headers = {"x-api-key": api_key or "", "anthropic-version": "2023-06-01"}
     started = time.perf_counter()
-    data = await _post_json(session, f"{base_url.rstrip('/')}/messages", payload, headers, timeout_s)
+    data = await _post_json(
+        session, f"{base_url.rstrip('/')}/messages", payload, headers, timeout_s
+    )
     try:
-        text = "".join(block.get("text", "") for block in data["content"] if block.get("type") == "text")
+        text = "".join(
+            block.get("text", "") for block in data["content"] if block.get("type") == "text"
+        )
     except (KeyError, TypeError, AttributeError):
-        raise ModelCallError("the Anthropic answer has no content blocks", retryable=False) from None
+        raise ModelCallError(
+            "the Anthropic answer has no content blocks", retryable=False, cause="malformed_answer"
+        ) from None
     tokens_in, tokens_out = _usage(data, "input_tokens", "output_tokens")
     return Completion(
         text=text,

@@ -5,7 +5,7 @@ import time
 
 
 class TokenBucket:
-    """A bucket of ``per_minute`` tokens refilled continuously; ``take`` waits until there are enough.
+    """A bucket of ``per_minute`` tokens refilled continuously; ``take`` waits for enough.
 
     A request larger than the whole bucket is let through once the bucket is full, so a single
     large prompt never blocks forever.

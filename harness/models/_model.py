@@ -5,8 +5,14 @@ from typing import Any
 
 import aiohttp
 
-from harness.models._errors import ModelCallError
-from harness.models._http import anthropic_chat, openai_chat, openai_completion
+from harness.models._cache import CompletionCache, cache_key
+from harness.models._http import (
+    ServedModel,
+    anthropic_chat,
+    list_served,
+    openai_chat,
+    openai_completion,
+)
 from harness.models._limits import TokenBucket
 from harness.models._retry import RetryPolicy, call_with_retries
 from harness.models._spec import ModelSpec
@@ -29,23 +35,44 @@ class Model:
         base_url: str | None = None,
         served_id: str | None = None,
         retry: RetryPolicy | None = None,
+        cache: CompletionCache | None = None,
     ) -> None:
         self.spec = spec
         self.base_url = base_url or spec.base_url or ""
         self.served_id = served_id or spec.model
         self._session = session
-        self._retry = retry or RetryPolicy()
+        self._cache = cache
+        # A local server that stops answering is dead, not busy: fail fast instead of backing off.
+        self._retry = retry or (
+            RetryPolicy(max_attempts=2, base_s=0.2) if spec.provider == "local" else RetryPolicy()
+        )
         self._slots = asyncio.Semaphore(spec.concurrency)
         self._requests = TokenBucket(spec.rpm) if spec.rpm else None
         self._tokens = TokenBucket(spec.tpm) if spec.tpm else None
 
+    async def served(self) -> list[ServedModel]:
+        """What the endpoint serves (``/models``), for OpenAI-compatible endpoints."""
+        return await list_served(self._session, self.base_url, self.spec.api_key())
+
     def _params(self) -> dict[str, Any]:
         return self.spec.params.model_dump()
 
-    async def generate(self, prompt: list[ChatMessage] | str) -> Completion:
-        """Generate from chat messages, or from plain text for a completion-mode model."""
+    async def generate(
+        self, prompt: list[ChatMessage] | str, *, sample_index: int = 0
+    ) -> Completion:
+        """Generate from chat messages, or from plain text for a completion-mode model.
+
+        ``sample_index`` tells repeated samples of one prompt apart in the cache at temperature > 0.
+        """
         if isinstance(prompt, str) != (self.spec.mode == "completion"):
             raise ValueError(f"model {self.spec.name} is in {self.spec.mode} mode")
+        key = None
+        if self._cache is not None:
+            key = cache_key(
+                self.spec.provider, self.served_id, prompt, self._params(), sample_index
+            )
+            if (hit := self._cache.get(key)) is not None:
+                return hit
         async with self._slots:
             if self._requests is not None:
                 await self._requests.take()
@@ -55,6 +82,8 @@ class Model:
                 await self._tokens.take(len(text) / 4 + self.spec.params.max_tokens)
             completion, attempts = await call_with_retries(lambda: self._call(prompt), self._retry)
         completion.attempts = attempts
+        if self._cache is not None and key is not None:
+            self._cache.put(key, completion)
         return completion
 
     async def _call(self, prompt: list[ChatMessage] | str) -> Completion:
@@ -71,6 +100,3 @@ class Model:
         return await openai_chat(
             self._session, self.base_url, key, self.served_id, prompt, self._params(), timeout
         )
-
-
-__all__ = ["Model", "ModelCallError"]

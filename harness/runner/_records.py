@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from harness.models import Completion, GenerationParams
 from harness.runner._spec import RunSpec
 from harness.scoring import Score
-from harness.stats import Estimate
+from harness.stats import Estimate, PairedComparison
 
 FORMAT_VERSION = 1
 
@@ -76,6 +76,8 @@ class RunManifest(BaseModel):
     """Scorer name to version."""
     models: list[ModelRecord]
     """The models, resolved."""
+    models_sha256: str
+    """Hash of the selected models' specs as declared (what they are asked, not how fast)."""
     spec: RunSpec
     """The options the run was started with; ``--resume`` reuses them."""
     plume_version: str
@@ -105,6 +107,9 @@ class SampleRecord(BaseModel):
     """Scorer name to score."""
     error: str | None = None
     """Why there is no reply."""
+    cause: str | None = None
+    """The failure's label (``rate_limited``, ``timeout``, ``server_error``, ``context_too_long``,
+    ``content_filter``, ``empty_reply``, ``malformed_answer``, ``unreachable``, …)."""
     started_at: datetime
     """When generation started (UTC)."""
     completed_at: datetime
@@ -118,6 +123,8 @@ class ModelResults(BaseModel):
     """Items with a record."""
     errors: int
     """Items whose generation failed: shown, never scored as zero."""
+    causes: dict[str, int] = Field(default_factory=dict)
+    """Failures by cause."""
     scores: dict[str, Estimate]
     """Scorer name to mean and interval."""
     input_tokens: int
@@ -141,3 +148,12 @@ class RunResults(BaseModel):
     """The score the leaderboard ranks by."""
     models: dict[str, ModelResults]
     """Model name to results, best first."""
+    criteria: list[str] = Field(default_factory=list)
+    """The criteria scored, in the order reports show them (``overall`` last)."""
+    weights: dict[str, float] = Field(default_factory=dict)
+    """Weights of the criteria in ``overall``, from ``scoring.yaml``."""
+    comparisons: list[PairedComparison] = Field(default_factory=list)
+    """Every pair of models on every criterion, paired on item ids; Holm-corrected across the
+    pairs of one criterion."""
+    breakdowns: dict[str, dict[str, dict[str, Estimate]]] = Field(default_factory=dict)
+    """Overall score by ``service`` and by ``sentiment``: dimension → group → model → estimate."""

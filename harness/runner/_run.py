@@ -2,6 +2,7 @@
 
 import asyncio
 import hashlib
+import json
 from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -15,15 +16,23 @@ from harness import __version__, paths
 from harness.errors import PlumeError, UsageError
 from harness.gold import GoldItem, GoldSet, load_gold
 from harness.models import (
+    CompletionCache,
+    LocalServer,
     Model,
     ModelCallError,
     ModelSpec,
-    list_served,
     load_models,
     select_models,
     serve_local,
 )
-from harness.prompts import PromptTemplate, RenderedPrompt, load_prompt
+from harness.prompts import (
+    PromptTemplate,
+    RenderedPrompt,
+    load_prompt,
+    reply_variables,
+    select_examples,
+)
+from harness.runner._lock import run_lock
 from harness.runner._provenance import git_commit, package_versions
 from harness.runner._records import GoldRecord, ModelRecord, RunManifest, SampleRecord
 from harness.runner._results import summarise
@@ -50,6 +59,13 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def models_sha256(specs: list[ModelSpec]) -> str:
+    """Hash of what the models are asked; where and how fast may change between resumes."""
+    execution = {"base_url", "concurrency", "rpm", "tpm", "timeout_s", "price_in", "price_out"}
+    canonical = json.dumps([s.model_dump(exclude=execution) for s in specs], sort_keys=True)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
 def new_run_dir(parent: Path) -> Path:
     """A fresh, sortable run directory under ``parent``."""
     stamp = _now().strftime("%Y%m%d-%H%M%S")
@@ -60,41 +76,26 @@ def new_run_dir(parent: Path) -> Path:
         except FileExistsError:
             continue
         except OSError as error:
-            raise PlumeError(f"cannot create the run directory {candidate}: {error.strerror}") from None
+            raise PlumeError(
+                f"cannot create the run directory {candidate}: {error.strerror}"
+            ) from None
         return candidate
     raise PlumeError(f"cannot find a free run directory name under {parent}")
 
 
-def pick_examples(item: GoldItem, pool: tuple[GoldItem, ...], count: int) -> list[GoldItem]:
-    """``count`` other gold items as few-shot examples, chosen by a hash so each item gets its own."""
-
-    def order(other: GoldItem) -> str:
-        return hashlib.sha256(f"{item.id}\0{other.id}".encode()).hexdigest()
-
-    return sorted((o for o in pool if o.id != item.id), key=order)[:count]
-
-
-def prompt_variables(item: GoldItem, examples: list[GoldItem], spec: RunSpec) -> dict[str, Any]:
-    """The ``reply`` prompt's variables for one item."""
-    return {
-        "service": item.service,
-        "experience": item.experience.model_dump(),
-        "context": item.context,
-        "pseudonym": item.experience.pseudonym or "l'usager",
-        "include_signoff": spec.include_signoff,
-        "signature": spec.signature,
-        "examples": [
-            {"service": e.service, "experience": e.experience.model_dump(), "reply": e.reply} for e in examples
-        ],
-    }
+def prompt_variables(item: GoldItem, pool: tuple[GoldItem, ...], spec: RunSpec) -> dict[str, Any]:
+    """The ``reply`` prompt's variables for one item, with few-shot examples drawn from ``pool``."""
+    examples = select_examples(item, pool, spec.few_shot)
+    return reply_variables(
+        item, examples, include_signoff=spec.include_signoff, signature=spec.signature
+    )
 
 
-def render_all(template: PromptTemplate, gold: GoldSet, items: tuple[GoldItem, ...], spec: RunSpec) -> dict[str, RenderedPrompt]:
-    """Render the prompt for every item before any model is called, so a template error costs nothing."""
-    return {
-        item.id: template.render(prompt_variables(item, pick_examples(item, gold.items, spec.few_shot), spec))
-        for item in items
-    }
+def render_all(
+    template: PromptTemplate, gold: GoldSet, items: tuple[GoldItem, ...], spec: RunSpec
+) -> dict[str, RenderedPrompt]:
+    """Render every item's prompt before any model is called: a template error costs nothing."""
+    return {item.id: template.render(prompt_variables(item, gold.items, spec)) for item in items}
 
 
 def _score(scorers: list[Scorer], item: GoldItem, reply: str) -> dict[str, Score]:
@@ -108,18 +109,21 @@ def _score(scorers: list[Scorer], item: GoldItem, reply: str) -> dict[str, Score
 
 
 async def _resolve(model: Model) -> ModelRecord:
-    """Ask the endpoint what it serves under the requested name; fail before any generation if nothing."""
+    """Ask the endpoint what it serves under the requested name; fail before any generation."""
     spec = model.spec
     served, aliases = spec.model, []
     if spec.provider != "anthropic":
         try:
-            listed = await list_served(model._session, model.base_url, spec.api_key())
+            listed = await model.served()
         except ModelCallError as error:
             raise UsageError(f"model {spec.name!r}: {error}") from None
         match = next((m for m in listed if spec.model == m.id or spec.model in m.aliases), None)
         if match is None:
             names = ", ".join(sorted(m.id for m in listed)) or "nothing"
-            raise UsageError(f"model {spec.name!r}: {model.base_url} does not serve {spec.model!r}; it serves {names}")
+            raise UsageError(
+                f"model {spec.name!r}: {model.base_url} does not serve {spec.model!r}; "
+                f"it serves {names}"
+            )
         served, aliases = match.id, match.aliases
         model.served_id = served
     return ModelRecord(
@@ -131,12 +135,15 @@ async def _resolve(model: Model) -> ModelRecord:
         mode=spec.mode,
         params=spec.params,
         remote=spec.remote,
-        weights=None if spec.local is None else (spec.local.file or spec.local.path or spec.local.package),
+        weights=None
+        if spec.local is None
+        else (spec.local.file or spec.local.path or spec.local.package),
     )
 
 
 async def _one(
     model: Model,
+    server: LocalServer | None,
     item: GoldItem,
     prompt: RenderedPrompt,
     scorers: list[Scorer],
@@ -144,19 +151,41 @@ async def _one(
     on_record: OnRecord,
 ) -> None:
     started = _now()
-    payload: list[Any] | str = prompt.text if model.spec.mode == "completion" else list(prompt.messages)
+    payload: list[Any] | str = (
+        prompt.text if model.spec.mode == "completion" else list(prompt.messages)
+    )
     try:
         completion = await model.generate(payload)
+        if not completion.text.strip():
+            raise ModelCallError(
+                "the model returned an empty reply", retryable=False, cause="empty_reply"
+            )
     except ModelCallError as error:
+        if server is not None:
+            server.check()  # a dead local server fails the run now, not item after item
         record = SampleRecord(
-            id=item.id, model=model.spec.name, prompt_sha256=prompt.sha256, reply=None, completion=None,
-            scores={}, error=str(error), started_at=started, completed_at=_now(),
+            id=item.id,
+            model=model.spec.name,
+            prompt_sha256=prompt.sha256,
+            reply=None,
+            completion=None,
+            scores={},
+            error=str(error),
+            cause=error.cause,
+            started_at=started,
+            completed_at=_now(),
         )
     else:
         reply = completion.text.strip()
         record = SampleRecord(
-            id=item.id, model=model.spec.name, prompt_sha256=prompt.sha256, reply=reply,
-            completion=completion, scores=_score(scorers, item, reply), started_at=started, completed_at=_now(),
+            id=item.id,
+            model=model.spec.name,
+            prompt_sha256=prompt.sha256,
+            reply=reply,
+            completion=completion,
+            scores=_score(scorers, item, reply),
+            started_at=started,
+            completed_at=_now(),
         )
     writer.write(record)
     on_record(record)
@@ -164,7 +193,8 @@ async def _one(
 
 async def _generate(
     specs: list[ModelSpec],
-    base_urls: dict[str, str],
+    local: dict[str, LocalServer],
+    cache: CompletionCache | None,
     items: tuple[GoldItem, ...],
     prompts: dict[str, RenderedPrompt],
     done: set[tuple[str, str]],
@@ -175,14 +205,25 @@ async def _generate(
 ) -> None:
     connector = aiohttp.TCPConnector(limit=0)
     async with aiohttp.ClientSession(connector=connector) as session:
-        models = [Model(s, session, base_url=base_urls.get(s.name)) for s in specs]
+        models = [
+            Model(
+                s,
+                session,
+                base_url=local[s.name].base_url if s.name in local else None,
+                cache=cache,
+            )
+            for s in specs
+        ]
         records = [await _resolve(model) for model in models]
         on_start(records)
         async with asyncio.TaskGroup() as group:
             for model in models:
                 for item in items:
                     if (item.id, model.spec.name) not in done:
-                        group.create_task(_one(model, item, prompts[item.id], scorers, writer, on_record))
+                        server = local.get(model.spec.name)
+                        group.create_task(
+                            _one(model, server, item, prompts[item.id], scorers, writer, on_record)
+                        )
 
 
 def execute(
@@ -197,18 +238,34 @@ def execute(
     items = gold.items[: spec.limit] if spec.limit else gold.items
     template = load_prompt(spec.prompt)
     specs, skipped = select_models(load_models(paths.models_file()), spec.models)
+    if spec.concurrency is not None:
+        specs = [s.model_copy(update={"concurrency": spec.concurrency}) for s in specs]
     if not specs:
         raise UsageError("no model to run: set an API key or name a local model (--models local)")
     scorers: list[Scorer] = list(first_scorers())
     prompts = render_all(template, gold, items, spec)
 
+    models_hash = models_sha256(specs)
     previous: RunManifest | None = None
     if run_dir is not None:
-        previous = RunManifest.model_validate_json((run_dir / "run.json").read_text(encoding="utf-8"))
+        previous = RunManifest.model_validate_json(
+            (run_dir / "run.json").read_text(encoding="utf-8")
+        )
         if previous.gold.sha256 != gold.sha256:
-            raise UsageError(f"the gold set {spec.gold} changed since run {previous.run_id} started; start a new run")
+            raise UsageError(
+                f"the gold set {spec.gold} changed since run {previous.run_id} started; "
+                "start a new run"
+            )
         if previous.prompt_sha256 != template.sha256:
-            raise UsageError(f"prompt {template.ref} changed since run {previous.run_id} started; start a new run")
+            raise UsageError(
+                f"prompt {template.ref} changed since run {previous.run_id} started; "
+                "start a new run"
+            )
+        if previous.models_sha256 != models_hash:
+            raise UsageError(
+                f"the models changed since run {previous.run_id} started (models.yaml); "
+                "start a new run"
+            )
         records = read_samples(run_dir / "samples.jsonl", repair=True)
         done = {key for key, record in latest_by_key(records).items() if record.error is None}
     else:
@@ -223,6 +280,7 @@ def execute(
         prompt_sha256=template.sha256,
         scorers={s.name: s.version for s in scorers},
         models=[],
+        models_sha256=models_hash,
         spec=spec,
         plume_version=__version__,
         packages=package_versions(),
@@ -234,18 +292,34 @@ def execute(
         manifest.models = records
         _write_manifest(run_dir, manifest)
 
-    writer = SampleWriter(run_dir / "samples.jsonl")
+    cache = CompletionCache(paths.cache_dir() / "completions.sqlite") if spec.cache else None
     try:
         with ExitStack() as servers:
-            base_urls = {
+            servers.enter_context(run_lock(run_dir))
+            writer = SampleWriter(run_dir / "samples.jsonl")
+            servers.callback(writer.close)
+            local = {
                 s.name: servers.enter_context(serve_local(s, log_dir=run_dir / "logs"))
                 for s in specs
                 if s.provider == "local"
             }
             try:
-                asyncio.run(_generate(specs, base_urls, items, prompts, done, scorers, writer, started, on_record))
+                asyncio.run(
+                    _generate(
+                        specs,
+                        local,
+                        cache,
+                        items,
+                        prompts,
+                        done,
+                        scorers,
+                        writer,
+                        started,
+                        on_record,
+                    )
+                )
             except BaseExceptionGroup as group:
-                # The task group wraps what one item raised; the user needs that one error, not a tree.
+                # The task group wraps what one item raised: show that one error, not a tree.
                 raise group.exceptions[0] from None
     except KeyboardInterrupt:
         manifest.status, manifest.finished_at = "interrupted", _now()
@@ -256,7 +330,8 @@ def execute(
         _write_manifest(run_dir, manifest)
         raise
     finally:
-        writer.close()
+        if cache is not None:
+            cache.close()
     manifest.status, manifest.finished_at = "completed", _now()
     _write_manifest(run_dir, manifest)
     finish(run_dir, manifest, specs)
@@ -283,6 +358,3 @@ def atomic_write(path: Path, text: str) -> None:
     except OSError as error:
         temporary.unlink(missing_ok=True)
         raise PlumeError(f"cannot write {path}: {error.strerror}") from None
-
-
-__all__ = ["RunOutcome", "atomic_write", "execute", "finish", "new_run_dir", "pick_examples", "prompt_variables"]

@@ -26,7 +26,9 @@ class SampleWriter:
             self._file.write(record.model_dump_json() + "\n")
             self._file.flush()
         except OSError as error:
-            raise PlumeError(f"cannot write {self.path}: {error.strerror}; earlier results are kept") from None
+            raise PlumeError(
+                f"cannot write {self.path}: {error.strerror}; earlier results are kept"
+            ) from None
 
     def close(self) -> None:
         """Close the file."""

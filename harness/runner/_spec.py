@@ -26,3 +26,7 @@ class RunSpec(BaseModel):
     """Ask for a closing formula and signature (the Services Publics+ back office adds its own)."""
     signature: str = "Le service relations usagers"
     """The signature used when ``include_signoff`` is set."""
+    cache: bool = True
+    """Reuse cached completions and store new ones; ``--no-cache`` turns it off."""
+    concurrency: int | None = Field(default=None, gt=0)
+    """Requests in flight per model, overriding ``models.yaml``."""

