@@ -1,58 +1,51 @@
-"""The prompt store: prompt ids, versions, templates and rendering to messages."""
+"""The prompt store: loading one version of a prompt and rendering it to messages."""
 
+import copy
 import hashlib
+import json
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from types import TracebackType
+from typing import Any, NamedTuple
 
 import jinja2
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+import jinja2.meta
+import jsonschema
+from pydantic import BaseModel, ConfigDict
 
 from harness import paths
-from harness.errors import InputError, UsageError, format_validation_error
+from harness.errors import InputError, UsageError
 from harness.models import ChatMessage
+from harness.prompts._manifest import (
+    STYLEGUIDE_VARIABLE,
+    PromptManifest,
+    PromptRef,
+    PromptVersion,
+    load_manifest,
+    parse_ref,
+)
+from harness.prompts._styleguide import StyleGuideLike, current_styleguide, styleguide_variable
 from harness.templating import environment
 
-TEMPLATE_FILES = ("system.j2", "user.j2", "completion.j2")
+REQUIRED_TEMPLATES = ("system.j2", "user.j2")
+COMPLETION_TEMPLATE = "completion.j2"
+"""Optional: without it, completion-mode models get the system and user messages joined."""
+VARIABLES_PART = "manifest.yaml#variables"
+"""The lock's name for a version's variables, which change what a template renders."""
+
+_TAG = re.compile(r"<(\s*/?\s*[A-Za-z_][\w-]*\s*/?\s*)>")
 
 
-class PromptRef(NamedTuple):
-    """A prompt id and version, written ``reply@1.0.0``."""
+def untrusted(value: object) -> str:
+    """What a template prints of a value: text that cannot open or close a delimiter.
 
-    id: str
-    version: str
-
-    def __str__(self) -> str:
-        return f"{self.id}@{self.version}"
-
-
-class PromptVersion(BaseModel):
-    """One version of a prompt, as listed in its manifest."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    version: str = Field(pattern=r"^\d+\.\d+\.\d+$")
-    """Semantic version."""
-    status: Literal["draft", "released", "deprecated"]
-    """Released versions never change; a change needs a new version."""
-    description: str
-    """What this version is for."""
-    changelog: str
-    """What changed from the previous version."""
-
-
-class PromptManifest(BaseModel):
-    """``prompts/<id>/manifest.yaml``."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    id: str
-    """The prompt id; equals its folder's name."""
-    description: str
-    """What the prompt asks the model to do."""
-    versions: list[PromptVersion] = Field(min_length=1)
-    """Every version, oldest first."""
+    Prompts wrap what citizens and models wrote in tags (``<message_usager>``); a tag inside
+    that text would let it pose as the prompt's own words, so its angle brackets become ``‹ ›``.
+    Every ``{{ … }}`` goes through this, so no template can forget it.
+    """
+    return _TAG.sub(r"‹\1›", str(value))
 
 
 class RenderedPrompt(BaseModel):
@@ -61,7 +54,7 @@ class RenderedPrompt(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     messages: list[ChatMessage]
-    """For chat models."""
+    """For chat models: a system message, then a user message."""
     text: str
     """For completion-mode models (base models)."""
 
@@ -75,77 +68,249 @@ class RenderedPrompt(BaseModel):
         return digest.hexdigest()
 
 
-@dataclass(frozen=True)
+def _canonical(value: object) -> bytes:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def content_parts(folder: Path, entry: PromptVersion) -> dict[str, str]:
+    """Hash of each thing that decides what a version renders: its files and its variables.
+
+    Status, description and changelog are left out: releasing or deprecating changes no output.
+    """
+    parts = {
+        file.relative_to(folder).as_posix(): hashlib.sha256(file.read_bytes()).hexdigest()
+        for file in sorted(folder.rglob("*"))
+        if file.is_file() and not any(p.startswith(".") for p in file.relative_to(folder).parts)
+    }
+    spec = {
+        "styleguide": entry.styleguide,
+        "variables": {
+            name: v.model_dump(by_alias=True, exclude_unset=True)
+            for name, v in entry.variables.items()
+        },
+    }
+    parts[VARIABLES_PART] = hashlib.sha256(_canonical(spec)).hexdigest()
+    return parts
+
+
+def content_hash(parts: dict[str, str]) -> str:
+    """One hash over a version's parts: what ``prompts.lock`` records."""
+    return hashlib.sha256(_canonical(parts)).hexdigest()
+
+
+def _template_line(traceback: TracebackType | None, file: Path) -> int | None:
+    """The template line being rendered when the error happened (Jinja rewrites frames to it)."""
+    line = None
+    target = os.path.normpath(file)
+    while traceback is not None:
+        if os.path.normpath(traceback.tb_frame.f_code.co_filename) == target:
+            line = traceback.tb_lineno
+        traceback = traceback.tb_next
+    return line
+
+
+def _first_line_naming(source: str, name: str) -> int | None:
+    pattern = re.compile(rf"\b{re.escape(name)}\b")
+    for number, line in enumerate(source.splitlines(), start=1):
+        if pattern.search(line):
+            return number
+    return None
+
+
+@dataclass(frozen=True, repr=False)
 class PromptTemplate:
-    """One version of one prompt, ready to render."""
+    """One version of one prompt, compiled and ready to render."""
 
     ref: PromptRef
+    """``reply@1.0.0``."""
+    kind: str
+    """``reply`` or ``judge``: what the prompt is filled in from."""
+    entry: PromptVersion
+    """Its manifest entry: status, variables, style guide use."""
     folder: Path
+    """The version's folder, ``prompts/<id>/<version>/``."""
+    parts: dict[str, str]
+    """Hash of each template file and of the variables; the lock compares them one by one."""
+    content_sha256: str
+    """Hash of the version's own content: what ``prompts.lock`` records for a release."""
     sha256: str
-    """Hash of the template files: editing any of them changes it."""
-    _env: jinja2.Environment
+    """Hash of everything that shapes its renders: the content and, if used, the style guide."""
+    styleguide: dict[str, Any] | None
+    """The style guide as templates see it, for versions that draw on it."""
+    _templates: dict[str, jinja2.Template]
+    _validators: dict[str, jsonschema.Draft202012Validator]
+    _uses: dict[str, str]
+
+    def __repr__(self) -> str:
+        return f"PromptTemplate({str(self.ref)!r}, sha256={self.sha256[:12]!r})"
 
     def render(self, variables: dict[str, Any]) -> RenderedPrompt:
-        """Fill the templates in; a missing variable raises ``UsageError`` naming it."""
+        """Check the variables against their schemas, then fill the templates in.
+
+        Raises:
+            UsageError: a variable is missing, unknown or does not match its schema.
+            InputError: a template fails while rendering (file and line named).
+        """
+        values = self.check_variables(variables)
+        if self.styleguide is not None:
+            values[STYLEGUIDE_VARIABLE] = self.styleguide
+        system = self._render("system.j2", values).strip()
+        user = self._render("user.j2", values).strip()
+        if COMPLETION_TEMPLATE in self._templates:
+            text = self._render(COMPLETION_TEMPLATE, values)
+        else:
+            text = f"{system}\n\n{user}\n"
+        return RenderedPrompt(
+            messages=[
+                ChatMessage(role="system", content=system),
+                ChatMessage(role="user", content=user),
+            ],
+            text=text,
+        )
+
+    def check_variables(self, variables: dict[str, Any]) -> dict[str, Any]:
+        """The variables with defaults filled in, each checked against its JSON Schema."""
+        specs = self.entry.variables
+        unknown = sorted(set(variables) - set(specs))
+        if unknown:
+            raise UsageError(
+                f"prompt {self.ref}: unknown variable {unknown[0]!r}; "
+                f"it takes {', '.join(sorted(specs))}"
+            )
+        values: dict[str, Any] = {}
+        for name, spec in specs.items():
+            if name in variables:
+                values[name] = variables[name]
+            elif spec.required:
+                used = f"; {self._uses[name]} uses it" if name in self._uses else ""
+                raise UsageError(
+                    f"prompt {self.ref}: missing variable {name!r} ({spec.description}){used}"
+                )
+            else:
+                values[name] = copy.deepcopy(spec.default)
+            error = jsonschema.exceptions.best_match(
+                self._validators[name].iter_errors(values[name])
+            )
+            if error is not None:
+                where = "".join(f"[{p!r}]" for p in error.absolute_path)
+                raise UsageError(f"prompt {self.ref}: variable {name}{where}: {error.message}")
+        return values
+
+    def _render(self, name: str, values: dict[str, Any]) -> str:
+        file = self.folder / name
         try:
-            system = self._env.get_template(f"{self.ref.version}/system.j2").render(variables)
-            user = self._env.get_template(f"{self.ref.version}/user.j2").render(variables)
-            text = self._env.get_template(f"{self.ref.version}/completion.j2").render(variables)
-        except jinja2.UndefinedError as error:
-            raise UsageError(f"prompt {self.ref}: {error.message}") from None
-        messages = [ChatMessage(role="system", content=system.strip())]
-        messages.append(ChatMessage(role="user", content=user.strip()))
-        return RenderedPrompt(messages=messages, text=text)
+            return self._templates[name].render(values)
+        except (jinja2.TemplateError, TypeError, ValueError, LookupError, AttributeError) as error:
+            message = error.message if isinstance(error, jinja2.TemplateError) else str(error)
+            line = _template_line(error.__traceback__, file)
+            raise InputError(file, f"cannot render: {message}", line=line) from None
 
 
-def parse_ref(text: str) -> tuple[str, str | None]:
-    """Split ``reply@1.0.0`` into its id and version (``None`` when no version is given)."""
-    prompt_id, _, version = text.partition("@")
-    return prompt_id, version or None
+class _Compiled(NamedTuple):
+    template: jinja2.Template
+    uses: dict[str, str]
+    """Where the template first uses each variable, as ``file:line``."""
 
 
-def load_manifest(prompt_id: str) -> PromptManifest:
-    """Read and validate ``prompts/<id>/manifest.yaml``."""
-    path = paths.prompts_dir() / prompt_id / "manifest.yaml"
-    if not path.is_file():
-        known = sorted(p.name for p in paths.prompts_dir().iterdir() if p.is_dir())
-        raise UsageError(f"unknown prompt {prompt_id!r}; known prompts: {', '.join(known)}")
+def _compile(env: jinja2.Environment, folder: Path, name: str, declared: set[str]) -> _Compiled:
+    file = folder / name
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        line = error.problem_mark.line + 1 if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark else None
-        raise InputError(path, "not valid YAML", line=line) from None
+        source = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(file, f"cannot read the template ({error})") from None
     try:
-        manifest = PromptManifest.model_validate(raw)
-    except ValidationError as error:
-        raise InputError(path, format_validation_error(error)) from None
-    if manifest.id != prompt_id:
-        raise InputError(path, f"id {manifest.id!r} does not match its folder {prompt_id!r}")
-    return manifest
+        parsed = env.parse(source, name, str(file))
+        template = env.get_template(name)
+    except jinja2.TemplateSyntaxError as error:
+        raise InputError(
+            file, error.message or "template syntax error", line=error.lineno
+        ) from None
+    used = jinja2.meta.find_undeclared_variables(parsed) - set(env.globals)
+    undeclared = sorted(used - declared)
+    if undeclared:
+        name_ = undeclared[0]
+        raise InputError(
+            file,
+            f"uses variable {name_!r}, which the manifest does not declare",
+            line=_first_line_naming(source, name_),
+        )
+    return _Compiled(template, {v: f"{file}:{_first_line_naming(source, v)}" for v in used})
 
 
-def load_prompt(text: str) -> PromptTemplate:
-    """Load ``reply@1.0.0``, or the latest released version for a bare id such as ``reply``."""
+def build_template(
+    manifest: PromptManifest,
+    entry: PromptVersion,
+    *,
+    styleguide: StyleGuideLike | None = None,
+) -> PromptTemplate:
+    """Compile one version: check its schemas and templates, hash it, attach the style guide."""
+    base = paths.prompts_dir() / manifest.id
+    folder = base / entry.version
+    if not folder.is_dir():
+        raise InputError(folder, f"the folder of {manifest.id}@{entry.version} is missing")
+    for name, spec in entry.variables.items():
+        try:
+            jsonschema.Draft202012Validator.check_schema(spec.json_schema)
+            if not spec.required:
+                jsonschema.validate(spec.default, spec.json_schema)
+        except jsonschema.exceptions.SchemaError as error:
+            raise InputError(
+                base / "manifest.yaml",
+                f"{entry.version}: variables.{name}.schema is not a JSON Schema: {error.message}",
+            ) from None
+        except jsonschema.exceptions.ValidationError as error:
+            raise InputError(
+                base / "manifest.yaml",
+                f"{entry.version}: variables.{name}.default does not match its schema: "
+                f"{error.message}",
+            ) from None
+    env = environment(folder)
+    env.finalize = untrusted
+    declared = set(entry.variables) | ({STYLEGUIDE_VARIABLE} if entry.styleguide else set())
+    names = [*REQUIRED_TEMPLATES]
+    if (folder / COMPLETION_TEMPLATE).is_file():
+        names.append(COMPLETION_TEMPLATE)
+    for name in REQUIRED_TEMPLATES:
+        if not (folder / name).is_file():
+            raise InputError(folder / name, "template file is missing")
+    compiled = {name: _compile(env, folder, name, declared) for name in names}
+    uses: dict[str, str] = {}
+    for unit in compiled.values():
+        uses = unit.uses | uses  # the first template naming a variable wins
+    parts = content_parts(folder, entry)
+    content = content_hash(parts)
+    guide_data = None
+    sha256 = content
+    if entry.styleguide:
+        guide = styleguide if styleguide is not None else current_styleguide()
+        guide_data = styleguide_variable(guide)
+        sha256 = hashlib.sha256(f"{content}\0styleguide\0{guide.sha256}".encode()).hexdigest()
+    return PromptTemplate(
+        ref=PromptRef(manifest.id, entry.version),
+        kind=manifest.kind,
+        entry=entry,
+        folder=folder,
+        parts=parts,
+        content_sha256=content,
+        sha256=sha256,
+        styleguide=guide_data,
+        _templates={name: unit.template for name, unit in compiled.items()},
+        _uses=uses,
+        _validators={
+            name: jsonschema.Draft202012Validator(spec.json_schema)
+            for name, spec in entry.variables.items()
+        },
+    )
+
+
+def load_prompt(text: str, *, styleguide: StyleGuideLike | None = None) -> PromptTemplate:
+    """Load ``reply@1.0.0``, or the latest released version for a bare id such as ``reply``.
+
+    Args:
+        text: a prompt id with an optional ``@version``.
+        styleguide: the style guide for versions that draw on it; the project's by default.
+    """
     prompt_id, version = parse_ref(text)
     manifest = load_manifest(prompt_id)
-    if version is None:
-        released = [v for v in manifest.versions if v.status == "released"]
-        if not released:
-            raise UsageError(f"prompt {prompt_id!r} has no released version; name one: {prompt_id}@X.Y.Z")
-        version = max(released, key=lambda v: tuple(int(p) for p in v.version.split("."))).version
-    elif version not in {v.version for v in manifest.versions}:
-        listed = ", ".join(v.version for v in manifest.versions)
-        raise UsageError(f"prompt {prompt_id!r} has no version {version}; it has {listed}")
-    folder = paths.prompts_dir() / prompt_id
-    digest = hashlib.sha256()
-    for name in TEMPLATE_FILES:
-        file = folder / version / name
-        if not file.is_file():
-            raise InputError(file, "template file is missing")
-        digest.update(name.encode() + b"\0" + file.read_bytes() + b"\0")
-    return PromptTemplate(
-        ref=PromptRef(prompt_id, version),
-        folder=folder,
-        sha256=digest.hexdigest(),
-        _env=environment(folder),
-    )
+    entry = manifest.latest_released() if version is None else manifest.get(version)
+    return build_template(manifest, entry, styleguide=styleguide)
