@@ -1,17 +1,346 @@
-"""`plume lint`."""
+"""`plume lint` and `plume styleguide check|docs|diff`."""
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from harness.cli._common import not_built
+from harness.cli._common import err_console, guarded
+from harness.errors import InputError, PlumeError, UsageError
+
+if TYPE_CHECKING:
+    from harness.styleguide import LintResult, StyleGuide, Violation
+
+
+class Format(StrEnum):
+    """Output formats."""
+
+    text = "text"
+    json = "json"
+
+
+StyleguideOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--styleguide",
+        help="Style guide folder (default: the bundled styleguide/).",
+        file_okay=False,
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    Format, typer.Option("--format", help="text (path:line:column: …) or json.")
+]
+
+
+@contextmanager
+def _input_errors_exit_2() -> Iterator[None]:
+    """Bad input to lint exits 2, like a usage error, so that 1 keeps meaning 'errors found'."""
+    try:
+        yield
+    except PlumeError as error:
+        raise PlumeError(str(error), exit_code=2) from None
+
+
+def _read_text(name: str) -> str:
+    from harness.styleguide import MAX_CHARACTERS
+
+    where = "standard input" if name == "-" else name
+    try:
+        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    except FileNotFoundError:
+        raise InputError(name, "not found") from None
+    except IsADirectoryError:
+        raise InputError(name, "is a folder; pass the files to check") from None
+    except OSError as error:
+        raise InputError(name, f"cannot read ({error.strerror})") from None
+    if b"\0" in data:
+        raise InputError(where, "looks like a binary file; lint checks UTF-8 text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            where, f"is not UTF-8 text (byte {error.start}); save it as UTF-8"
+        ) from None
+    if len(text) > MAX_CHARACTERS:
+        raise InputError(
+            where,
+            f"{len(text):,} characters: lint checks replies of at most"
+            f" {MAX_CHARACTERS:,}; split it",
+        )
+    return text
+
+
+def _selected_rules(guide: "StyleGuide", names: list[str]) -> set[str] | None:
+    """Rule ids from ``--rules`` values, which may be rule ids or categories (comma-separated)."""
+    import difflib
+
+    from harness.styleguide import CATEGORIES
+
+    wanted = [part.strip() for value in names for part in value.split(",") if part.strip()]
+    if not wanted:
+        return None
+    ids = {rule.id for rule in guide.rules}
+    selected = set()
+    for name in wanted:
+        if name in ids:
+            selected.add(name)
+        elif name in CATEGORIES:
+            selected.update(rule.id for rule in guide.rules if rule.category == name)
+        else:
+            close = difflib.get_close_matches(name, [*sorted(ids), *CATEGORIES], n=1)
+            hint = f"; did you mean {close[0]}?" if close else ""
+            raise UsageError(f"--rules: no rule or category {name!r}{hint}")
+    return selected
+
+
+def _violation_json(violation: "Violation") -> dict[str, Any]:
+    from harness.styleguide import ReportedViolation
+
+    return violation.model_dump(include=set(ReportedViolation.model_fields))
+
+
+def _text_line(path: str, violation: "Violation") -> str:
+    line = (
+        f"{path}:{violation.line}:{violation.column}: {violation.severity} {violation.rule}"
+        f" {violation.message}"
+    )
+    return f"{line} ({violation.suggestion})" if violation.suggestion else line
+
+
+def _summary(guide: "StyleGuide", results: list["LintResult"]) -> str:
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for result in results:
+        for violation in result.violations:
+            counts[violation.severity] += 1
+    files = f"{len(results)} file{'s' if len(results) != 1 else ''}"
+    found = ", ".join(
+        f"{count} {name}{'s' if count != 1 else ''}" for name, count in counts.items()
+    )
+    return f"{found} in {files} (style guide {guide.version}, sha256 {guide.sha256[:12]})"
+
+
+def _write_atomically(path: Path, content: str) -> None:
+    """Write a whole file or nothing: a crash never leaves half a guide behind."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(content)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def register(app: typer.Typer) -> None:
-    """Add `plume lint` to the application."""
+    """Add `plume lint` and the `plume styleguide` group to the application."""
 
-    @app.command(
-        "lint",
-        context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+    @app.command("lint")
+    @guarded
+    def lint(
+        paths: Annotated[
+            list[str] | None,
+            typer.Argument(help="Text files to check; - (or nothing) reads standard input."),
+        ] = None,
+        output: FormatOption = Format.text,
+        styleguide: StyleguideOption = None,
+        rules: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--rules",
+                help="Only these rule ids or categories (comma-separated or repeated).",
+                show_default=False,
+            ),
+        ] = None,
+    ) -> None:
+        """Check texts against the style guide (langage clair).
+
+        Exit 0 when no error-severity violation, 1 when any, 2 on a usage or input error.
+        """
+        from harness.styleguide import (
+            FileReport,
+            GuideStamp,
+            LintReport,
+            lint_many,
+            load_styleguide,
+        )
+
+        names = paths or ["-"]
+        if "-" in names and sys.stdin.isatty():
+            raise UsageError("no input: pass files to check, or pipe text into `plume lint`")
+        with _input_errors_exit_2():
+            guide = load_styleguide(styleguide)
+            selected = _selected_rules(guide, rules or [])
+            texts = [_read_text(name) for name in names]
+            results = lint_many(texts, guide, rules=selected)
+        if output is Format.json:
+            report = LintReport(
+                styleguide=GuideStamp(version=guide.version, sha256=guide.sha256),
+                files=[
+                    FileReport(
+                        path=name, violations=list(result.violations), metrics=result.metrics
+                    )
+                    for name, result in zip(names, results, strict=True)
+                ],
+            )
+            typer.echo(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        else:
+            for name, result in zip(names, results, strict=True):
+                for violation in result.violations:
+                    typer.echo(_text_line(name, violation))
+            err_console.print(_summary(guide, results), highlight=False, markup=False)
+        if any(result.errors for result in results):
+            raise typer.Exit(1)
+
+    group = typer.Typer(
+        help="The style guide: validate it, render it for people, see what a change does.",
+        no_args_is_help=True,
     )
-    def lint() -> None:
-        """Check texts against the style guide (langage clair)."""
-        not_built("lint", 3)
+
+    @group.command("check")
+    @guarded
+    def check(styleguide: StyleguideOption = None) -> None:
+        """Validate the rules file against its schema and run every rule's examples."""
+        from harness import paths as plume_paths
+        from harness.styleguide import (
+            GUIDE_FILE,
+            RULES_FILE,
+            SCHEMA_FILE,
+            example_failures,
+            load_styleguide,
+            parse_yaml,
+            render_guide,
+            schema_problem,
+        )
+
+        folder = styleguide or plume_paths.styleguide_dir()
+        rules_path = folder / RULES_FILE
+        try:
+            text = rules_path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            text = None  # load_styleguide below reports it with the right message
+        if text is not None:
+            data, lines = parse_yaml(rules_path, text)
+            problem = schema_problem(folder / SCHEMA_FILE, rules_path, data, lines)
+            if problem is not None:
+                raise problem
+        guide = load_styleguide(folder)
+        failures = [str(failure) for failure in example_failures(guide)]
+        guide_path = folder / GUIDE_FILE
+        current = guide_path.read_text(encoding="utf-8") if guide_path.is_file() else None
+        if current != render_guide(guide):
+            failures.append(f"{guide_path} is out of date: run `plume styleguide docs`")
+        for failure in failures:
+            err_console.print(f"FAIL {failure}", highlight=False, markup=False, soft_wrap=True)
+        examples = sum(len(r.examples.bad) + len(r.examples.good) for r in guide.rules)
+        entries = sum(len(guide.lexicon(name)) for name in guide.lexicon_names)
+        typer.echo(
+            f"style guide {guide.version} (sha256 {guide.sha256[:12]}): {len(guide.rules)} rules,"
+            f" {len(guide.lexicon_names)} lexicons ({entries} entries), {examples} examples:"
+            f" {'all pass' if not failures else f'{len(failures)} problem(s)'}"
+        )
+        if failures:
+            raise typer.Exit(1)
+
+    @group.command("docs")
+    @guarded
+    def docs(
+        styleguide: StyleguideOption = None,
+        check_only: Annotated[
+            bool,
+            typer.Option("--check", help="Write nothing; exit 1 if GUIDE.md is out of date."),
+        ] = False,
+    ) -> None:
+        """Render the guide for people into styleguide/GUIDE.md (Markdown, by category)."""
+        from harness.styleguide import GUIDE_FILE, load_styleguide, render_guide
+
+        guide = load_styleguide(styleguide)
+        path = guide.folder / GUIDE_FILE
+        content = render_guide(guide)
+        current = path.read_text(encoding="utf-8") if path.is_file() else None
+        if check_only:
+            if current != content:
+                err_console.print(
+                    f"{path} is out of date: run `plume styleguide docs`",
+                    highlight=False,
+                    markup=False,
+                )
+                raise typer.Exit(1)
+            typer.echo(f"{path} is up to date")
+            return
+        if current != content:
+            _write_atomically(path, content)
+        typer.echo(f"wrote {path} (style guide {guide.version})")
+
+    @group.command("diff")
+    @guarded
+    def diff(
+        old: Annotated[Path, typer.Argument(help="Style guide folder before the change.")],
+        new: Annotated[Path, typer.Argument(help="Style guide folder after the change.")],
+        gold: Annotated[
+            Path, typer.Option("--gold", help="Gold set (JSONL) whose replies are linted.")
+        ],
+        output: FormatOption = Format.text,
+    ) -> None:
+        """Show which gold replies gain or lose which violations under a new style guide."""
+        from harness.gold import load_gold
+        from harness.styleguide import diff_guides, load_styleguide
+
+        with _input_errors_exit_2():
+            before = load_styleguide(old)
+            after = load_styleguide(new)
+            gold_set = load_gold(gold)
+        result = diff_guides(before, after, [(item.id, item.reply) for item in gold_set.items])
+        if output is Format.json:
+            payload = {
+                "old": {"version": before.version, "sha256": before.sha256},
+                "new": {"version": after.version, "sha256": after.sha256},
+                "gold": {"name": gold_set.name, "sha256": gold_set.sha256},
+                "replies": result.texts,
+                "changes": [
+                    {
+                        "id": change.id,
+                        "gained": [_violation_json(v) for v in change.gained],
+                        "lost": [_violation_json(v) for v in change.lost],
+                        "errors_before": change.errors_before,
+                        "errors_after": change.errors_after,
+                    }
+                    for change in result.changes
+                ],
+                "rules": {
+                    rule: {"gained": gained, "lost": lost}
+                    for rule, (gained, lost) in result.per_rule().items()
+                },
+            }
+            typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+            return
+        typer.echo(
+            f"style guide {before.version} ({before.sha256[:12]}) → {after.version}"
+            f" ({after.sha256[:12]}) on {result.texts} replies of {gold_set.name}"
+        )
+        if not result.changes:
+            typer.echo("no reply gains or loses a violation")
+            return
+        for change in result.changes:
+            status = ""
+            if (change.errors_before == 0) != (change.errors_after == 0):
+                status = " (now fails)" if change.errors_after else " (now passes)"
+            typer.echo(f"{change.id}{status}")
+            for sign, violations in (("+", change.gained), ("-", change.lost)):
+                for v in violations:
+                    typer.echo(
+                        f"  {sign} {v.rule} {v.line}:{v.column} {v.severity} «{v.excerpt}»"
+                        f" {v.message}"
+                    )
+        typer.echo("per rule (gained / lost):")
+        for rule, (gained, lost) in result.per_rule().items():
+            typer.echo(f"  {rule}: +{gained} -{lost}")
+
+    app.add_typer(group, name="styleguide")
