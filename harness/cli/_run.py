@@ -1,17 +1,32 @@
-"""`plume run`: the main job."""
+"""`plume run`: the main job, and `plume run merge` for sharded runs."""
 
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from harness import paths
 from harness.cli._common import console, err_console, fail, guarded
 from harness.errors import UsageError
 from harness.report import write_report
-from harness.runner import RunManifest, RunResults, RunSpec, SampleRecord, execute
+from harness.runner import (
+    RunManifest,
+    RunOutcome,
+    RunResults,
+    RunSpec,
+    SampleRecord,
+    execute,
+    merge_runs,
+)
 
 
 def _leaderboard(results: RunResults) -> Table:
@@ -20,12 +35,12 @@ def _leaderboard(results: RunResults) -> Table:
     names = list(next(iter(results.models.values())).scores)
     for name in names:
         table.add_column(name, justify="right")
-    table.add_column("errors", justify="right")
+    table.add_column("failed", justify="right")
     for model, res in results.models.items():
         cells = []
         for name in names:
             est = res.scores.get(name)
-            if est is None or est.mean is None:
+            if est is None or est.mean is None or est.low is None or est.high is None:
                 cells.append("—")
             else:
                 cells.append(f"{est.mean:.3f} [{est.low:.3f}, {est.high:.3f}]")
@@ -33,12 +48,48 @@ def _leaderboard(results: RunResults) -> Table:
     return table
 
 
-def register(app: typer.Typer) -> None:
-    """Add `plume run` to the application."""
+def _shard(text: str | None) -> tuple[int, int] | None:
+    if text is None:
+        return None
+    index, _, count = text.partition("/")
+    if not (index.isdigit() and count.isdigit()) or not 1 <= int(index) <= int(count):
+        raise UsageError(f"--shard {text}: write it I/N with 1 <= I <= N, e.g. --shard 2/4")
+    return int(index), int(count)
 
-    @app.command("run")
+
+def _conclude(outcome: RunOutcome) -> None:
+    """Print the leaderboard and the report's path; exit 1 when some replies failed."""
+    results_file = outcome.run_dir / "results.json"
+    results = RunResults.model_validate_json(results_file.read_text(encoding="utf-8"))
+    report = write_report(outcome.run_dir)
+    console.print(_leaderboard(results))
+    console.print(f"Report: {report}", highlight=False, soft_wrap=True)
+    failed = sum(r.errors for r in results.models.values())
+    if failed:
+        total = sum(r.items for r in results.models.values())
+        causes: dict[str, int] = {}
+        for res in results.models.values():
+            for cause, count in res.causes.items():
+                causes[cause] = causes.get(cause, 0) + count
+        detail = ", ".join(f"{count} {cause}" for cause, count in sorted(causes.items()))
+        fail(
+            f"{failed} of {total} replies failed ({detail}); "
+            f"`plume run --resume {outcome.run_dir}` retries them",
+            1,
+        )
+
+
+def register(app: typer.Typer) -> None:
+    """Add `plume run` (and `plume run merge`) to the application."""
+    group = typer.Typer(
+        help="Draft replies to the gold set with each model, score them and write a report.",
+        invoke_without_command=True,
+    )
+
+    @group.callback()
     @guarded
     def run(
+        context: typer.Context,
         models: Annotated[
             str | None,
             typer.Option(
@@ -51,9 +102,13 @@ def register(app: typer.Typer) -> None:
         prompt: Annotated[
             str, typer.Option(help="Prompt id and optional version, e.g. reply@1.0.0.")
         ] = "reply",
-        limit: Annotated[
-            int | None, typer.Option(min=1, help="Run only the first N gold items.")
+        split: Annotated[
+            str | None, typer.Option(help="Only the items of this split: train, dev or test.")
         ] = None,
+        shard: Annotated[
+            str | None, typer.Option(help="I/N: only the items in shard I of N (merge them after).")
+        ] = None,
+        limit: Annotated[int | None, typer.Option(min=1, help="Only the first N items.")] = None,
         out: Annotated[
             Path | None, typer.Option(help="Folder in which the run directory is created.")
         ] = None,
@@ -69,76 +124,82 @@ def register(app: typer.Typer) -> None:
         ] = False,
         resume: Annotated[
             Path | None,
-            typer.Option(help="Resume an interrupted run directory; other options are ignored."),
+            typer.Option(help="Resume an interrupted run directory with its own options."),
         ] = None,
     ) -> None:
         """Draft replies to the gold set with each model, score them and write a report."""
+        if context.invoked_subcommand is not None:
+            return
         if resume is not None:
             try:
-                spec = RunManifest.model_validate_json(
-                    (resume / "run.json").read_text(encoding="utf-8")
-                ).spec
+                run_json = (resume / "run.json").read_text(encoding="utf-8")
+                spec = RunManifest.model_validate_json(run_json).spec
             except (OSError, ValueError):
                 raise UsageError(
                     f"{resume} is not a run directory (no readable run.json)"
                 ) from None
         else:
-            spec = RunSpec(
-                gold=gold or paths.gold_dir() / "services-publics-plus.jsonl",
-                prompt=prompt,
-                models=[m.strip() for m in models.split(",") if m.strip()] if models else None,
-                limit=limit,
-                out=out,
-                few_shot=few_shot,
-                concurrency=concurrency,
-                cache=not no_cache,
+            if split not in (None, "train", "dev", "test"):
+                raise UsageError(f"--split {split}: choose train, dev or test")
+            spec = RunSpec.model_validate(
+                {
+                    "gold": gold or paths.gold_dir() / "services-publics-plus.jsonl",
+                    "prompt": prompt,
+                    "models": [m.strip() for m in models.split(",") if m.strip()]
+                    if models
+                    else None,
+                    "split": split,
+                    "shard": _shard(shard),
+                    "limit": limit,
+                    "out": out,
+                    "few_shot": few_shot,
+                    "concurrency": concurrency,
+                    "cache": not no_cache,
+                }
             )
         progress = Progress(
             TextColumn("[bold]{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
+            TextColumn("{task.fields[failed]} failed"),
             TimeRemainingColumn(),
             console=err_console,
             transient=True,
         )
-        task = progress.add_task("generating", total=None)
+        tasks: dict[str, TaskID] = {}
+        failures: dict[str, int] = {}
 
-        def on_record(record: SampleRecord) -> None:
-            progress.advance(task)
-            if record.error:
-                err_console.print(
-                    f"[yellow]{record.model} / {record.id}: {record.error}[/]", highlight=False
-                )
-
-        def on_plan(total: int, skipped: list[str]) -> None:
+        def on_plan(pending: dict[str, int], skipped: list[str]) -> None:
             if skipped:
                 console.print(f"skipped: {'; '.join(skipped)}", highlight=False, soft_wrap=True)
-            progress.update(task, total=total)
+            for name, count in pending.items():
+                tasks[name] = progress.add_task(name, total=count, failed=0)
+
+        def on_record(record: SampleRecord) -> None:
+            progress.advance(tasks[record.model])
+            if record.error:
+                failures[record.model] = failures.get(record.model, 0) + 1
+                progress.update(tasks[record.model], failed=failures[record.model])
 
         try:
             with progress:
-                outcome = execute(
-                    spec,
-                    run_dir=resume,
-                    on_plan=on_plan,
-                    on_record=on_record,
-                )
+                outcome = execute(spec, run_dir=resume, on_plan=on_plan, on_record=on_record)
         except KeyboardInterrupt:
             fail(
                 "interrupted; completed items are saved: resume with `plume run --resume RUN_DIR`",
                 130,
             )
-        results = RunResults.model_validate_json(
-            (outcome.run_dir / "results.json").read_text(encoding="utf-8")
-        )
-        report = write_report(outcome.run_dir)
-        console.print(_leaderboard(results))
-        console.print(f"Report: {report}", highlight=False, soft_wrap=True)
-        failed = sum(r.errors for r in results.models.values())
-        if failed:
-            total = sum(r.items for r in results.models.values())
-            fail(
-                f"{failed} of {total} replies failed (see the report); "
-                f"`plume run --resume {outcome.run_dir}` retries them",
-                1,
-            )
+        _conclude(outcome)
+
+    @group.command("merge")
+    @guarded
+    def merge(
+        run_dirs: Annotated[list[Path], typer.Argument(help="Completed shard run directories.")],
+        out: Annotated[
+            Path | None, typer.Option(help="Folder in which the merged run directory is created.")
+        ] = None,
+    ) -> None:
+        """Join the shards of one run (plume run --shard I/N) into one run directory."""
+        _conclude(merge_runs(run_dirs, out))
+
+    app.add_typer(group, name="run")

@@ -1,5 +1,6 @@
 """The main job: render, generate, score and record, with resumable run directories."""
 
+from harness.runner._merge import merge_runs
 from harness.runner._records import (
     GoldRecord,
     ModelRecord,
@@ -32,6 +33,7 @@ __all__ = [
     "execute",
     "finish",
     "latest_by_key",
+    "merge_runs",
     "prompt_variables",
     "read_samples",
 ]

@@ -14,7 +14,7 @@ import aiohttp
 
 from harness import __version__, paths
 from harness.errors import PlumeError, UsageError
-from harness.gold import GoldItem, GoldSet, load_gold
+from harness.gold import GoldItem, GoldSet, load_gold, split_of
 from harness.models import (
     CompletionCache,
     LocalServer,
@@ -39,6 +39,7 @@ from harness.runner._results import summarise
 from harness.runner._samples import SampleWriter, latest_by_key, read_samples
 from harness.runner._spec import RunSpec
 from harness.scoring import Score, Scorer, first_scorers
+from harness.styleguide import load_styleguide
 
 OnRecord = Callable[[SampleRecord], None]
 
@@ -57,6 +58,24 @@ class RunOutcome:
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def shard_of(item_id: str, count: int) -> int:
+    """The shard (1 to ``count``) an item belongs to, from a hash of its id alone."""
+    return int(hashlib.sha256(item_id.encode()).hexdigest()[:12], 16) % count + 1
+
+
+def select_items(gold: GoldSet, spec: RunSpec) -> tuple[GoldItem, ...]:
+    """The items a run covers: its split, then its shard, then ``--limit``."""
+    items = [
+        item
+        for item in gold.items
+        if (spec.split is None or split_of(item.id) == spec.split)
+        and (spec.shard is None or shard_of(item.id, spec.shard[1]) == spec.shard[0])
+    ]
+    if not items:
+        raise UsageError(f"no item of {spec.gold} is in the requested split or shard")
+    return tuple(items[: spec.limit] if spec.limit else items)
 
 
 def models_sha256(specs: list[ModelSpec]) -> str:
@@ -230,12 +249,16 @@ def execute(
     spec: RunSpec,
     *,
     run_dir: Path | None = None,
-    on_plan: Callable[[int, list[str]], None] = lambda total, skipped: None,
+    on_plan: Callable[[dict[str, int], list[str]], None] = lambda pending, skipped: None,
     on_record: OnRecord = lambda record: None,
 ) -> RunOutcome:
-    """Run ``spec``; with ``run_dir``, resume that run, skipping what it already recorded."""
+    """Run ``spec``; with ``run_dir``, resume that run, skipping what it already recorded.
+
+    ``on_plan`` hears how many items each model has left and which models were skipped;
+    ``on_record`` hears every record as soon as it is written.
+    """
     gold = load_gold(spec.gold)
-    items = gold.items[: spec.limit] if spec.limit else gold.items
+    items = select_items(gold, spec)
     template = load_prompt(spec.prompt)
     specs, skipped = select_models(load_models(paths.models_file()), spec.models)
     if spec.concurrency is not None:
@@ -246,6 +269,8 @@ def execute(
     prompts = render_all(template, gold, items, spec)
 
     models_hash = models_sha256(specs)
+    guide = load_styleguide()
+    styleguide = {"version": guide.version, "sha256": guide.sha256}
     previous: RunManifest | None = None
     if run_dir is not None:
         previous = RunManifest.model_validate_json(
@@ -260,6 +285,10 @@ def execute(
             raise UsageError(
                 f"prompt {template.ref} changed since run {previous.run_id} started; "
                 "start a new run"
+            )
+        if previous.styleguide != styleguide:
+            raise UsageError(
+                f"the style guide changed since run {previous.run_id} started; start a new run"
             )
         if previous.models_sha256 != models_hash:
             raise UsageError(
@@ -278,6 +307,7 @@ def execute(
         gold=GoldRecord(name=gold.name, path=str(gold.path), sha256=gold.sha256, items=len(items)),
         prompt=str(template.ref),
         prompt_sha256=template.sha256,
+        styleguide=styleguide,
         scorers={s.name: s.version for s in scorers},
         models=[],
         models_sha256=models_hash,
@@ -286,7 +316,7 @@ def execute(
         packages=package_versions(),
         git_commit=git_commit(),
     )
-    on_plan(sum(1 for s in specs for i in items if (i.id, s.name) not in done), skipped)
+    on_plan({s.name: sum(1 for i in items if (i.id, s.name) not in done) for s in specs}, skipped)
 
     def started(records: list[ModelRecord]) -> None:
         manifest.models = records

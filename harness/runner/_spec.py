@@ -1,8 +1,9 @@
 """What a user asks ``plume run`` to do."""
 
 from pathlib import Path
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 class RunSpec(BaseModel):
@@ -16,8 +17,12 @@ class RunSpec(BaseModel):
     """Prompt id, with an optional version (``reply@1.0.0``); bare ids take the latest release."""
     models: list[str] | None = None
     """Model names from ``models.yaml``; ``None`` runs every available one."""
+    split: Literal["train", "dev", "test"] | None = None
+    """Run only the items of this split (by a hash of their id); all items when ``None``."""
+    shard: tuple[int, int] | None = None
+    """``(I, N)``: run only the items whose id hash falls in shard I of N (1-based)."""
     limit: int | None = Field(default=None, gt=0)
-    """Run only the first N items."""
+    """Run only the first N items (after the split and shard)."""
     out: Path | None = None
     """Parent folder of the run directory (``runs/`` by default)."""
     few_shot: int = Field(default=2, ge=0)
@@ -30,3 +35,9 @@ class RunSpec(BaseModel):
     """Reuse cached completions and store new ones; ``--no-cache`` turns it off."""
     concurrency: int | None = Field(default=None, gt=0)
     """Requests in flight per model, overriding ``models.yaml``."""
+
+    @model_validator(mode="after")
+    def _valid_shard(self) -> "RunSpec":
+        if self.shard is not None and not 1 <= self.shard[0] <= self.shard[1]:
+            raise ValueError(f"shard {self.shard[0]}/{self.shard[1]} is not between 1/N and N/N")
+        return self

@@ -1,0 +1,196 @@
+"""Issue 6 acceptance: a server that fails 30 % of requests, and a run killed with SIGKILL."""
+
+import asyncio
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiohttp import web
+
+from harness.runner import RunSpec, execute, read_samples
+from tests.models.fake_server import Scripted, ok, serve_in_thread
+from tests.runner.test_run import fake_models_yaml
+
+ITEMS = 30
+
+
+def make_gold(root: Path, count: int = ITEMS) -> Path:
+    """``count`` items, each text naming its id so the server can tell requests apart."""
+    base = json.loads((root / "gold" / "mini.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    lines = []
+    for index in range(count):
+        item = dict(base, id=f"item-{index:03d}")
+        item["experience"] = dict(
+            base["experience"], text=f"[item-{index:03d}] {base['experience']['text']}"
+        )
+        lines.append(json.dumps(item, ensure_ascii=False))
+    path = root / "gold" / "many.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def item_of(request: dict[str, Any]) -> str:
+    text = request["messages"][-1]["content"]
+    return text[text.index("[item-") + 1 : text.index("]", text.index("[item-"))]
+
+
+@dataclass
+class Faulty(Scripted):
+    """Fails the first request of 30 % of the items, each with one kind of fault; then answers."""
+
+    seen: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+
+    async def chat(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        self.requests.append(body)
+        item = item_of(body)
+        self.seen[item].append(time.monotonic())
+        fault = int(hashlib.sha256(item.encode()).hexdigest(), 16) % 10
+        first = len(self.seen[item]) == 1
+        reply = f"Bonjour, réponse à {item}."
+        if fault == 0 and first:
+            return web.json_response(
+                {"error": {"message": "rate"}}, status=429, headers={"Retry-After": "1"}
+            )
+        if fault == 1:
+            return web.json_response({"error": {"message": "boom"}}, status=500)
+        if fault == 2 and first:
+            await asyncio.sleep(3)  # longer than the model's timeout
+        if fault == 3:
+            return web.Response(text="{not json", content_type="application/json")
+        if fault == 4:
+            reply = ""
+        status, payload, headers = ok(reply)
+        return web.json_response(payload, status=status, headers=headers)
+
+
+def test_every_item_ends_scored_or_failed_with_its_cause(
+    small_local_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FAKE_API_KEY", "k")
+    gold = make_gold(small_local_root)
+    script = Faulty([ok()])
+    with serve_in_thread(script) as base_url:
+        fake_models_yaml(small_local_root, base_url)
+        models = small_local_root / "models.yaml"
+        models.write_text(models.read_text() + "    timeout_s: 1\n    concurrency: 8\n")
+        outcome = execute(
+            RunSpec(gold=gold, out=small_local_root / "runs", cache=False, few_shot=0)
+        )
+    records = {r.id: r for r in read_samples(outcome.run_dir / "samples.jsonl")}
+    assert len(records) == ITEMS
+    faults = {
+        f"item-{i:03d}": int(hashlib.sha256(f"item-{i:03d}".encode()).hexdigest(), 16) % 10
+        for i in range(ITEMS)
+    }
+    expected_cause = {1: "server_error", 3: "malformed_answer", 4: "empty_reply"}
+    for item, record in records.items():
+        fault = faults[item]
+        if fault in expected_cause:
+            assert record.reply is None and record.cause == expected_cause[fault], (item, record)
+        else:
+            assert record.error is None and record.reply == f"Bonjour, réponse à {item}.", (
+                item,
+                record,
+            )
+            assert record.scores
+    retried = [item for item, f in faults.items() if f == 0]
+    assert retried, "the fixed ids must include rate-limited items"
+    for item in retried:
+        first, second = script.seen[item][:2]
+        assert second - first >= 0.95, (
+            f"{item} was retried {second - first:.2f} s after a Retry-After of 1 s"
+        )
+    assert any(f == 2 for f in faults.values()) and all(
+        records[i].error is None for i, f in faults.items() if f == 2
+    ), "a timed-out first call is retried and succeeds"
+
+
+PLUME = [sys.executable, "-m", "harness.cli"]
+
+
+@dataclass
+class Slow(Scripted):
+    """Answers each item after a delay, deterministically, so a run can be killed midway."""
+
+    async def chat(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        self.requests.append(body)
+        await asyncio.sleep(0.15)
+        status, payload, headers = ok(f"Bonjour, réponse à {item_of(body)}.")
+        return web.json_response(payload, status=status, headers=headers)
+
+
+def test_a_run_killed_midway_resumes_to_the_same_records(
+    small_local_root: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("FAKE_API_KEY", "k")
+    gold = make_gold(small_local_root, 24)
+    script = Slow([ok()])
+    env = os.environ | {"PLUME_ROOT": str(small_local_root), "PLUME_CACHE_DIR": str(tmp_path / "c")}
+    with serve_in_thread(script) as base_url:
+        fake_models_yaml(small_local_root, base_url)
+        out = tmp_path / "killed"
+        command = [
+            *PLUME,
+            "run",
+            "--gold",
+            str(gold),
+            "--few-shot",
+            "0",
+            "--no-cache",
+            "--concurrency",
+            "2",
+        ]
+        process = subprocess.Popen(
+            [*command, "--out", str(out)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 120
+        samples: Path | None = None
+        while time.monotonic() < deadline:
+            found = list(out.glob("*/samples.jsonl")) if out.exists() else []
+            if found and len(found[0].read_text().splitlines()) >= 6:
+                samples = found[0]
+                break
+            time.sleep(0.05)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+        assert samples is not None, "the run never got going"
+        partial = len(read_samples(samples))
+        assert 6 <= partial < 24
+        resumed = subprocess.run(
+            [*PLUME, "run", "--resume", str(samples.parent)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert resumed.returncode == 0, resumed.stderr
+        whole = subprocess.run(
+            [*command, "--out", str(tmp_path / "whole")],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert whole.returncode == 0, whole.stderr
+    after = read_samples(samples)
+    reference = read_samples(next((tmp_path / "whole").glob("*/samples.jsonl")))
+    assert sorted((r.id, r.model) for r in after) == sorted((r.id, r.model) for r in reference)
+    assert len(after) == len({(r.id, r.model) for r in after}) == 24
+    by_id = {r.id: r for r in reference}
+    for record in after:
+        assert record.reply == by_id[record.id].reply
+        assert record.scores == by_id[record.id].scores
