@@ -1,20 +1,262 @@
-"""`plume data ...`."""
+"""`plume data ...`: validate, import, export, split, describe and anonymise gold sets."""
+
+import json
+import statistics
+import sys
+from collections import Counter
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
 
 import typer
+from rich.markup import escape
+from rich.table import Table
 
-from harness.cli._common import not_built
+from harness import paths
+from harness.cli._common import console, guarded
+from harness.errors import InputError, UsageError
+
+MAX_PROBLEMS_SHOWN = 200
+
+
+class SourceFormat(StrEnum):
+    """Tables `plume data import` reads."""
+
+    spp = "spp"
+    spp_export = "spp-export"
+    evalap = "evalap"
+
+
+class TargetFormat(StrEnum):
+    """Tables `plume data export` writes."""
+
+    evalap = "evalap"
+
+
+class AnonymizeFormat(StrEnum):
+    """How `plume data anonymize` prints its result."""
+
+    text = "text"
+    json = "json"
+
+
+def _read_input(source: str) -> str:
+    if source == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        path = Path(source)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise InputError(path, f"cannot read the file ({error.strerror})") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError(source, "is not UTF-8 text; save it as UTF-8", line=line) from None
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _words(text: str) -> int:
+    return len(text.split())
 
 
 def register(app: typer.Typer) -> None:
     """Add the `plume data` group to the application."""
-    group = typer.Typer(help="Gold sets: validate, import, split.", no_args_is_help=True)
-
-    @group.command(
-        "validate",
-        context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+    group = typer.Typer(
+        help="Gold sets: validate, import, export, split, describe, anonymise.",
+        no_args_is_help=True,
     )
-    def validate() -> None:
-        """Not built yet."""
-        not_built("data validate", 4)
+
+    @group.command("validate")
+    @guarded
+    def validate(
+        path: Annotated[Path, typer.Argument(help="Gold set (JSONL) to check.")],
+    ) -> None:
+        """Check a gold set against the schema; list every problem with its line and field."""
+        from harness.gold import check_gold
+
+        check = check_gold(path)
+        for warning in check.warnings[:MAX_PROBLEMS_SHOWN]:
+            typer.echo(f"{path}: warning: {warning}", err=True)
+        if check.problems:
+            for problem in check.problems[:MAX_PROBLEMS_SHOWN]:
+                typer.echo(f"{path}: {problem}", err=True)
+            hidden = len(check.problems) - MAX_PROBLEMS_SHOWN
+            if hidden > 0:
+                typer.echo(f"{path}: … and {hidden} more", err=True)
+            typer.echo(f"{path}: {_count(len(check.problems), 'problem')}", err=True)
+            raise typer.Exit(1)
+        services = len({item.service for item in check.items})
+        summary = (
+            f"{path}: valid, {_count(len(check.items), 'item')}, {_count(services, 'service')}"
+        )
+        if check.warnings:
+            summary += f", {_count(len(check.warnings), 'warning')}"
+        console.print(summary, markup=False, highlight=False)
+
+    @group.command("import")
+    @guarded
+    def import_(
+        source: Annotated[Path, typer.Argument(help="Table to import (.json, .jsonl or .csv).")],
+        out: Annotated[Path, typer.Option("--out", help="Gold set to write (JSONL).")],
+        kind: Annotated[
+            SourceFormat,
+            typer.Option(
+                "--from",
+                "--format",
+                help="spp (the Services Publics+ open-data export) or evalap (query/output_true).",
+            ),
+        ],
+        service: Annotated[
+            str | None,
+            typer.Option(help="Service to record when an EvalAP table does not name one."),
+        ] = None,
+    ) -> None:
+        """Import a table as a gold set; every text is anonymised before anything is written."""
+        from harness.gold import import_evalap, import_spp_export, write_gold
+
+        if kind is SourceFormat.evalap:
+            result = import_evalap(source, service=service)
+        else:
+            if service is not None:
+                raise UsageError(
+                    "--service applies to EvalAP tables only; the export names each service"
+                )
+            result = import_spp_export(source)
+        write_gold(result.items, out)
+        for line in result.skipped[:MAX_PROBLEMS_SHOWN]:
+            typer.echo(f"{source}: skipped {line}", err=True)
+        console.print(
+            f"{out}: {len(result.items)} items written, {len(result.skipped)} rows skipped",
+            markup=False,
+            highlight=False,
+        )
+
+    @group.command("export")
+    @guarded
+    def export(
+        path: Annotated[Path, typer.Argument(help="Gold set (JSONL) to export.")],
+        out: Annotated[Path, typer.Option("--out", help="Table to write (.jsonl or .csv).")],
+        to: Annotated[
+            TargetFormat, typer.Option("--to", help="Target format.")
+        ] = TargetFormat.evalap,
+    ) -> None:
+        """Export a gold set as an EvalAP dataset table (query, output_true, context)."""
+        from harness.gold import load_gold, write_evalap
+
+        gold = load_gold(path)
+        write_evalap(gold.items, out)
+        console.print(f"{out}: {len(gold.items)} rows written", markup=False, highlight=False)
+
+    @group.command("split")
+    @guarded
+    def split(
+        path: Annotated[Path, typer.Argument(help="Gold set (JSONL).")],
+        ids: Annotated[
+            bool, typer.Option("--ids", help="Also list the ids in each split.")
+        ] = False,
+    ) -> None:
+        """Show the deterministic train/dev/test split (by a hash of each id)."""
+        from harness.gold import load_gold, split_items
+
+        groups = split_items(load_gold(path).items)
+        for name, items in groups.items():
+            line = f"{name}: {len(items)}"
+            if ids:
+                line += " " + " ".join(item.id for item in items)
+            console.print(line, markup=False, highlight=False)
+
+    @group.command("stats")
+    @guarded
+    def stats(path: Annotated[Path, typer.Argument(help="Gold set (JSONL).")]) -> None:
+        """Summarise a gold set: items per service and sentiment, lengths, tags."""
+        from harness.gold import load_gold
+
+        items = load_gold(path).items
+        table = Table(title=f"{escape(str(path))}: {len(items)} items")
+        table.add_column("service")
+        for column in ("items", "negative", "neutral", "positive"):
+            table.add_column(column, justify="right")
+        per_service = Counter(item.service for item in items)
+        feelings = Counter((item.service, item.experience.sentiment) for item in items)
+        for name, count in per_service.most_common():
+            table.add_row(
+                escape(name),
+                str(count),
+                *(str(feelings[name, s]) for s in ("negative", "neutral", "positive")),
+            )
+        console.print(table)
+        for label, values in (
+            ("citizen text (words)", [_words(i.experience.text) for i in items]),
+            ("gold reply (words)", [_words(i.reply) for i in items]),
+        ):
+            console.print(
+                f"{label}: min {min(values)}, median {statistics.median(values):g},"
+                f" max {max(values)}",
+                markup=False,
+                highlight=False,
+            )
+        tags = Counter(tag for item in items for tag in item.tags)
+        if tags:
+            shown = ", ".join(f"{tag} {count}" for tag, count in tags.most_common())
+            console.print(f"tags: {shown}", markup=False, highlight=False)
+
+    @group.command("schema")
+    @guarded
+    def schema(
+        out: Annotated[
+            Path | None, typer.Option("--out", help="Write the schema to this file.")
+        ] = None,
+        check: Annotated[
+            bool,
+            typer.Option("--check", help="Exit 1 if gold/schema.json is not the model's schema."),
+        ] = False,
+    ) -> None:
+        """Print the gold item's JSON Schema (generated from the model), write it, or check it."""
+        from harness.gold import gold_schema_json, write_atomic
+
+        text = gold_schema_json()
+        if check:
+            published = paths.gold_dir() / "schema.json"
+            try:
+                current = published.read_text(encoding="utf-8")
+            except OSError:
+                current = ""
+            if current != text:
+                raise UsageError(
+                    f"{published} is out of date: run `plume data schema --out {published}`"
+                )
+            console.print(f"{published}: up to date", markup=False, highlight=False)
+        elif out is not None:
+            write_atomic(out, [text])
+            console.print(f"{out}: written", markup=False, highlight=False)
+        else:
+            typer.echo(text, nl=False)
+
+    @group.command("anonymize")
+    @guarded
+    def anonymize_(
+        source: Annotated[
+            str, typer.Argument(help="Text file to anonymise, or - for standard input.")
+        ],
+        as_json: Annotated[
+            bool, typer.Option("--json", help="Print the Anonymise JSON (text and entities).")
+        ] = False,
+        fmt: Annotated[
+            AnonymizeFormat, typer.Option("--format", help="text or json (same as --json).")
+        ] = AnonymizeFormat.text,
+    ) -> None:
+        """Replace personal data with typed placeholders ([NOM], [EMAIL], [TÉLÉPHONE]…)."""
+        from harness.privacy import anonymize
+
+        result = anonymize(_read_input(source))
+        if as_json or fmt is AnonymizeFormat.json:
+            typer.echo(json.dumps(result.as_json(), ensure_ascii=False))
+        else:
+            typer.echo(result.text, nl=not result.text.endswith("\n"))
 
     app.add_typer(group, name="data")

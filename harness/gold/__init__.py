@@ -1,6 +1,41 @@
-"""Gold sets: the schema, loading and validation."""
+"""Gold sets: the schema, loading and validation, splits, and import from other sources."""
 
+from harness.gold._files import write_atomic
+from harness.gold._import import (
+    UNKNOWN_SERVICE,
+    ImportResult,
+    evalap_rows,
+    import_evalap,
+    import_spp_export,
+)
 from harness.gold._item import Experience, GoldItem, Sentiment
-from harness.gold._load import GoldSet, load_gold
+from harness.gold._load import GoldCheck, GoldSet, Problem, check_gold, load_gold
+from harness.gold._schema import SCHEMA_VERSION, gold_schema, gold_schema_json
+from harness.gold._split import SPLITS, Split, split_items, split_of
+from harness.gold._write import write_evalap, write_gold
 
-__all__ = ["Experience", "GoldItem", "GoldSet", "Sentiment", "load_gold"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "SPLITS",
+    "UNKNOWN_SERVICE",
+    "Experience",
+    "GoldCheck",
+    "GoldItem",
+    "GoldSet",
+    "ImportResult",
+    "Problem",
+    "Sentiment",
+    "Split",
+    "check_gold",
+    "evalap_rows",
+    "gold_schema",
+    "gold_schema_json",
+    "import_evalap",
+    "import_spp_export",
+    "load_gold",
+    "split_items",
+    "split_of",
+    "write_atomic",
+    "write_evalap",
+    "write_gold",
+]
