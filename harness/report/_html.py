@@ -1,31 +1,99 @@
-"""``report.html``: a self-contained page a team can read and archive (no server, no script)."""
+"""``report.html``: a self-contained page a team can read and archive (no server, no script).
 
+Every text from a citizen or a model reaches the page through the template engine's escaping; the
+page's Content-Security-Policy forbids scripts and external resources in any case.
+"""
+
+from collections.abc import Sequence
 from pathlib import Path
 
-from harness.runner import RunManifest, RunResults, SampleRecord, atomic_write, latest_by_key, read_samples
+from harness.errors import PlumeError
+from harness.gold import GoldItem, load_gold
+from harness.report import _view
+from harness.report._markdown import render_markdown
+from harness.runner import (
+    RunManifest,
+    RunResults,
+    SampleRecord,
+    atomic_write,
+    latest_by_key,
+    read_samples,
+)
 from harness.templating import environment
 
 _TEMPLATES = Path(__file__).parent / "templates"
 
 
-def render_report(manifest: RunManifest, results: RunResults, records: list[SampleRecord]) -> str:
-    """The report's HTML; every text from a citizen or a model is escaped by the template engine."""
-    by_item: dict[str, dict[str, SampleRecord]] = {}
-    for record in records:
-        by_item.setdefault(record.id, {})[record.model] = record
-    return environment(_TEMPLATES).get_template("report.html").render(
-        manifest=manifest,
-        results=results,
-        items=sorted(by_item.items()),
-        models=list(results.models),
+def render_report(
+    manifest: RunManifest,
+    results: RunResults,
+    records: list[SampleRecord],
+    items: Sequence[GoldItem] | None = None,
+) -> str:
+    """The report's HTML; ``items`` (the run's gold items) add experiences and gold replies."""
+    criteria = _view.criteria(results)
+    return (
+        environment(_TEMPLATES)
+        .get_template("report.html")
+        .render(
+            manifest=manifest,
+            results=results,
+            criteria=criteria,
+            served={m.name: m.served for m in manifest.models},
+            charts=_view.charts(results),
+            left=_view.CHART_LEFT,
+            width=_view.CHART_WIDTH,
+            matrices={c: _view.matrix(results, c) for c in criteria},
+            partial=[c for c in results.comparisons if c.intersected],
+            clustered=bool(results.breakdowns),
+            items=_view.item_views(results, records, items),
+            have_gold=items is not None,
+            provenance=_view.provenance(manifest),
+        )
     )
 
 
-def write_report(run_dir: Path) -> Path:
-    """Build ``report.html`` from a run directory's files and return its path."""
-    manifest = RunManifest.model_validate_json((run_dir / "run.json").read_text(encoding="utf-8"))
-    results = RunResults.model_validate_json((run_dir / "results.json").read_text(encoding="utf-8"))
+def read_run(
+    run_dir: Path,
+) -> tuple[RunManifest, RunResults, list[SampleRecord], list[GoldItem] | None]:
+    """A run directory's manifest, results, latest records, and its gold items when the gold set
+    is still where it was and unchanged.
+
+    Raises:
+        PlumeError: a file is missing or unreadable.
+    """
+    try:
+        manifest = RunManifest.model_validate_json(
+            (run_dir / "run.json").read_text(encoding="utf-8")
+        )
+        results = RunResults.model_validate_json(
+            (run_dir / "results.json").read_text(encoding="utf-8")
+        )
+    except FileNotFoundError as error:
+        raise PlumeError(
+            f"{run_dir} is not a finished run directory: "
+            f"{Path(str(error.filename)).name} is missing"
+        ) from None
+    except (OSError, ValueError) as error:
+        raise PlumeError(f"cannot read the run in {run_dir}: {error}") from None
     records = list(latest_by_key(read_samples(run_dir / "samples.jsonl")).values())
-    path = run_dir / "report.html"
-    atomic_write(path, render_report(manifest, results, records))
+    items: list[GoldItem] | None = None
+    try:
+        gold = load_gold(Path(manifest.gold.path))
+    except PlumeError:
+        gold = None
+    if gold is not None and gold.sha256 == manifest.gold.sha256:
+        items = list(gold.items)
+    return manifest, results, records, items
+
+
+def write_report(run_dir: Path, *, markdown: bool = False) -> Path:
+    """Build ``report.html`` (or ``report.md``) from a run directory's files and return its path."""
+    manifest, results, records, items = read_run(run_dir)
+    if markdown:
+        path = run_dir / "report.md"
+        atomic_write(path, render_markdown(manifest, results, records))
+    else:
+        path = run_dir / "report.html"
+        atomic_write(path, render_report(manifest, results, records, items))
     return path

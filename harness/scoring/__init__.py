@@ -1,14 +1,67 @@
-"""Scoring replies: scores with reasons, and the scorers that make them."""
+"""Scoring replies: tone, accuracy, conciseness and overall, each a score with its reasons."""
 
-from harness.scoring._first import GreetingScorer, LengthScorer, count_words, first_scorers
-from harness.scoring._score import Evidence, Score, Scorer
+from harness.scoring._accuracy import AccuracyScorer, injection_obeyed
+from harness.scoring._analysis import Analysis, analyse, count_words
+from harness.scoring._batch import AnalysedScorer, default_scorers, first_scorers, score_replies
+from harness.scoring._calibration import Agreement, Rating, agreement, read_ratings
+from harness.scoring._conciseness import ConcisenessScorer
+from harness.scoring._config import (
+    AccuracyConfig,
+    ConcisenessConfig,
+    OverallConfig,
+    ScoringConfig,
+    ToneConfig,
+    load_scoring_config,
+)
+from harness.scoring._files import ReplyLine, read_replies, scores_line
+from harness.scoring._judge import (
+    JUDGE_PROMPTS,
+    judge_name,
+    judge_replies,
+    judge_versions,
+    judge_with,
+)
+from harness.scoring._overall import OVERALL, overall_score
+from harness.scoring._score import Evidence, EvidenceKind, Score, Scorer
+from harness.scoring._specifics import Specific, extract_specifics
+from harness.scoring._tone import ToneScorer
 
 __all__ = [
+    "JUDGE_PROMPTS",
+    "OVERALL",
+    "AccuracyConfig",
+    "AccuracyScorer",
+    "Agreement",
+    "AnalysedScorer",
+    "Analysis",
+    "ConcisenessConfig",
+    "ConcisenessScorer",
     "Evidence",
-    "GreetingScorer",
-    "LengthScorer",
+    "EvidenceKind",
+    "OverallConfig",
+    "Rating",
+    "ReplyLine",
     "Score",
     "Scorer",
+    "ScoringConfig",
+    "Specific",
+    "ToneConfig",
+    "ToneScorer",
+    "agreement",
+    "analyse",
     "count_words",
+    "default_scorers",
+    "extract_specifics",
     "first_scorers",
+    "injection_obeyed",
+    "judge_name",
+    "judge_replies",
+    "judge_versions",
+    "judge_with",
+    "load_scoring_config",
+    "overall_score",
+    "read_ratings",
+    "read_replies",
+    "score_replies",
+    "scores_line",
 ]

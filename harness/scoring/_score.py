@@ -1,10 +1,14 @@
 """What a scorer returns: a value with its reasons, or an explicit "unscored"."""
 
-from typing import Protocol
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from harness.gold import GoldItem
+
+EvidenceKind = Literal[
+    "violation", "contradiction", "invented", "injection", "filler", "repetition", "other"
+]
 
 
 class Evidence(BaseModel):
@@ -18,10 +22,12 @@ class Evidence(BaseModel):
     """Character offset just past the span."""
     note: str
     """Why this span matters."""
+    kind: EvidenceKind = "other"
+    """What the span is: a style violation, a contradicted or invented fact, filler…"""
 
 
 class Score(BaseModel):
-    """One criterion's verdict on one reply. ``value`` is ``None`` when the reply could not be scored."""
+    """One criterion's verdict on one reply; ``value`` is ``None`` when it could not be scored."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -33,6 +39,8 @@ class Score(BaseModel):
     """Spans of the reply behind the value."""
     subscores: dict[str, float] = Field(default_factory=dict)
     """Named components of the value."""
+    notes: list[str] = Field(default_factory=list)
+    """Findings with no span in the reply, such as a key fact the reply does not convey."""
 
     @classmethod
     def unscored(cls, reason: str) -> "Score":
@@ -48,10 +56,15 @@ class Score(BaseModel):
 class Scorer(Protocol):
     """Judges one reply to one gold item on one criterion."""
 
-    name: str
-    """Key of the score in records and reports."""
-    version: str
-    """Bumped whenever the scorer can give a different value for the same input."""
+    @property
+    def name(self) -> str:
+        """Key of the score in records and reports."""
+        ...
+
+    @property
+    def version(self) -> str:
+        """Bumped whenever the scorer can give a different value for the same input."""
+        ...
 
     def __call__(self, item: GoldItem, reply: str) -> Score:
         """Score ``reply`` as an answer to ``item``."""
