@@ -24,7 +24,7 @@ from harness.prompts import (
     release,
     validate_store,
 )
-from harness.runner import RunSpec, prompt_variables
+from harness.runner import RunSpec, anonymised, prompt_variables
 
 GoldOption = Annotated[
     list[Path] | None,
@@ -120,13 +120,19 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option(help="Judge prompts: the reply to grade (default: gold reply)."),
         ] = None,
+        remote: Annotated[
+            bool,
+            typer.Option(help="Show what a remote model receives: personal data anonymised."),
+        ] = False,
         as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     ) -> None:
         """The exact messages a model receives for one gold item, and their hash."""
         template = load_prompt(ref)
         path = gold or paths.gold_dir() / "services-publics-plus.jsonl"
-        gold_set = load_gold(path)
-        found = next((i for i in gold_set.items if i.id == item), None)
+        pool = load_gold(path).items
+        if remote:
+            pool = tuple(anonymised(i) for i in pool)
+        found = next((i for i in pool if i.id == item), None)
         if found is None:
             raise UsageError(f"{path} has no item {item!r}")
         if template.kind == "judge":
@@ -135,7 +141,7 @@ def register(app: typer.Typer) -> None:
             spec = RunSpec(
                 gold=path, prompt=ref, few_shot=few_shot, include_signoff=include_signoff
             )
-            variables = prompt_variables(found, gold_set.items, spec)
+            variables = prompt_variables(found, pool, spec)
         rendered = template.render(variables)
         if as_json:
             payload = {

@@ -6,6 +6,7 @@ from typing import Any
 import aiohttp
 
 from harness.models._cache import CompletionCache, cache_key
+from harness.models._errors import ModelCallError
 from harness.models._http import (
     ServedModel,
     anthropic_chat,
@@ -17,14 +18,25 @@ from harness.models._limits import TokenBucket
 from harness.models._retry import RetryPolicy, call_with_retries
 from harness.models._spec import ModelSpec
 from harness.models._types import ChatMessage, Completion
+from harness.privacy import PersonalDataError, assert_no_personal_data
+
+
+def _guard(prompt: list[ChatMessage] | str) -> None:
+    """Refuse to send personal data to a remote model: the last line of defence, on every call."""
+    texts = [prompt] if isinstance(prompt, str) else [m.content for m in prompt]
+    for text in texts:
+        try:
+            assert_no_personal_data(text)
+        except PersonalDataError as error:
+            raise ModelCallError(str(error), retryable=False, cause="personal_data") from None
 
 
 class Model:
     """Generates with one model.
 
-    Each call goes through, in order: the concurrency limit, the request and token buckets, the
-    retry loop, and one HTTP request. Errors that survive the retry loop are raised as
-    ``ModelCallError``.
+    Each call goes through, in order: the personal-data guard (remote models), the cache, the
+    concurrency limit, the request and token buckets, the retry loop, and one HTTP request.
+    Errors that survive the retry loop are raised as ``ModelCallError``.
     """
 
     def __init__(
@@ -66,6 +78,8 @@ class Model:
         """
         if isinstance(prompt, str) != (self.spec.mode == "completion"):
             raise ValueError(f"model {self.spec.name} is in {self.spec.mode} mode")
+        if self.spec.remote:
+            _guard(prompt)
         key = None
         if self._cache is not None:
             key = cache_key(

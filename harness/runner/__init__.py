@@ -9,8 +9,10 @@ from harness.runner._records import (
     RunResults,
     SampleRecord,
 )
+from harness.runner._results import criterion_values, summarise
 from harness.runner._run import (
     RunOutcome,
+    anonymised,
     atomic_write,
     execute,
     finish,
@@ -29,11 +31,14 @@ __all__ = [
     "RunSpec",
     "SampleRecord",
     "SampleWriter",
+    "anonymised",
     "atomic_write",
+    "criterion_values",
     "execute",
     "finish",
     "latest_by_key",
     "merge_runs",
     "prompt_variables",
     "read_samples",
+    "summarise",
 ]

@@ -6,7 +6,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from harness import paths
-from harness.errors import UsageError
+from harness.errors import PlumeError, UsageError
+from harness.gold import load_gold
 from harness.models import load_models
 from harness.runner._records import RunManifest
 from harness.runner._run import RunOutcome, atomic_write, finish, new_run_dir
@@ -80,5 +81,10 @@ def merge_runs(run_dirs: list[Path], out: Path | None = None) -> RunOutcome:
     atomic_write(target / "run.json", manifest.model_dump_json(indent=2))
     declared = load_models(paths.models_file())
     specs = [declared[m.name] for m in first.models if m.name in declared]
-    finish(target, manifest, specs)
+    try:
+        gold = load_gold(Path(first.gold.path))
+        items = gold.items if gold.sha256 == first.gold.sha256 else None
+    except PlumeError:
+        items = None  # the breakdowns by service need the gold set; the scores do not
+    finish(target, manifest, specs, items)
     return RunOutcome(run_dir=target, manifest=manifest, skipped=[])

@@ -3,7 +3,8 @@
 import asyncio
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,6 +26,7 @@ from harness.models import (
     select_models,
     serve_local,
 )
+from harness.privacy import anonymize
 from harness.prompts import (
     PromptTemplate,
     RenderedPrompt,
@@ -38,7 +40,13 @@ from harness.runner._records import GoldRecord, ModelRecord, RunManifest, Sample
 from harness.runner._results import summarise
 from harness.runner._samples import SampleWriter, latest_by_key, read_samples
 from harness.runner._spec import RunSpec
-from harness.scoring import Score, Scorer, first_scorers
+from harness.scoring import (
+    Score,
+    ScoringConfig,
+    default_scorers,
+    load_scoring_config,
+    score_replies,
+)
 from harness.styleguide import load_styleguide
 
 OnRecord = Callable[[SampleRecord], None]
@@ -111,20 +119,57 @@ def prompt_variables(item: GoldItem, pool: tuple[GoldItem, ...], spec: RunSpec) 
 
 
 def render_all(
-    template: PromptTemplate, gold: GoldSet, items: tuple[GoldItem, ...], spec: RunSpec
+    template: PromptTemplate, pool: tuple[GoldItem, ...], items: tuple[GoldItem, ...], spec: RunSpec
 ) -> dict[str, RenderedPrompt]:
     """Render every item's prompt before any model is called: a template error costs nothing."""
-    return {item.id: template.render(prompt_variables(item, gold.items, spec)) for item in items}
+    return {item.id: template.render(prompt_variables(item, pool, spec)) for item in items}
 
 
-def _score(scorers: list[Scorer], item: GoldItem, reply: str) -> dict[str, Score]:
-    scores = {}
-    for scorer in scorers:
-        try:
-            scores[scorer.name] = scorer(item, reply)
-        except Exception as error:  # a scorer bug must not lose the reply: record it as unscored
-            scores[scorer.name] = Score.unscored(f"scorer failed: {type(error).__name__}: {error}")
-    return scores
+def anonymised(item: GoldItem) -> GoldItem:
+    """The item as a remote model may see it: personal data replaced by typed placeholders.
+
+    The pseudonym goes too: platforms let users pick handles that are often their names. The
+    reply then greets without it, and the back office can put it back.
+    """
+    known = [item.experience.pseudonym] if item.experience.pseudonym else []
+
+    def clean(text: str) -> str:
+        return anonymize(text, known=known).text
+
+    experience = item.experience.model_copy(
+        update={
+            "title": clean(item.experience.title),
+            "text": clean(item.experience.text),
+            "pseudonym": None,
+        }
+    )
+    return item.model_copy(
+        update={
+            "experience": experience,
+            "context": [clean(fact) for fact in item.context],
+            "reply": clean(item.reply),
+        }
+    )
+
+
+class _Scoring:
+    """Scores each reply as it arrives, on one worker thread so requests keep flowing meanwhile."""
+
+    def __init__(self, config: ScoringConfig) -> None:
+        self.scorers = default_scorers(config)
+        self.weights = config.overall.weights
+        # One thread: spaCy pipelines are not documented as safe to share across threads.
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plume-scoring")
+
+    async def score(self, item: GoldItem, reply: str) -> dict[str, Score]:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._worker, self._score, item, reply)
+
+    def _score(self, item: GoldItem, reply: str) -> dict[str, Score]:
+        return score_replies([item], [reply], self.scorers, weights=self.weights)[0]
+
+    def close(self) -> None:
+        self._worker.shutdown(wait=False, cancel_futures=True)
 
 
 async def _resolve(model: Model) -> ModelRecord:
@@ -165,7 +210,7 @@ async def _one(
     server: LocalServer | None,
     item: GoldItem,
     prompt: RenderedPrompt,
-    scorers: list[Scorer],
+    scoring: _Scoring,
     writer: SampleWriter,
     on_record: OnRecord,
 ) -> None:
@@ -202,7 +247,7 @@ async def _one(
             prompt_sha256=prompt.sha256,
             reply=reply,
             completion=completion,
-            scores=_score(scorers, item, reply),
+            scores=await scoring.score(item, reply),
             started_at=started,
             completed_at=_now(),
         )
@@ -215,9 +260,9 @@ async def _generate(
     local: dict[str, LocalServer],
     cache: CompletionCache | None,
     items: tuple[GoldItem, ...],
-    prompts: dict[str, RenderedPrompt],
+    prompts: tuple[dict[str, RenderedPrompt], dict[str, RenderedPrompt]],
     done: set[tuple[str, str]],
-    scorers: list[Scorer],
+    scoring: _Scoring,
     writer: SampleWriter,
     on_start: Callable[[list[ModelRecord]], None],
     on_record: OnRecord,
@@ -240,8 +285,9 @@ async def _generate(
                 for item in items:
                     if (item.id, model.spec.name) not in done:
                         server = local.get(model.spec.name)
+                        prompt = prompts[1 if model.spec.remote else 0][item.id]
                         group.create_task(
-                            _one(model, server, item, prompts[item.id], scorers, writer, on_record)
+                            _one(model, server, item, prompt, scoring, writer, on_record)
                         )
 
 
@@ -265,8 +311,14 @@ def execute(
         specs = [s.model_copy(update={"concurrency": spec.concurrency}) for s in specs]
     if not specs:
         raise UsageError("no model to run: set an API key or name a local model (--models local)")
-    scorers: list[Scorer] = list(first_scorers())
-    prompts = render_all(template, gold, items, spec)
+    scoring = _Scoring(load_scoring_config())
+    prompts = render_all(template, gold.items, items, spec)
+    if any(s.remote for s in specs):
+        pool = tuple(anonymised(item) for item in gold.items)
+        by_id = {item.id: item for item in pool}
+        remote_prompts = render_all(template, pool, tuple(by_id[i.id] for i in items), spec)
+    else:
+        remote_prompts = prompts
 
     models_hash = models_sha256(specs)
     guide = load_styleguide()
@@ -308,7 +360,7 @@ def execute(
         prompt=str(template.ref),
         prompt_sha256=template.sha256,
         styleguide=styleguide,
-        scorers={s.name: s.version for s in scorers},
+        scorers={s.name: s.version for s in scoring.scorers},
         models=[],
         models_sha256=models_hash,
         spec=spec,
@@ -340,9 +392,9 @@ def execute(
                         local,
                         cache,
                         items,
-                        prompts,
+                        (prompts, remote_prompts),
                         done,
-                        scorers,
+                        scoring,
                         writer,
                         started,
                         on_record,
@@ -360,18 +412,24 @@ def execute(
         _write_manifest(run_dir, manifest)
         raise
     finally:
+        scoring.close()
         if cache is not None:
             cache.close()
     manifest.status, manifest.finished_at = "completed", _now()
     _write_manifest(run_dir, manifest)
-    finish(run_dir, manifest, specs)
+    finish(run_dir, manifest, specs, gold.items)
     return RunOutcome(run_dir=run_dir, manifest=manifest, skipped=skipped)
 
 
-def finish(run_dir: Path, manifest: RunManifest, specs: list[ModelSpec]) -> None:
-    """Write ``results.json`` from the recorded samples."""
+def finish(
+    run_dir: Path,
+    manifest: RunManifest,
+    specs: list[ModelSpec],
+    items: Sequence[GoldItem] | None = None,
+) -> None:
+    """Write ``results.json`` from the recorded samples (with the gold items, by service too)."""
     records = list(latest_by_key(read_samples(run_dir / "samples.jsonl")).values())
-    results = summarise(manifest.run_id, records, specs)
+    results = summarise(manifest.run_id, records, specs, items=items)
     atomic_write(run_dir / "results.json", results.model_dump_json(indent=2))
 
 

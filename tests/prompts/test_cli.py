@@ -159,7 +159,7 @@ def test_plume_run_records_the_hash_that_render_shows(
     for record in read_samples(outcome.run_dir / "samples.jsonl"):
         shown = runner.invoke(
             app, ["prompts", "render", "reply@1.0.0", "--item", record.id, "--gold", str(gold),
-                  "--json"],
+                  "--remote", "--json"],
         )  # fmt: skip
         assert shown.exit_code == 0, shown.output
         assert json.loads(shown.output)["sha256"] == record.prompt_sha256

@@ -13,13 +13,20 @@ from harness.prompts import (
     load_manifest,
     load_prompt,
     lock_released,
+    prompt_ids,
     read_lock,
     release,
     validate_store,
 )
 from tests.prompts.conftest import FakeGuide
 
-RELEASED = {"reply@1.0.0", "judge-tone@1.0.0", "judge-accuracy@1.0.0", "judge-conciseness@1.0.0"}
+RELEASED = {
+    "reply@1.0.0",
+    "judge-tone@1.0.0",
+    "judge-accuracy@1.0.0",
+    "judge-accuracy@1.1.0",
+    "judge-conciseness@1.0.0",
+}
 
 
 def test_the_repository_store_is_valid_and_locked(
@@ -27,9 +34,12 @@ def test_the_repository_store_is_valid_and_locked(
 ) -> None:
     report = validate_store([gold], styleguide=guide)
     assert report.problems == []
-    assert report.versions == 5
+    manifests = [load_manifest(prompt_id) for prompt_id in prompt_ids()]
+    versions = sum(len(m.versions) for m in manifests)
+    assert report.versions == versions
     # Every version renders every item; reply versions render one more sample (sign-off branch).
-    assert report.renders == 5 * len(gold.items) + 2
+    replies = sum(len(m.versions) for m in manifests if m.kind == "reply")
+    assert report.renders == versions * len(gold.items) + replies
     assert set(read_lock().versions) >= RELEASED
 
 
@@ -50,7 +60,9 @@ def test_changing_a_released_versions_variables_fails_naming_the_manifest(
     store: Path, gold: GoldSet, guide: FakeGuide
 ) -> None:
     path = store / "prompts" / "judge-accuracy" / "manifest.yaml"
-    path.write_text(path.read_text().replace("candidate:\n", "candidate:\n        default: ''\n"))
+    path.write_text(
+        path.read_text().replace("candidate:\n", "candidate:\n        default: ''\n", 1)
+    )
     problems = validate_store([gold], styleguide=guide).problems
     assert len(problems) == 1
     assert f"{path} (variables of 1.0.0)" in problems[0]
