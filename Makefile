@@ -15,7 +15,7 @@ LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON
 	-DGGML_AVX512=OFF -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF
 LLAMA_WHEEL_STAMP := $(WHEELS)/.llama-cpp-python-$(LLAMA_VERSION)-portable
 
-.PHONY: demo test check bench clean
+.PHONY: demo test check bench clean system-deps
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -42,13 +42,25 @@ $(VENV)/.dev-installed: pyproject.toml $(LLAMA_WHEEL_STAMP) | $(PY)
 demo: $(VENV)/.local-installed
 	$(VENV)/bin/plume run --models gemma3-270m
 
-test: $(VENV)/.dev-installed
+# The report's browser test needs Debian's chromium; as root (CI) it is installed here.
+system-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		else \
+			echo "chromium is missing: the browser test will be skipped (apt-get install chromium)"; \
+		fi; }
+
+test: $(VENV)/.dev-installed system-deps
 	$(PY) -m pytest
 
 check: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check harness tests benchmarks
 	$(VENV)/bin/ruff format --check harness tests benchmarks
 	$(VENV)/bin/mypy
+	$(VENV)/bin/plume styleguide check
+	$(VENV)/bin/plume prompts validate
+	$(VENV)/bin/plume data validate gold/services-publics-plus.jsonl
 
 clean:
 	rm -rf $(VENV) runs .pytest_cache .mypy_cache .ruff_cache

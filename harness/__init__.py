@@ -1,4 +1,4 @@
-"""Plume: choose and tune the language models that draft replies to Services Publics+ experiences."""
+"""Plume: choose and tune the language models that draft replies to Services Publics+ users."""
 
 import os
 

@@ -61,4 +61,3 @@ def test_a_split_runs_only_its_items(sharded: tuple[Path, Path]) -> None:
     with serve_in_thread(Scripted([ok()])) as base_url:
         run_dir = run(root, gold, base_url, split="train")
     assert {r.id for r in read_samples(run_dir / "samples.jsonl")} == expected
-
