@@ -140,7 +140,7 @@ def serve_local(
         "--host", "127.0.0.1",
         "--port", str(port),
         "--n_ctx", str(spec.local.n_ctx),
-        "--n_threads", str(spec.local.n_threads or os.cpu_count() or 1),
+        "--n_threads", str(spec.local.n_threads or max(1, (os.cpu_count() or 2) - 1)),
     ]  # fmt: skip
     with log.open("wb") as out:
         process = subprocess.Popen(

@@ -1,7 +1,8 @@
 """``report.html``: a self-contained page a team can read and archive (no server, no script).
 
 Every text from a citizen or a model reaches the page through the template engine's escaping; the
-page's Content-Security-Policy forbids scripts and external resources in any case.
+page's Content-Security-Policy forbids scripts and external resources in any case. Reports get
+passed around: the gold items are shown as a remote model sees them, personal data replaced.
 """
 
 from collections.abc import Sequence
@@ -15,6 +16,7 @@ from harness.runner import (
     RunManifest,
     RunResults,
     SampleRecord,
+    anonymised,
     atomic_write,
     latest_by_key,
     read_samples,
@@ -32,6 +34,8 @@ def render_report(
 ) -> str:
     """The report's HTML; ``items`` (the run's gold items) add experiences and gold replies."""
     criteria = _view.criteria(results)
+    if items is not None:
+        items = [anonymised(item) for item in items]
     return (
         environment(_TEMPLATES)
         .get_template("report.html")

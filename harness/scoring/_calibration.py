@@ -69,7 +69,8 @@ def _rows(path: Path, text: str) -> list[tuple[int, dict[str, Any]]]:
             for number, row in enumerate(reader, start=2)
         ]
     rows = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Newlines only: str.splitlines also breaks inside JSON strings (U+2028, U+0085…).
+    for number, line in enumerate(text.split("\n"), start=1):
         if line.strip():
             try:
                 rows.append((number, json.loads(line)))

@@ -48,7 +48,9 @@ def read_replies(
         raise InputError(path, "is not UTF-8 text; save it as UTF-8") from None
     lines: list[ReplyLine] = []
     seen: dict[tuple[str, str], int] = {}
-    for number, raw in enumerate(text.splitlines(), start=1):
+    # Split on newlines only: str.splitlines also breaks at U+2028, U+0085 and other characters
+    # that JSON strings may hold unescaped.
+    for number, raw in enumerate(text.split("\n"), start=1):
         if not raw.strip():
             continue
         try:
