@@ -125,29 +125,28 @@ def _usage(data: dict[str, Any], prompt_key: str, completion_key: str) -> tuple[
     return int(usage.get(prompt_key) or 0), int(usage.get(completion_key) or 0)
 
 
-async def openai_chat(
+async def _openai_call(
     session: aiohttp.ClientSession,
     base_url: str,
     api_key: str | None,
+    route: str,
+    payload: dict[str, Any],
     model: str,
-    messages: list[ChatMessage],
-    params: dict[str, Any],
     timeout_s: float,
 ) -> Completion:
-    """``POST /chat/completions`` on an OpenAI-compatible endpoint (Albert, Mistral, llama.cpp)."""
-    payload = {"model": model, "messages": [m.model_dump() for m in messages], **_sampling(params)}
+    """One OpenAI-style call; chat answers carry ``message.content``, completions ``text``."""
+    chat = route == "chat/completions"
     started = time.perf_counter()
     data = await _post_json(
-        session, f"{base_url.rstrip('/')}/chat/completions", payload, _bearer(api_key), timeout_s
+        session, f"{base_url.rstrip('/')}/{route}", payload, _bearer(api_key), timeout_s
     )
     try:
         choice = data["choices"][0]
-        text = choice["message"]["content"] or ""
+        text = (choice["message"]["content"] if chat else choice["text"]) or ""
     except (KeyError, IndexError, TypeError):
+        where = "choices[0].message.content" if chat else "choices[0].text"
         raise ModelCallError(
-            "the chat answer has no choices[0].message.content",
-            retryable=False,
-            cause="malformed_answer",
+            f"the answer has no {where}", retryable=False, cause="malformed_answer"
         ) from None
     if choice.get("finish_reason") == "content_filter":
         raise ModelCallError(
@@ -166,6 +165,22 @@ async def openai_chat(
     )
 
 
+async def openai_chat(
+    session: aiohttp.ClientSession,
+    base_url: str,
+    api_key: str | None,
+    model: str,
+    messages: list[ChatMessage],
+    params: dict[str, Any],
+    timeout_s: float,
+) -> Completion:
+    """``POST /chat/completions`` on an OpenAI-compatible endpoint (Albert, Mistral, llama.cpp)."""
+    payload = {"model": model, "messages": [m.model_dump() for m in messages], **_sampling(params)}
+    return await _openai_call(
+        session, base_url, api_key, "chat/completions", payload, model, timeout_s
+    )
+
+
 async def openai_completion(
     session: aiohttp.ClientSession,
     base_url: str,
@@ -177,28 +192,7 @@ async def openai_completion(
 ) -> Completion:
     """``POST /completions``: plain text continuation, for base models."""
     payload = {"model": model, "prompt": prompt, **_sampling(params)}
-    started = time.perf_counter()
-    data = await _post_json(
-        session, f"{base_url.rstrip('/')}/completions", payload, _bearer(api_key), timeout_s
-    )
-    try:
-        choice = data["choices"][0]
-        text = choice["text"] or ""
-    except (KeyError, IndexError, TypeError):
-        raise ModelCallError(
-            "the completion answer has no choices[0].text",
-            retryable=False,
-            cause="malformed_answer",
-        ) from None
-    tokens_in, tokens_out = _usage(data, "prompt_tokens", "completion_tokens")
-    return Completion(
-        text=text,
-        served_model=str(data.get("model") or model),
-        input_tokens=tokens_in,
-        output_tokens=tokens_out,
-        finish_reason=choice.get("finish_reason"),
-        latency_s=time.perf_counter() - started,
-    )
+    return await _openai_call(session, base_url, api_key, "completions", payload, model, timeout_s)
 
 
 async def anthropic_chat(
