@@ -259,4 +259,6 @@ def register(app: typer.Typer) -> None:
         else:
             typer.echo(result.text, nl=not result.text.endswith("\n"))
 
+    # The issue and the Anonymise JSON contract name it `plume anonymize`: the same command.
+    app.command("anonymize")(anonymize_)
     app.add_typer(group, name="data")

@@ -110,3 +110,12 @@ def test_a_command_not_built_yet_says_so_and_exits_2() -> None:
     result = runner.invoke(app, ["tune", "--model", "smollm2"])
     assert result.exit_code == 2
     assert "not built yet" in result.output
+
+
+def test_plume_anonymize_is_the_data_command(tmp_path: Path) -> None:
+    source = tmp_path / "message.txt"
+    source.write_text("Je suis Marie Dupont, joignable au 06 12 34 56 78.\n", encoding="utf-8")
+    top = runner.invoke(app, ["anonymize", "--json", str(source)])
+    nested = runner.invoke(app, ["data", "anonymize", "--json", str(source)])
+    assert top.exit_code == 0 and top.output == nested.output
+    assert "06 12 34 56 78" not in top.output and "[TÉLÉPHONE]" in top.output
