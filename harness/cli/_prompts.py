@@ -13,6 +13,7 @@ from harness.cli._common import console, err_console, guarded
 from harness.errors import UsageError
 from harness.gold import GoldSet, load_gold
 from harness.prompts import (
+    ExampleSelector,
     diff_versions,
     judge_variables,
     load_manifest,
@@ -141,7 +142,7 @@ def register(app: typer.Typer) -> None:
             spec = RunSpec(
                 gold=path, prompt=ref, few_shot=few_shot, include_signoff=include_signoff
             )
-            variables = prompt_variables(found, pool, spec)
+            variables = prompt_variables(found, ExampleSelector(pool), spec)
         rendered = template.render(variables)
         if as_json:
             payload = {

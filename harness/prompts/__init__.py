@@ -1,6 +1,6 @@
 """Versioned prompt templates: manifests, the lock, rendering to messages, judge verdicts."""
 
-from harness.prompts._examples import select_examples
+from harness.prompts._examples import ExampleSelector, select_examples
 from harness.prompts._lock import LockEntry, PromptLock, lock_path, lock_released, read_lock
 from harness.prompts._manifest import (
     PromptManifest,
@@ -25,6 +25,7 @@ from harness.prompts._variables import judge_variables, reply_variables, sample_
 from harness.prompts._verdict import JudgeVerdict, VerdictError, parse_verdict
 
 __all__ = [
+    "ExampleSelector",
     "JudgeVerdict",
     "LockEntry",
     "PromptLock",

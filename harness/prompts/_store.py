@@ -188,9 +188,10 @@ class PromptTemplate:
                 )
             else:
                 values[name] = copy.deepcopy(spec.default)
-            error = jsonschema.exceptions.best_match(
-                self._validators[name].iter_errors(values[name])
-            )
+            validator = self._validators[name]
+            if validator.is_valid(values[name]):
+                continue  # the common case; best_match walks every error and costs far more
+            error = jsonschema.exceptions.best_match(validator.iter_errors(values[name]))
             if error is not None:
                 where = "".join(f"[{p!r}]" for p in error.absolute_path)
                 raise UsageError(f"prompt {self.ref}: variable {name}{where}: {error.message}")

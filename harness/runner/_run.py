@@ -28,11 +28,11 @@ from harness.models import (
 )
 from harness.privacy import anonymize
 from harness.prompts import (
+    ExampleSelector,
     PromptTemplate,
     RenderedPrompt,
     load_prompt,
     reply_variables,
-    select_examples,
 )
 from harness.runner._lock import run_lock
 from harness.runner._provenance import git_commit, package_versions
@@ -110,11 +110,13 @@ def new_run_dir(parent: Path) -> Path:
     raise PlumeError(f"cannot find a free run directory name under {parent}")
 
 
-def prompt_variables(item: GoldItem, pool: tuple[GoldItem, ...], spec: RunSpec) -> dict[str, Any]:
-    """The ``reply`` prompt's variables for one item, with few-shot examples drawn from ``pool``."""
-    examples = select_examples(item, pool, spec.few_shot)
+def prompt_variables(item: GoldItem, examples: ExampleSelector, spec: RunSpec) -> dict[str, Any]:
+    """The ``reply`` prompt's variables for one item, with its few-shot examples."""
     return reply_variables(
-        item, examples, include_signoff=spec.include_signoff, signature=spec.signature
+        item,
+        examples.select(item, spec.few_shot),
+        include_signoff=spec.include_signoff,
+        signature=spec.signature,
     )
 
 
@@ -122,7 +124,8 @@ def render_all(
     template: PromptTemplate, pool: tuple[GoldItem, ...], items: tuple[GoldItem, ...], spec: RunSpec
 ) -> dict[str, RenderedPrompt]:
     """Render every item's prompt before any model is called: a template error costs nothing."""
-    return {item.id: template.render(prompt_variables(item, pool, spec)) for item in items}
+    examples = ExampleSelector(pool)
+    return {item.id: template.render(prompt_variables(item, examples, spec)) for item in items}
 
 
 def anonymised(item: GoldItem) -> GoldItem:
@@ -444,5 +447,8 @@ def atomic_write(path: Path, text: str) -> None:
         temporary.write_text(text, encoding="utf-8")
         temporary.replace(path)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
+        try:
+            temporary.unlink(missing_ok=True)
+        except OSError:
+            pass
         raise PlumeError(f"cannot write {path}: {error.strerror}") from None

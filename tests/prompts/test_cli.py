@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from harness.cli import app
 from harness.gold import GoldSet
-from harness.prompts import load_prompt
+from harness.prompts import ExampleSelector, load_prompt
 from harness.runner import RunSpec, prompt_variables
 from tests.prompts.conftest import FakeGuide
 
@@ -54,7 +54,7 @@ def test_render_prints_exactly_what_plume_run_sends_and_its_hash(
     shown = json.loads(result.output)
     item = gold.items[2]
     spec = RunSpec(gold=gold.path)
-    variables = prompt_variables(item, gold.items, spec)
+    variables = prompt_variables(item, ExampleSelector(gold.items), spec)
     expected = load_prompt("reply@1.0.0").render(variables)
     assert shown["sha256"] == expected.sha256
     assert shown["messages"] == [m.model_dump() for m in expected.messages]

@@ -8,6 +8,7 @@ import pytest
 from harness.errors import InputError, UsageError
 from harness.gold import GoldSet
 from harness.prompts import (
+    ExampleSelector,
     PromptRef,
     judge_variables,
     load_prompt,
@@ -240,6 +241,6 @@ def test_the_reply_variables_are_the_ones_plume_run_passes(gold: GoldSet) -> Non
     spec = RunSpec(gold=gold.path, include_signoff=True, signature="Caf", few_shot=2)
     item = gold.items[0]
     examples = select_examples(item, gold.items, 2)
-    assert prompt_variables(item, gold.items, spec) == reply_variables(
+    assert prompt_variables(item, ExampleSelector(gold.items), spec) == reply_variables(
         item, examples, include_signoff=True, signature="Caf"
     )
