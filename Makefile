@@ -62,5 +62,10 @@ check: $(VENV)/.dev-installed
 	$(VENV)/bin/plume prompts validate
 	$(VENV)/bin/plume data validate gold/services-publics-plus.jsonl
 
+# Benchmarks run in a venv of their own (.venv-bench, with inspect-ai); benchmark 6 uses .venv.
+bench: $(VENV)/.local-installed
+	bash benchmarks/setup.sh
+	.venv-bench/bin/python benchmarks/run_all.py
+
 clean:
-	rm -rf $(VENV) runs .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .venv-bench runs .pytest_cache .mypy_cache .ruff_cache

@@ -34,11 +34,6 @@ def user_errors() -> Iterator[None]:
         fail(str(error).replace("[", r"\["), error.exit_code)
 
 
-def not_built(command: str, issue: int) -> NoReturn:
-    """A command that exists in the design but not yet in the code says so and exits 2."""
-    fail(f"`plume {command}` is not built yet (issue {issue}).", 2)
-
-
 def guarded(function: Callable[P, R]) -> Callable[P, R]:
     """Decorate a command so that user errors print one line instead of a traceback."""
 

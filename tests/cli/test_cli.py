@@ -106,12 +106,6 @@ def test_models_list_marks_models_without_key_unavailable(plume_root: Path) -> N
     assert "yes" in smollm2.split("│")[-2]
 
 
-def test_a_command_not_built_yet_says_so_and_exits_2() -> None:
-    result = runner.invoke(app, ["tune", "--model", "smollm2"])
-    assert result.exit_code == 2
-    assert "not built yet" in result.output
-
-
 def test_plume_anonymize_is_the_data_command(tmp_path: Path) -> None:
     source = tmp_path / "message.txt"
     source.write_text("Je suis Marie Dupont, joignable au 06 12 34 56 78.\n", encoding="utf-8")
