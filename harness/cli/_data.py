@@ -217,7 +217,8 @@ def register(app: typer.Typer) -> None:
         ] = False,
     ) -> None:
         """Print the gold item's JSON Schema (generated from the model), write it, or check it."""
-        from harness.gold import gold_schema_json, write_atomic
+        from harness.files import write_atomic
+        from harness.gold import gold_schema_json
 
         text = gold_schema_json()
         if check:

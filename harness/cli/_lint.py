@@ -1,9 +1,7 @@
 """`plume lint` and `plume styleguide check|docs|diff`."""
 
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -14,6 +12,7 @@ import typer
 
 from harness.cli._common import err_console, guarded
 from harness.errors import InputError, PlumeError, UsageError
+from harness.files import write_atomic
 
 if TYPE_CHECKING:
     from harness.styleguide import LintResult, StyleGuide, Violation
@@ -125,18 +124,6 @@ def _summary(guide: "StyleGuide", results: list["LintResult"]) -> str:
         f"{count} {name}{'s' if count != 1 else ''}" for name, count in counts.items()
     )
     return f"{found} in {files} (style guide {guide.version}, sha256 {guide.sha256[:12]})"
-
-
-def _write_atomically(path: Path, content: str) -> None:
-    """Write a whole file or nothing: a crash never leaves half a guide behind."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(content)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def register(app: typer.Typer) -> None:
@@ -276,7 +263,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"{path} is up to date")
             return
         if current != content:
-            _write_atomically(path, content)
+            write_atomic(path, content)
         typer.echo(f"wrote {path} (style guide {guide.version})")
 
     @group.command("diff")

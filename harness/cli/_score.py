@@ -10,9 +10,9 @@ from rich.table import Table
 
 from harness import paths
 from harness.cli._common import console, err_console, guarded
+from harness.files import write_atomic
 from harness.gold import load_gold
 from harness.models import load_models, select_models
-from harness.runner import atomic_write
 from harness.scoring import (
     OVERALL,
     default_scorers,
@@ -116,7 +116,7 @@ def register(app: typer.Typer) -> None:
                 scores.update(extra)
             versions |= judge_versions(spec)
         if out is not None:
-            atomic_write(
+            write_atomic(
                 out, "".join(scores_line(r, s) + "\n" for r, s in zip(lines, results, strict=True))
             )
         criteria = [*(name for name in results[0] if name != OVERALL), OVERALL]

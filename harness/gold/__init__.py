@@ -1,6 +1,5 @@
 """Gold sets: the schema, loading and validation, splits, and import from other sources."""
 
-from harness.gold._files import write_atomic
 from harness.gold._import import (
     UNKNOWN_SERVICE,
     ImportResult,
@@ -35,7 +34,6 @@ __all__ = [
     "load_gold",
     "split_items",
     "split_of",
-    "write_atomic",
     "write_evalap",
     "write_gold",
 ]

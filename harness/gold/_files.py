@@ -3,14 +3,12 @@
 import csv
 import io
 import json
-import os
-import tempfile
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from harness.errors import InputError, PlumeError
+from harness.errors import InputError
 
 Record = dict[str, Any]
 
@@ -110,27 +108,6 @@ def read_records(path: Path) -> list[tuple[int, Record]]:
     if suffix == ".jsonl":
         return _from_jsonl(path, text)
     return _from_json(path, text)
-
-
-def write_atomic(path: Path, lines: Iterable[str]) -> None:
-    """Write ``lines`` to ``path`` through a temporary file and a rename: never half a file."""
-    directory = path.parent if str(path.parent) else Path()
-    try:
-        handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise PlumeError(f"cannot write {path}: {error.strerror}") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            for line in lines:
-                stream.write(line)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException as error:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            raise PlumeError(f"cannot write {path}: {error.strerror}") from None
-        raise
 
 
 def jsonl_lines(rows: Iterable[Record]) -> Iterable[str]:

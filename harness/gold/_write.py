@@ -6,7 +6,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from harness.errors import UsageError
-from harness.gold._files import Record, jsonl_lines, write_atomic
+from harness.files import write_atomic
+from harness.gold._files import Record, jsonl_lines
 from harness.gold._import import evalap_rows
 from harness.gold._item import GoldItem
 

@@ -29,7 +29,10 @@ class ServedModel(BaseModel):
     """Who runs it."""
 
 
-def _error_detail(body: str) -> str:
+def _error_detail(body: str, secret: str | None) -> str:
+    """The endpoint's own explanation, short, with the key blanked: some endpoints echo it."""
+    if secret:
+        body = body.replace(secret, "***")
     try:
         data = json.loads(body)
     except json.JSONDecodeError:
@@ -46,6 +49,7 @@ async def _post_json(
     payload: dict[str, Any],
     headers: dict[str, str],
     timeout_s: float,
+    secret: str | None,
 ) -> dict[str, Any]:
     try:
         async with session.post(
@@ -53,7 +57,7 @@ async def _post_json(
         ) as response:
             body = await response.text()
             if response.status >= 400:
-                detail = _error_detail(body)
+                detail = _error_detail(body, secret)
                 too_long = response.status in (400, 413) and "context" in detail.lower()
                 raise ModelCallError(
                     f"HTTP {response.status} from {url}: {detail}",
@@ -105,7 +109,7 @@ async def list_served(
             body = await response.text()
             if response.status >= 400:
                 raise ModelCallError(
-                    f"HTTP {response.status} from {url}: {_error_detail(body)}",
+                    f"HTTP {response.status} from {url}: {_error_detail(body, api_key)}",
                     retryable=classify_status(response.status),
                     status=response.status,
                 )
@@ -138,7 +142,7 @@ async def _openai_call(
     chat = route == "chat/completions"
     started = time.perf_counter()
     data = await _post_json(
-        session, f"{base_url.rstrip('/')}/{route}", payload, _bearer(api_key), timeout_s
+        session, f"{base_url.rstrip('/')}/{route}", payload, _bearer(api_key), timeout_s, api_key
     )
     try:
         choice = data["choices"][0]
@@ -217,7 +221,7 @@ async def anthropic_chat(
     headers = {"x-api-key": api_key or "", "anthropic-version": "2023-06-01"}
     started = time.perf_counter()
     data = await _post_json(
-        session, f"{base_url.rstrip('/')}/messages", payload, headers, timeout_s
+        session, f"{base_url.rstrip('/')}/messages", payload, headers, timeout_s, api_key
     )
     try:
         text = "".join(

@@ -1,6 +1,7 @@
 """A callable model: one spec, one endpoint, and the limits and retry loop in front of it."""
 
 import asyncio
+from functools import lru_cache
 from typing import Any
 
 import aiohttp
@@ -21,14 +22,22 @@ from harness.models._types import ChatMessage, Completion
 from harness.privacy import PersonalDataError, assert_no_personal_data
 
 
+@lru_cache(maxsize=4096)
+def _personal_data_in(text: str) -> str | None:
+    """The guard's verdict on one text, remembered: the system prompt and examples recur."""
+    try:
+        assert_no_personal_data(text)
+    except PersonalDataError as error:
+        return str(error)
+    return None
+
+
 def _guard(prompt: list[ChatMessage] | str) -> None:
     """Refuse to send personal data to a remote model: the last line of defence, on every call."""
     texts = [prompt] if isinstance(prompt, str) else [m.content for m in prompt]
     for text in texts:
-        try:
-            assert_no_personal_data(text)
-        except PersonalDataError as error:
-            raise ModelCallError(str(error), retryable=False, cause="personal_data") from None
+        if (problem := _personal_data_in(text)) is not None:
+            raise ModelCallError(problem, retryable=False, cause="personal_data")
 
 
 class Model:

@@ -1,14 +1,14 @@
 """``prompts/prompts.lock``: the content hash of every released version, which never changes."""
 
 import json
-import os
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from harness import paths
-from harness.errors import InputError, PlumeError, UsageError, format_validation_error
+from harness.errors import InputError, UsageError, format_validation_error
+from harness.files import write_atomic
 from harness.prompts._manifest import PromptVersion, load_manifest, prompt_ids
 from harness.prompts._store import VARIABLES_PART, build_template
 from harness.prompts._styleguide import StyleGuideLike
@@ -64,13 +64,7 @@ def write_lock(lock: PromptLock) -> None:
     """Write the lock through a temporary file and a rename: never half a lock."""
     path = lock_path()
     text = json.dumps(lock.model_dump(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise PlumeError(f"cannot write {path}: {error.strerror}") from None
+    write_atomic(path, text)
 
 
 def changed_parts(

@@ -2,12 +2,12 @@
 
 import difflib
 import json
-import os
 import re
 from collections.abc import Sequence
 
 from harness import paths
 from harness.errors import InputError, PlumeError, UsageError
+from harness.files import write_atomic
 from harness.gold import GoldSet
 from harness.prompts._lock import lock_released, read_lock
 from harness.prompts._manifest import PromptRef, load_manifest, parse_ref
@@ -89,13 +89,7 @@ def release(
         edited = _set_status(original, ref.version, None if guide is None else guide.version)
     except ValueError as error:
         raise InputError(path, f"cannot mark {ref} released ({error}); edit it by hand") from None
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        temporary.write_text(edited, encoding="utf-8")
-        temporary.replace(path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise PlumeError(f"cannot write {path}: {error.strerror}") from None
+    write_atomic(path, edited)
     try:
         released = load_manifest(ref.id).get(ref.version)
         if released.status != "released":

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from harness.errors import PlumeError
+from harness.files import write_atomic
 from harness.gold import GoldItem, load_gold
 from harness.report import _view
 from harness.report._markdown import render_markdown
@@ -17,7 +18,6 @@ from harness.runner import (
     RunResults,
     SampleRecord,
     anonymised,
-    atomic_write,
     latest_by_key,
     read_samples,
 )
@@ -96,8 +96,8 @@ def write_report(run_dir: Path, *, markdown: bool = False) -> Path:
     manifest, results, records, items = read_run(run_dir)
     if markdown:
         path = run_dir / "report.md"
-        atomic_write(path, render_markdown(manifest, results, records))
+        write_atomic(path, render_markdown(manifest, results, records))
     else:
         path = run_dir / "report.html"
-        atomic_write(path, render_report(manifest, results, records, items))
+        write_atomic(path, render_report(manifest, results, records, items))
     return path

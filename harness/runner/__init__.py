@@ -13,7 +13,6 @@ from harness.runner._results import criterion_values, summarise
 from harness.runner._run import (
     RunOutcome,
     anonymised,
-    atomic_write,
     execute,
     finish,
     prompt_variables,
@@ -32,7 +31,6 @@ __all__ = [
     "SampleRecord",
     "SampleWriter",
     "anonymised",
-    "atomic_write",
     "criterion_values",
     "execute",
     "finish",

@@ -7,10 +7,11 @@ from pydantic import ValidationError
 
 from harness import paths
 from harness.errors import PlumeError, UsageError
+from harness.files import write_atomic
 from harness.gold import load_gold
 from harness.models import load_models
 from harness.runner._records import RunManifest
-from harness.runner._run import RunOutcome, atomic_write, finish, new_run_dir
+from harness.runner._run import RunOutcome, finish, new_run_dir
 from harness.runner._samples import latest_by_key, read_samples
 
 # What may differ between shards of one run: which items they took and where they wrote.
@@ -65,7 +66,7 @@ def merge_runs(run_dirs: list[Path], out: Path | None = None) -> RunOutcome:
             owner[key] = run_dir
             merged[key] = record
     target = new_run_dir(out or paths.runs_dir())
-    atomic_write(
+    write_atomic(
         target / "samples.jsonl", "".join(r.model_dump_json() + "\n" for r in merged.values())
     )
     item_ids = {item_id for item_id, _ in merged}
@@ -78,7 +79,7 @@ def merge_runs(run_dirs: list[Path], out: Path | None = None) -> RunOutcome:
             "spec": first.spec.model_copy(update={"shard": None}),
         }
     )
-    atomic_write(target / "run.json", manifest.model_dump_json(indent=2))
+    write_atomic(target / "run.json", manifest.model_dump_json(indent=2))
     declared = load_models(paths.models_file())
     specs = [declared[m.name] for m in first.models if m.name in declared]
     try:

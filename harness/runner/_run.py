@@ -15,6 +15,7 @@ import aiohttp
 
 from harness import __version__, paths
 from harness.errors import PlumeError, UsageError
+from harness.files import write_atomic
 from harness.gold import GoldItem, GoldSet, load_gold, split_of
 from harness.models import (
     CompletionCache,
@@ -158,13 +159,22 @@ def anonymised(item: GoldItem) -> GoldItem:
 class _Scoring:
     """Scores each reply as it arrives, on one worker thread so requests keep flowing meanwhile."""
 
-    def __init__(self, config: ScoringConfig) -> None:
-        self.scorers = default_scorers(config)
+    def __init__(self, config: ScoringConfig, names: list[str] | None) -> None:
+        available = default_scorers(config)
+        if names is not None:
+            unknown = sorted(set(names) - {s.name for s in available})
+            if unknown:
+                known = ", ".join(s.name for s in available)
+                raise UsageError(f"unknown scorer {unknown[0]!r}; the scorers are {known}")
+            available = [s for s in available if s.name in names]
+        self.scorers = available
         self.weights = config.overall.weights
         # One thread: spaCy pipelines are not documented as safe to share across threads.
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plume-scoring")
 
     async def score(self, item: GoldItem, reply: str) -> dict[str, Score]:
+        if not self.scorers:
+            return {}
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._worker, self._score, item, reply)
 
@@ -314,7 +324,7 @@ def execute(
         specs = [s.model_copy(update={"concurrency": spec.concurrency}) for s in specs]
     if not specs:
         raise UsageError("no model to run: set an API key or name a local model (--models local)")
-    scoring = _Scoring(load_scoring_config())
+    scoring = _Scoring(load_scoring_config(), spec.scorers)
     prompts = render_all(template, gold.items, items, spec)
     if any(s.remote for s in specs):
         pool = tuple(anonymised(item) for item in gold.items)
@@ -433,22 +443,8 @@ def finish(
     """Write ``results.json`` from the recorded samples (with the gold items, by service too)."""
     records = list(latest_by_key(read_samples(run_dir / "samples.jsonl")).values())
     results = summarise(manifest.run_id, records, specs, items=items)
-    atomic_write(run_dir / "results.json", results.model_dump_json(indent=2))
+    write_atomic(run_dir / "results.json", results.model_dump_json(indent=2))
 
 
 def _write_manifest(run_dir: Path, manifest: RunManifest) -> None:
-    atomic_write(run_dir / "run.json", manifest.model_dump_json(indent=2))
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write through a temporary file and a rename, so no reader ever sees half a file."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(path)
-    except OSError as error:
-        try:
-            temporary.unlink(missing_ok=True)
-        except OSError:
-            pass
-        raise PlumeError(f"cannot write {path}: {error.strerror}") from None
+    write_atomic(run_dir / "run.json", manifest.model_dump_json(indent=2))

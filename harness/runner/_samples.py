@@ -52,7 +52,10 @@ def read_samples(path: Path, *, repair: bool = False) -> list[SampleRecord]:
                 os.fsync(file.fileno())
         data = data[:cut]
     records = []
-    for number, line in enumerate(data.decode("utf-8", errors="replace").splitlines(), start=1):
+    # Split on b"\n" only: str.splitlines also breaks at U+2028 and U+0085, which JSON strings
+    # may hold raw.
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        line = raw.decode("utf-8", errors="replace")
         if not line.strip():
             continue
         try:

@@ -31,6 +31,9 @@ class RunSpec(BaseModel):
     """Ask for a closing formula and signature (the Services Publics+ back office adds its own)."""
     signature: str = "Le service relations usagers"
     """The signature used when ``include_signoff`` is set."""
+    scorers: list[str] | None = None
+    """Criteria to score (``tone``, ``accuracy``, ``conciseness``); all by default, none with
+    ``[]`` (replies only, e.g. to score later with ``plume score`` or to time the runner)."""
     cache: bool = True
     """Reuse cached completions and store new ones; ``--no-cache`` turns it off."""
     concurrency: int | None = Field(default=None, gt=0)

@@ -10,6 +10,7 @@ import yaml
 
 from harness import paths
 from harness.errors import PlumeError
+from harness.files import write_atomic
 from harness.prompts import PromptRef, PromptTemplate, build_template, load_manifest
 from harness.prompts._manifest import version_key
 from harness.tuning._render import ProgramTemplates
@@ -147,11 +148,11 @@ def export_version(
             lines.insert(end, "\n" + entry)
         else:
             lines.insert(later[0], entry + "\n")
-        manifest_file.write_text("".join(lines), encoding="utf-8")
+        write_atomic(manifest_file, "".join(lines))
         reloaded = load_manifest(prompt_id)
         build_template(reloaded, reloaded.get(version))
     except BaseException as error:
-        manifest_file.write_text(original, encoding="utf-8")
+        write_atomic(manifest_file, original)
         shutil.rmtree(target, ignore_errors=True)
         if isinstance(error, PlumeError):
             raise PlumeError(f"cannot export {prompt_id}@{version}: {error}") from None

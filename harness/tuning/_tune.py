@@ -15,6 +15,7 @@ from typing import Any
 
 from harness import __version__, paths
 from harness.errors import PlumeError, UsageError
+from harness.files import write_atomic
 from harness.gold import GoldItem, load_gold, split_of
 from harness.models import (
     CompletionCache,
@@ -26,7 +27,7 @@ from harness.models import (
     serve_local,
 )
 from harness.prompts import PromptTemplate, load_prompt, reply_variables, select_examples
-from harness.runner import anonymised, atomic_write
+from harness.runner import anonymised
 from harness.scoring import OVERALL, default_scorers, load_scoring_config
 from harness.stats import PairedComparison, bootstrap_mean, paired_difference
 from harness.tuning._bridge import ModelBridge
@@ -520,5 +521,5 @@ def _tune(
         provenance=provenance,
         log_dir=log_dir,
     )
-    atomic_write(log_dir / "tune.json", outcome.model_dump_json(indent=2))
+    write_atomic(log_dir / "tune.json", outcome.model_dump_json(indent=2))
     return outcome

@@ -150,3 +150,18 @@ def test_a_run_directory_has_one_writer(fake_root: Path) -> None:
         outcome = execute(spec_for(fake_root, limit=1))
         with run_lock(outcome.run_dir), pytest.raises(UsageError, match="another plume run"):
             execute(spec_for(fake_root, limit=1), run_dir=outcome.run_dir)
+
+
+def test_a_run_scores_only_the_criteria_it_is_asked_for(fake_root: Path) -> None:
+    script = Scripted([ok("Bonjour, votre dossier est complet.")])
+    with serve_in_thread(script) as base_url:
+        fake_models_yaml(fake_root, base_url)
+        bare = execute(spec_for(fake_root, scorers=[], limit=1))
+        tone = execute(spec_for(fake_root, scorers=["tone"], limit=1))
+        with pytest.raises(UsageError, match="unknown scorer 'style'"):
+            execute(spec_for(fake_root, scorers=["style"], limit=1))
+    assert read_samples(bare.run_dir / "samples.jsonl")[0].scores == {}
+    assert bare.manifest.scorers == {}
+    scored = read_samples(tone.run_dir / "samples.jsonl")[0].scores
+    assert "tone" in scored and "accuracy" not in scored and "conciseness" not in scored
+    assert set(tone.manifest.scorers) == {"tone"}
