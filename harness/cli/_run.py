@@ -57,6 +57,14 @@ def _shard(text: str | None) -> tuple[int, int] | None:
     return int(index), int(count)
 
 
+def _scorer_names(text: str | None) -> list[str] | None:
+    if text is None:
+        return None
+    if text.strip() == "none":
+        return []
+    return [name.strip() for name in text.split(",") if name.strip()]
+
+
 def _conclude(outcome: RunOutcome) -> None:
     """Print the leaderboard and the report's path; exit 1 when some replies failed."""
     results_file = outcome.run_dir / "results.json"
@@ -119,6 +127,10 @@ def register(app: typer.Typer) -> None:
             int | None,
             typer.Option(min=1, help="Requests in flight per model (overrides models.yaml)."),
         ] = None,
+        scorers: Annotated[
+            str | None,
+            typer.Option(help="Criteria to score, comma-separated, or `none`; all by default."),
+        ] = None,
         no_cache: Annotated[
             bool, typer.Option("--no-cache", help="Neither read nor write the completion cache.")
         ] = False,
@@ -155,6 +167,7 @@ def register(app: typer.Typer) -> None:
                     "few_shot": few_shot,
                     "concurrency": concurrency,
                     "cache": not no_cache,
+                    "scorers": _scorer_names(scorers),
                 }
             )
         progress = Progress(
