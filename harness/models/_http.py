@@ -29,6 +29,10 @@ class ServedModel(BaseModel):
     """Who runs it."""
 
 
+MAX_ANSWER_BYTES = 8_000_000
+"""Largest answer read: a reply to a citizen is a few kilobytes; a flood is a failure, not data."""
+
+
 def _error_detail(body: str, secret: str | None) -> str:
     """The endpoint's own explanation, short, with the key blanked: some endpoints echo it."""
     if secret:
@@ -55,7 +59,17 @@ async def _post_json(
         async with session.post(
             url, json=payload, headers=headers, timeout=aiohttp.ClientTimeout(total=timeout_s)
         ) as response:
-            body = await response.text()
+            chunks, size = [], 0
+            async for chunk in response.content.iter_chunked(1 << 16):
+                size += len(chunk)
+                if size > MAX_ANSWER_BYTES:
+                    raise ModelCallError(
+                        f"{url} answered with more than {MAX_ANSWER_BYTES // 1_000_000} MB",
+                        retryable=False,
+                        cause="oversized_answer",
+                    )
+                chunks.append(chunk)
+            body = b"".join(chunks).decode("utf-8", errors="replace")
             if response.status >= 400:
                 detail = _error_detail(body, secret)
                 too_long = response.status in (400, 413) and "context" in detail.lower()

@@ -149,6 +149,8 @@ def load_models(path: Path) -> dict[str, ModelSpec]:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise InputError(path, f"cannot read the model list ({error.strerror})") from None
+    except UnicodeDecodeError:
+        raise InputError(path, "is not UTF-8 text; save it as UTF-8") from None
     try:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as error:

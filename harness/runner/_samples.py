@@ -47,9 +47,14 @@ def read_samples(path: Path, *, repair: bool = False) -> list[SampleRecord]:
     if data and not data.endswith(b"\n"):
         cut = data.rfind(b"\n") + 1
         if repair:
-            with path.open("r+b") as file:
-                file.truncate(cut)
-                os.fsync(file.fileno())
+            try:
+                with path.open("r+b") as file:
+                    file.truncate(cut)
+                    os.fsync(file.fileno())
+            except OSError as error:
+                raise PlumeError(
+                    f"cannot repair the cut last line of {path}: {error.strerror}"
+                ) from None
         data = data[:cut]
     records = []
     # Split on b"\n" only: str.splitlines also breaks at U+2028 and U+0085, which JSON strings

@@ -12,6 +12,9 @@ from harness.scoring._overall import OVERALL, overall_score
 from harness.scoring._score import Score, Scorer
 from harness.scoring._tone import ToneScorer
 
+MAX_CHARACTERS = 100_000
+"""Longest reply scored, as ``plume lint`` (spaCy itself refuses texts over a million)."""
+
 
 @runtime_checkable
 class AnalysedScorer(Scorer, Protocol):
@@ -73,10 +76,26 @@ def score_replies(
         scorers = default_scorers(config) if scorers is None else scorers
         weights = config.overall.weights if weights is None else weights
     lemmatise([fact for item in items for fact in item.key_facts])
-    analyses = analyse(replies, lint=any(s.name != "accuracy" for s in scorers))
+    # spaCy refuses texts over a million characters, and no reply to a citizen is that long: an
+    # oversized reply is unscored with the reason, and the rest of the batch is scored.
+    fits = [len(reply) <= MAX_CHARACTERS for reply in replies]
+    analysed = iter(
+        analyse(
+            [r for r, ok in zip(replies, fits, strict=True) if ok],
+            lint=any(s.name != "accuracy" for s in scorers),
+        )
+    )
     results = []
-    for item, analysis in zip(items, analyses, strict=True):
-        scores = {scorer.name: _safely(scorer, item, analysis) for scorer in scorers}
+    for item, reply, ok in zip(items, replies, fits, strict=True):
+        if ok:
+            analysis = next(analysed)
+            scores = {scorer.name: _safely(scorer, item, analysis) for scorer in scorers}
+        else:
+            reason = (
+                f"reply of {len(reply):,} characters: too long to score"
+                f" (at most {MAX_CHARACTERS:,})"
+            )
+            scores = {scorer.name: Score.unscored(reason) for scorer in scorers}
         scores[OVERALL] = overall_score(scores, weights)
         results.append(scores)
     return results
