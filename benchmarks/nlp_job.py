@@ -140,7 +140,7 @@ def linting(count: int, profile: Path | None, target: float) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=1000, help="replies to score")
-    parser.add_argument("--lint-count", type=int, default=500, help="replies to lint")
+    parser.add_argument("--lint-count", type=int, default=1000, help="replies to lint")
     parser.add_argument("--profile-dir", type=Path, help="profile a benchmark that misses")
     parser.add_argument("--scoring-target", type=float, default=2.0)
     parser.add_argument("--lint-target", type=float, default=1.5)

@@ -901,7 +901,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=BENCH / "RESULTS.md")
     args = parser.parse_args()
     only = {int(x) for x in args.only.split(",") if x.strip()}
-    items, nlp_count, lint_count = (256, 100, 100) if args.quick else (2000, 1000, 500)
+    items, nlp_count, lint_count = (256, 100, 100) if args.quick else (2000, 1000, 1000)
     before = os.getloadavg()
     work = Path(tempfile.mkdtemp(prefix="plume-bench-"))
     bench = Bench(work, items=items, concurrency=64, repeats=1 if args.quick else args.repeats)

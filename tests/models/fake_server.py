@@ -1,6 +1,7 @@
 """A scripted OpenAI-compatible server on loopback, for faults a real server won't make."""
 
 import asyncio
+import contextlib
 import json
 import queue
 import threading
@@ -52,13 +53,10 @@ def ok(text: str = "Bonjour, voici la réponse.") -> tuple[int, Any, dict[str, s
 
 
 @asynccontextmanager
-async def serve(script: Scripted) -> AsyncIterator[str]:
-    """Run ``script`` on 127.0.0.1 and yield its base URL."""
-    app = web.Application()
-    app.router.add_post("/v1/chat/completions", script.chat)
-    app.router.add_post("/v1/completions", script.chat)
-    app.router.add_get("/v1/models", script.models)
-    runner = web.AppRunner(app)
+async def serve_app(application: web.Application) -> AsyncIterator[str]:
+    """Run ``application`` on 127.0.0.1 and yield its base URL (``http://127.0.0.1:PORT/v1``)."""
+    # Handlers that stall are cancelled at shutdown instead of being waited for.
+    runner = web.AppRunner(application, shutdown_timeout=0.5)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
@@ -70,13 +68,13 @@ async def serve(script: Scripted) -> AsyncIterator[str]:
 
 
 @contextmanager
-def serve_in_thread(script: Scripted) -> Iterator[str]:
-    """Run ``script`` in a background thread's event loop, for code that runs its own loop."""
+def serve_app_in_thread(application: web.Application) -> Iterator[str]:
+    """Run ``application`` in a background thread's loop, for code that runs its own loop."""
     ready: queue.Queue[str] = queue.Queue()
     stop = threading.Event()
 
     async def main() -> None:
-        async with serve(script) as base_url:
+        async with serve_app(application) as base_url:
             ready.put(base_url)
             while not stop.is_set():
                 await asyncio.sleep(0.02)
@@ -88,3 +86,22 @@ def serve_in_thread(script: Scripted) -> Iterator[str]:
     finally:
         stop.set()
         thread.join(timeout=10)
+
+
+def scripted_app(script: Scripted) -> web.Application:
+    """The OpenAI-compatible routes answered by ``script``."""
+    app = web.Application()
+    app.router.add_post("/v1/chat/completions", script.chat)
+    app.router.add_post("/v1/completions", script.chat)
+    app.router.add_get("/v1/models", script.models)
+    return app
+
+
+def serve(script: Scripted) -> "contextlib.AbstractAsyncContextManager[str]":
+    """Run ``script`` on 127.0.0.1 and yield its base URL."""
+    return serve_app(scripted_app(script))
+
+
+def serve_in_thread(script: Scripted) -> "contextlib.AbstractContextManager[str]":
+    """Run ``script`` in a background thread's event loop."""
+    return serve_app_in_thread(scripted_app(script))

@@ -1,12 +1,8 @@
 """What the reliability suite shares: CLI checks, gold builders and scriptable loopback servers."""
 
-import asyncio
 import contextlib
 import json
-import queue
-import threading
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +11,7 @@ from aiohttp import web
 from typer.testing import CliRunner, Result
 
 from harness.cli import app
+from tests.models.fake_server import serve_app_in_thread
 
 REPO = Path(__file__).resolve().parents[2]
 BUNDLED_GOLD = REPO / "gold" / "services-publics-plus.jsonl"
@@ -156,36 +153,6 @@ class Endpoint:
         )
 
 
-@asynccontextmanager
-async def _serve(application: web.Application) -> AsyncIterator[str]:
-    # Handlers that stall are cancelled at shutdown instead of being waited for.
-    runner = web.AppRunner(application, shutdown_timeout=0.5)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    try:
-        yield f"http://127.0.0.1:{port}/v1"
-    finally:
-        await runner.cleanup()
-
-
-@contextmanager
-def serving(endpoint: Endpoint) -> Iterator[str]:
+def serving(endpoint: Endpoint) -> "contextlib.AbstractContextManager[str]":
     """Serve ``endpoint`` on 127.0.0.1 from a background thread; yield its base URL."""
-    ready: queue.Queue[str] = queue.Queue()
-    stop = threading.Event()
-
-    async def main() -> None:
-        async with _serve(endpoint.application()) as base_url:
-            ready.put(base_url)
-            while not stop.is_set():
-                await asyncio.sleep(0.02)
-
-    thread = threading.Thread(target=asyncio.run, args=(main(),), daemon=True)
-    thread.start()
-    try:
-        yield ready.get(timeout=10)
-    finally:
-        stop.set()
-        thread.join(timeout=10)
+    return serve_app_in_thread(endpoint.application())
