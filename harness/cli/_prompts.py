@@ -11,7 +11,7 @@ from rich.table import Table
 from harness import paths
 from harness.cli._common import console, err_console, guarded
 from harness.errors import UsageError
-from harness.gold import GoldSet, load_gold
+from harness.gold import GoldSet, anonymised, load_gold
 from harness.prompts import (
     ExampleSelector,
     diff_versions,
@@ -25,7 +25,7 @@ from harness.prompts import (
     release,
     validate_store,
 )
-from harness.runner import RunSpec, anonymised, prompt_variables
+from harness.runner import RunSpec, prompt_variables
 
 GoldOption = Annotated[
     list[Path] | None,

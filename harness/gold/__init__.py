@@ -1,5 +1,6 @@
 """Gold sets: the schema, loading and validation, splits, and import from other sources."""
 
+from harness.gold._anonymised import anonymised
 from harness.gold._import import (
     UNKNOWN_SERVICE,
     ImportResult,
@@ -25,6 +26,7 @@ __all__ = [
     "Problem",
     "Sentiment",
     "Split",
+    "anonymised",
     "check_gold",
     "evalap_rows",
     "gold_schema",

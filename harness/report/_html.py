@@ -10,14 +10,13 @@ from pathlib import Path
 
 from harness.errors import PlumeError
 from harness.files import write_atomic
-from harness.gold import GoldItem, load_gold
+from harness.gold import GoldItem, anonymised, load_gold
 from harness.report import _view
 from harness.report._markdown import render_markdown
 from harness.runner import (
     RunManifest,
     RunResults,
     SampleRecord,
-    anonymised,
     latest_by_key,
     read_samples,
 )

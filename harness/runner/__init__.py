@@ -12,7 +12,6 @@ from harness.runner._records import (
 from harness.runner._results import criterion_values, summarise
 from harness.runner._run import (
     RunOutcome,
-    anonymised,
     execute,
     finish,
     prompt_variables,
@@ -30,7 +29,6 @@ __all__ = [
     "RunSpec",
     "SampleRecord",
     "SampleWriter",
-    "anonymised",
     "criterion_values",
     "execute",
     "finish",

@@ -16,7 +16,7 @@ import aiohttp
 from harness import __version__, paths
 from harness.errors import PlumeError, UsageError
 from harness.files import write_atomic
-from harness.gold import GoldItem, GoldSet, load_gold, split_of
+from harness.gold import GoldItem, GoldSet, anonymised, load_gold, split_of
 from harness.models import (
     CompletionCache,
     LocalServer,
@@ -27,7 +27,6 @@ from harness.models import (
     select_models,
     serve_local,
 )
-from harness.privacy import anonymize
 from harness.prompts import (
     ExampleSelector,
     PromptTemplate,
@@ -127,33 +126,6 @@ def render_all(
     """Render every item's prompt before any model is called: a template error costs nothing."""
     examples = ExampleSelector(pool)
     return {item.id: template.render(prompt_variables(item, examples, spec)) for item in items}
-
-
-def anonymised(item: GoldItem) -> GoldItem:
-    """The item as a remote model may see it: personal data replaced by typed placeholders.
-
-    The pseudonym goes too: platforms let users pick handles that are often their names. The
-    reply then greets without it, and the back office can put it back.
-    """
-    known = [item.experience.pseudonym] if item.experience.pseudonym else []
-
-    def clean(text: str) -> str:
-        return anonymize(text, known=known).text
-
-    experience = item.experience.model_copy(
-        update={
-            "title": clean(item.experience.title),
-            "text": clean(item.experience.text),
-            "pseudonym": None,
-        }
-    )
-    return item.model_copy(
-        update={
-            "experience": experience,
-            "context": [clean(fact) for fact in item.context],
-            "reply": clean(item.reply),
-        }
-    )
 
 
 class _Scoring:

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import aiohttp
 
-from harness.gold import GoldItem
+from harness.gold import GoldItem, anonymised
 from harness.models import Model, ModelCallError, ModelSpec, serve_local
+from harness.privacy import anonymize
 from harness.prompts import (
     PromptTemplate,
     VerdictError,
@@ -74,6 +75,11 @@ async def judge_replies(
     """Grade every reply on every criterion with ``model``; calls run concurrently within the
     model's own limits."""
     templates = {c: load_prompt(JUDGE_PROMPTS[c]) for c in criteria}
+    if model.spec.remote:
+        # A remote judge sees what a remote candidate would: no personal data, in the citizen's
+        # text or in a reply that repeats it.
+        items = [anonymised(item) for item in items]
+        replies = [anonymize(reply).text for reply in replies]
     tasks = [
         [_one(model, templates[c], item, reply) for c in criteria]
         for item, reply in zip(items, replies, strict=True)

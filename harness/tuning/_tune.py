@@ -16,7 +16,7 @@ from typing import Any
 from harness import __version__, paths
 from harness.errors import PlumeError, UsageError
 from harness.files import write_atomic
-from harness.gold import GoldItem, load_gold, split_of
+from harness.gold import GoldItem, anonymised, load_gold, split_of
 from harness.models import (
     CompletionCache,
     LocalServer,
@@ -27,7 +27,6 @@ from harness.models import (
     serve_local,
 )
 from harness.prompts import PromptTemplate, load_prompt, reply_variables, select_examples
-from harness.runner import anonymised
 from harness.scoring import OVERALL, default_scorers, load_scoring_config
 from harness.stats import PairedComparison, bootstrap_mean, paired_difference
 from harness.tuning._bridge import ModelBridge

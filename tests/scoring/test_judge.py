@@ -94,3 +94,24 @@ def test_plume_score_with_a_judge_adds_the_judge_criteria(
     (line,) = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert line["scores"]["tone_judge"] == 0.75 and line["scores"]["accuracy_judge"] == 0.75
     assert "judge-tone@1.0.0+judge:alias-x" in result.output
+
+
+def test_a_remote_judge_is_sent_no_personal_data_and_still_grades() -> None:
+    experience = CAF.item.experience.model_copy(
+        update={"text": CAF.item.experience.text + " Rappelez-moi au 06 12 34 56 78."}
+    )
+    item = CAF.item.model_copy(update={"experience": experience})
+    reply = CAF.good + "\nNous vous appellerons au 06 12 34 56 78."
+    script = Scripted([ok(VERDICT)])
+
+    async def main() -> list[dict[str, Score]]:
+        async with serve(script) as base_url, aiohttp.ClientSession() as session:
+            spec = ModelSpec(
+                name="judge", provider="openai-compatible", model="alias-x", base_url=base_url
+            )
+            return await judge_replies(Model(spec, session), [item], [reply])
+
+    (result,) = asyncio.run(main())
+    assert result["tone_judge"].value == 0.75 and result["accuracy_judge"].value == 0.75
+    sent = json.dumps(script.requests, ensure_ascii=False)
+    assert script.requests and "06 12 34 56 78" not in sent and "[TÉLÉPHONE]" in sent
