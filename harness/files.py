@@ -5,7 +5,37 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from harness.errors import PlumeError
+from harness.errors import InputError, PlumeError
+
+
+def decode_text(source: object, data: bytes) -> str:
+    """``data`` as UTF-8 text (a byte-order mark is dropped).
+
+    Raises:
+        InputError: naming ``source`` and the line of the first byte that is not UTF-8.
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError(source, "is not UTF-8 text; save it as UTF-8", line=line) from None
+
+
+def read_bytes(path: Path, what: str = "the file") -> bytes:
+    """The bytes of ``path``, or one ``InputError`` saying why they cannot be read."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, f"not found: {what} is missing") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a folder, not a file") from None
+    except OSError as error:
+        raise InputError(path, f"cannot read {what} ({error.strerror})") from None
+
+
+def read_text(path: Path, what: str = "the file") -> str:
+    """The UTF-8 text of ``path``; unreadable or non-UTF-8 files raise one ``InputError``."""
+    return decode_text(path, read_bytes(path, what))
 
 
 def write_atomic(path: Path, content: str | Iterable[str]) -> None:

@@ -14,7 +14,8 @@ from rich.table import Table
 
 from harness import paths
 from harness.cli._common import console, guarded
-from harness.errors import InputError, UsageError
+from harness.errors import UsageError
+from harness.files import decode_text, read_text
 
 MAX_PROBLEMS_SHOWN = 200
 
@@ -42,18 +43,8 @@ class AnonymizeFormat(StrEnum):
 
 def _read_input(source: str) -> str:
     if source == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        path = Path(source)
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise InputError(path, f"cannot read the file ({error.strerror})") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise InputError(source, "is not UTF-8 text; save it as UTF-8", line=line) from None
+        return decode_text(source, sys.stdin.buffer.read())
+    return read_text(Path(source))
 
 
 def _count(number: int, noun: str) -> str:

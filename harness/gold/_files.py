@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from harness.errors import InputError
+from harness.files import read_text
 
 Record = dict[str, Any]
 
@@ -18,20 +19,6 @@ def column_key(name: str) -> str:
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     words = "".join(ch if ch.isalnum() else " " for ch in plain.casefold()).split()
     return "_".join(words)
-
-
-def _text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(path, "is a folder, not a file") from None
-    except OSError as error:
-        raise InputError(path, f"cannot read the file ({error.strerror})") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise InputError(path, "is not UTF-8 text; save it as UTF-8", line=line) from None
 
 
 def _from_json(path: Path, text: str) -> list[tuple[int, Record]]:
@@ -100,7 +87,7 @@ def read_records(path: Path) -> list[tuple[int, Record]]:
     suffix = path.suffix.lower()
     if suffix not in (".json", ".jsonl", ".csv"):
         raise InputError(path, "must be a .json, .jsonl or .csv file")
-    text = _text(path)
+    text = read_text(path)
     if not text.strip():
         raise InputError(path, "is empty")
     if suffix == ".csv":

@@ -8,6 +8,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from harness.errors import InputError, UsageError, format_validation_error
+from harness.files import read_text
 
 Provider = Literal["anthropic", "mistral", "openai-compatible", "local"]
 
@@ -145,12 +146,7 @@ def _yaml_line(path: Path, text: str, index: int) -> int | None:
 
 def load_models(path: Path) -> dict[str, ModelSpec]:
     """Read ``models.yaml``; problems raise ``InputError`` with the file and line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise InputError(path, f"cannot read the model list ({error.strerror})") from None
-    except UnicodeDecodeError:
-        raise InputError(path, "is not UTF-8 text; save it as UTF-8") from None
+    text = read_text(path, "the model list")
     try:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as error:

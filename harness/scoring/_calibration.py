@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from harness.errors import InputError, format_validation_error
+from harness.files import read_text
 from harness.gold import GoldItem
 from harness.scoring._batch import score_replies
 from harness.scoring._score import Scorer
@@ -85,12 +86,7 @@ def read_ratings(path: Path, known_ids: Collection[str]) -> list[Rating]:
     Raises:
         InputError: unreadable, malformed, an unknown id or rating out of 1–5, with the line.
     """
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as error:
-        raise InputError(path, f"cannot read the ratings ({error.strerror})") from None
-    except UnicodeDecodeError:
-        raise InputError(path, "is not UTF-8 text; save it as UTF-8") from None
+    text = read_text(path, "the ratings")
     ratings = []
     for number, row in _rows(path, text):
         try:

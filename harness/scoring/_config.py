@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from harness import paths
 from harness.errors import InputError, format_validation_error
+from harness.files import read_text
 
 CONFIG_FILE = "scoring.yaml"
 
@@ -186,14 +187,9 @@ def load_scoring_config(path: Path | None = None) -> ScoringConfig:
     path = path or paths.root() / CONFIG_FILE
     if not path.exists():
         return ScoringConfig()
+    text = read_text(path, "the scoring configuration")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise InputError(
-            path, f"cannot read the scoring configuration ({error.strerror})"
-        ) from None
-    except UnicodeDecodeError:
-        raise InputError(path, "is not UTF-8 text") from None
+        raw = yaml.safe_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from harness.errors import InputError, format_validation_error
+from harness.files import read_text
 from harness.scoring._score import Score
 
 
@@ -40,12 +41,7 @@ def read_replies(
         InputError: unreadable file, bad JSON, a missing or unknown field, an id not in
             ``known_ids``, or the same (id, model) twice.
     """
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except OSError as error:
-        raise InputError(path, f"cannot read the replies ({error.strerror})") from None
-    except UnicodeDecodeError:
-        raise InputError(path, "is not UTF-8 text; save it as UTF-8") from None
+    text = read_text(path, "the replies")
     lines: list[ReplyLine] = []
     seen: dict[tuple[str, str], int] = {}
     # Split on newlines only: str.splitlines also breaks at U+2028, U+0085 and other characters

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from harness import paths
 from harness.errors import InputError, format_validation_error
+from harness.files import decode_text, read_bytes
 from harness.styleguide._checkers import REGISTRY, Checker, SentenceLength
 from harness.styleguide._matcher import PhraseMatcher, variants
 from harness.styleguide._model import ChangelogEntry, LexiconEntry, Rule, RulesFile
@@ -128,9 +129,10 @@ def load_styleguide(folder: Path | None = None) -> StyleGuide:
     """
     folder = folder if folder is not None else paths.styleguide_dir()
     rules_path = folder / RULES_FILE
-    rules_bytes = _read(rules_path, "the rules file")
+    rules_bytes = read_bytes(rules_path, "the rules file")
     lexicon_bytes = {
-        name: (path, _read(path, "the lexicon")) for name, path in _lexicon_paths(folder).items()
+        name: (path, read_bytes(path, "the lexicon"))
+        for name, path in _lexicon_paths(folder).items()
     }
     digest = hashlib.sha256(b"rules.yaml\0" + rules_bytes)
     for path, data in lexicon_bytes.values():
@@ -139,10 +141,10 @@ def load_styleguide(folder: Path | None = None) -> StyleGuide:
     key = (str(folder.resolve()), digest.hexdigest())
     if key in _LOADED:
         return _LOADED[key]
-    raw, lines = parse_yaml(rules_path, _decode(rules_path, rules_bytes))
+    raw, lines = parse_yaml(rules_path, decode_text(rules_path, rules_bytes))
     rules_file = validate_rules(rules_path, raw, lines)
     lexicons = {
-        name: parse_lexicon(path, _decode(path, data))
+        name: parse_lexicon(path, decode_text(path, data))
         for name, (path, data) in lexicon_bytes.items()
     }
     checkers = [
@@ -285,22 +287,6 @@ def _lexicon_paths(folder: Path) -> dict[str, Path]:
             raise InputError(path, "lexicon names use lowercase letters, digits and _ only")
         found[path.stem] = path
     return found
-
-
-def _read(path: Path, what: str) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, f"not found: {what} is missing") from None
-    except OSError as error:
-        raise InputError(path, f"cannot read {what} ({error.strerror})") from None
-
-
-def _decode(path: Path, data: bytes) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise InputError(path, "is not UTF-8 text; save it as UTF-8") from None
 
 
 def _map_lines(node: yaml.Node, location: Location, lines: dict[Location, int]) -> None:
