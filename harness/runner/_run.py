@@ -297,13 +297,22 @@ def execute(
     if not specs:
         raise UsageError("no model to run: set an API key or name a local model (--models local)")
     scoring = _Scoring(load_scoring_config(), spec.scorers)
-    prompts = render_all(template, gold.items, items, spec)
+    # Local and remote models see different prompts (remote ones, anonymised items): render
+    # each kind only if a model of that kind runs.
+    prompts: dict[str, RenderedPrompt] = {}
+    remote_prompts: dict[str, RenderedPrompt] = {}
+    if not all(s.remote for s in specs):
+        prompts = render_all(template, gold.items, items, spec)
     if any(s.remote for s in specs):
-        pool = tuple(anonymised(item) for item in gold.items)
+        # Only train items can be examples; anonymising the rest of the set would be wasted NER.
+        wanted = {item.id for item in items}
+        pool = tuple(
+            anonymised(item)
+            for item in gold.items
+            if item.id in wanted or split_of(item.id) == "train"
+        )
         by_id = {item.id: item for item in pool}
         remote_prompts = render_all(template, pool, tuple(by_id[i.id] for i in items), spec)
-    else:
-        remote_prompts = prompts
 
     models_hash = models_sha256(specs)
     guide = load_styleguide()

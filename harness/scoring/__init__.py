@@ -2,7 +2,7 @@
 
 from harness.scoring._accuracy import AccuracyScorer, injection_obeyed
 from harness.scoring._analysis import Analysis, analyse, count_words
-from harness.scoring._batch import AnalysedScorer, default_scorers, first_scorers, score_replies
+from harness.scoring._batch import AnalysedScorer, default_scorers, score_replies
 from harness.scoring._calibration import Agreement, Rating, agreement, read_ratings
 from harness.scoring._conciseness import ConcisenessScorer
 from harness.scoring._config import (
@@ -52,7 +52,6 @@ __all__ = [
     "count_words",
     "default_scorers",
     "extract_specifics",
-    "first_scorers",
     "injection_obeyed",
     "judge_name",
     "judge_replies",

@@ -42,11 +42,6 @@ def default_scorers(config: ScoringConfig | None = None) -> list[Scorer]:
     ]
 
 
-def first_scorers() -> list[Scorer]:
-    """The scorers ``plume run`` applies one reply at a time (kept until the runner batches)."""
-    return default_scorers()
-
-
 def _safely(scorer: Scorer, item: GoldItem, analysis: Analysis) -> Score:
     try:
         if isinstance(scorer, AnalysedScorer):

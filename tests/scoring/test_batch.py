@@ -10,7 +10,6 @@ from harness.scoring import (
     Score,
     ScoringConfig,
     default_scorers,
-    first_scorers,
     load_scoring_config,
     overall_score,
     score_replies,
@@ -111,8 +110,8 @@ def test_a_failing_scorer_gives_unscored_with_the_error_and_the_others_still_sco
     assert result[OVERALL].value == result["accuracy"].value
 
 
-def test_first_scorers_is_what_the_runner_calls_and_names_versions_with_the_config_hash() -> None:
-    names = [s.name for s in first_scorers()]
+def test_the_default_scorers_carry_the_config_hash_in_their_versions() -> None:
+    names = [s.name for s in default_scorers()]
     assert names == ["tone", "accuracy", "conciseness"]
     config = ScoringConfig()
     other = config.model_copy(
