@@ -12,7 +12,7 @@ import typer
 
 from harness.cli._common import err_console, guarded
 from harness.errors import InputError, PlumeError, UsageError
-from harness.files import write_atomic
+from harness.files import decode_text, read_bytes, write_atomic
 
 if TYPE_CHECKING:
     from harness.styleguide import LintResult, StyleGuide, Violation
@@ -52,22 +52,10 @@ def _read_text(name: str) -> str:
     from harness.styleguide import MAX_CHARACTERS
 
     where = "standard input" if name == "-" else name
-    try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-    except FileNotFoundError:
-        raise InputError(name, "not found") from None
-    except IsADirectoryError:
-        raise InputError(name, "is a folder; pass the files to check") from None
-    except OSError as error:
-        raise InputError(name, f"cannot read ({error.strerror})") from None
+    data = sys.stdin.buffer.read() if name == "-" else read_bytes(Path(name), "the text")
     if b"\0" in data:
         raise InputError(where, "looks like a binary file; lint checks UTF-8 text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            where, f"is not UTF-8 text (byte {error.start}); save it as UTF-8"
-        ) from None
+    text = decode_text(where, data)
     if len(text) > MAX_CHARACTERS:
         raise InputError(
             where,

@@ -38,4 +38,4 @@ def test_bad_input_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "latin1.txt:2: is not UTF-8 text" in result.output
     missing = runner.invoke(app, ["data", "anonymize", str(tmp_path / "none.txt")])
-    assert missing.exit_code == 1 and "cannot read" in missing.output
+    assert missing.exit_code == 1 and "not found" in missing.output
