@@ -13,7 +13,6 @@ from harness.cli._common import console, err_console, guarded
 from harness.errors import UsageError
 from harness.gold import GoldSet, anonymised, load_gold
 from harness.prompts import (
-    ExampleSelector,
     diff_versions,
     judge_variables,
     load_manifest,
@@ -25,7 +24,7 @@ from harness.prompts import (
     release,
     validate_store,
 )
-from harness.runner import RunSpec, prompt_variables
+from harness.runner import PromptMaker, RunSpec
 
 GoldOption = Annotated[
     list[Path] | None,
@@ -130,25 +129,25 @@ def register(app: typer.Typer) -> None:
         """The exact messages a model receives for one gold item, and their hash."""
         template = load_prompt(ref)
         path = gold or paths.gold_dir() / "services-publics-plus.jsonl"
-        pool = load_gold(path).items
-        if remote:
-            pool = tuple(anonymised(i) for i in pool)
-        found = next((i for i in pool if i.id == item), None)
+        gold_set = load_gold(path)
+        found = next((i for i in gold_set.items if i.id == item), None)
         if found is None:
             raise UsageError(f"{path} has no item {item!r}")
         if template.kind == "judge":
-            variables = judge_variables(found, found.reply if candidate is None else candidate)
+            shown = anonymised(found) if remote else found
+            variables = judge_variables(shown, shown.reply if candidate is None else candidate)
         else:
             spec = RunSpec(
                 gold=path, prompt=ref, few_shot=few_shot, include_signoff=include_signoff
             )
-            variables = prompt_variables(found, ExampleSelector(pool), spec)
+            variables = PromptMaker(template, gold_set, spec, remote=remote).variables(found)
         rendered = template.render(variables)
         if as_json:
             payload = {
                 "prompt": str(template.ref),
                 "template_sha256": template.sha256,
-                "sha256": rendered.sha256,
+                "chat_sha256": rendered.chat_sha256,
+                "text_sha256": rendered.text_sha256,
                 "messages": [m.model_dump() for m in rendered.messages],
                 "text": rendered.text,
             }
@@ -161,7 +160,8 @@ def register(app: typer.Typer) -> None:
         _plain(rendered.text)
         console.rule()
         _plain(f"prompt {template.ref}  template sha256 {template.sha256}")
-        _plain(f"rendered sha256 {rendered.sha256}")
+        _plain(f"sha256 of the chat messages {rendered.chat_sha256}")
+        _plain(f"sha256 of the completion text {rendered.text_sha256}")
 
     @group.command("diff")
     @guarded

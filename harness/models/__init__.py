@@ -1,6 +1,6 @@
 """Models: specs from models.yaml, transports, retries, limits, cache, local llama.cpp server."""
 
-from harness.models._cache import CompletionCache, cache_key
+from harness.models._cache import CompletionCache, Recalled, cache_key
 from harness.models._errors import ModelCallError
 from harness.models._http import ServedModel, list_served
 from harness.models._local import LocalServer, serve_local, server_installed, weights_path
@@ -13,7 +13,7 @@ from harness.models._spec import (
     load_models,
     select_models,
 )
-from harness.models._types import ChatMessage, Completion
+from harness.models._types import ChatMessage, Completion, payload_sha256
 
 __all__ = [
     "ChatMessage",
@@ -25,12 +25,14 @@ __all__ = [
     "Model",
     "ModelCallError",
     "ModelSpec",
+    "Recalled",
     "RetryPolicy",
     "ServedModel",
     "cache_key",
     "call_with_retries",
     "list_served",
     "load_models",
+    "payload_sha256",
     "select_models",
     "serve_local",
     "server_installed",

@@ -6,7 +6,7 @@ from typing import Any
 
 import aiohttp
 
-from harness.models._cache import CompletionCache, cache_key
+from harness.models._cache import CompletionCache, Recalled, cache_key, recipe_key
 from harness.models._errors import ModelCallError
 from harness.models._http import (
     ServedModel,
@@ -18,7 +18,7 @@ from harness.models._http import (
 from harness.models._limits import TokenBucket
 from harness.models._retry import RetryPolicy, call_with_retries
 from harness.models._spec import ModelSpec
-from harness.models._types import ChatMessage, Completion
+from harness.models._types import ChatMessage, Completion, payload_sha256
 from harness.privacy import PersonalDataError, assert_no_personal_data
 
 
@@ -67,6 +67,7 @@ class Model:
         self._retry = retry or (
             RetryPolicy(max_attempts=2, base_s=0.2) if spec.provider == "local" else RetryPolicy()
         )
+        self._param_values = spec.params.model_dump()
         self._slots = asyncio.Semaphore(spec.concurrency)
         self._requests = TokenBucket(spec.rpm) if spec.rpm else None
         self._tokens = TokenBucket(spec.tpm) if spec.tpm else None
@@ -76,25 +77,50 @@ class Model:
         return await list_served(self._session, self.base_url, self.spec.api_key())
 
     def _params(self) -> dict[str, Any]:
-        return self.spec.params.model_dump()
+        return self._param_values
+
+    def recall(self, recipes: dict[str, str], *, sample_index: int = 0) -> dict[str, Recalled]:
+        """Cached completions of this model for prompts named by their recipe, by caller's name.
+
+        ``recipes`` maps a name of the caller's choice (an item id) to a recipe: a hash of
+        everything the prompt is rendered from. What is found needs no rendering and no call.
+        """
+        if self._cache is None:
+            return {}
+        keys = {name: self._recipe_key(recipe, sample_index) for name, recipe in recipes.items()}
+        found = self._cache.recall(keys.values())
+        return {name: found[key] for name, key in keys.items() if key in found}
+
+    def _recipe_key(self, recipe: str, sample_index: int) -> str:
+        return recipe_key(self.spec.provider, self.served_id, recipe, self._params(), sample_index)
 
     async def generate(
-        self, prompt: list[ChatMessage] | str, *, sample_index: int = 0
+        self,
+        prompt: list[ChatMessage] | str,
+        *,
+        sample_index: int = 0,
+        recipe: str | None = None,
     ) -> Completion:
         """Generate from chat messages, or from plain text for a completion-mode model.
 
         ``sample_index`` tells repeated samples of one prompt apart in the cache at temperature > 0.
+        ``recipe``, a hash of what ``prompt`` was rendered from, links the cached completion to
+        it, so that ``recall`` finds it later without rendering.
         """
         if isinstance(prompt, str) != (self.spec.mode == "completion"):
             raise ValueError(f"model {self.spec.name} is in {self.spec.mode} mode")
         if self.spec.remote:
             _guard(prompt)
-        key = None
+        key = link = None
         if self._cache is not None:
             key = cache_key(
                 self.spec.provider, self.served_id, prompt, self._params(), sample_index
             )
+            if recipe is not None:
+                link = (self._recipe_key(recipe, sample_index), payload_sha256(prompt))
             if (hit := self._cache.get(key)) is not None:
+                if link is not None:
+                    self._cache.link(key, link)
                 return hit
         async with self._slots:
             if self._requests is not None:
@@ -106,7 +132,7 @@ class Model:
             completion, attempts = await call_with_retries(lambda: self._call(prompt), self._retry)
         completion.attempts = attempts
         if self._cache is not None and key is not None:
-            self._cache.put(key, completion)
+            self._cache.put(key, completion, link=link)
         return completion
 
     async def _call(self, prompt: list[ChatMessage] | str) -> Completion:

@@ -1,5 +1,6 @@
 """What goes into a model and what comes out."""
 
+import hashlib
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -37,3 +38,14 @@ class Completion(BaseModel):
     """How many calls it took (1 when the first succeeded)."""
     cached: bool = False
     """Whether it came from Plume's cache rather than the model."""
+
+
+def payload_sha256(payload: list[ChatMessage] | str) -> str:
+    """Hash of exactly what a model is sent: chat messages, or a completion-mode text."""
+    digest = hashlib.sha256()
+    if isinstance(payload, str):
+        digest.update(b"text\0" + payload.encode())
+    else:
+        for message in payload:
+            digest.update(f"{message.role}\0{message.content}\0".encode())
+    return digest.hexdigest()

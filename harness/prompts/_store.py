@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict
 
 from harness import paths
 from harness.errors import InputError, UsageError
-from harness.models import ChatMessage
+from harness.models import ChatMessage, payload_sha256
 from harness.prompts._manifest import (
     STYLEGUIDE_VARIABLE,
     PromptManifest,
@@ -59,13 +59,14 @@ class RenderedPrompt(BaseModel):
     """For completion-mode models (base models)."""
 
     @property
-    def sha256(self) -> str:
-        """Hash of exactly what a model is sent."""
-        digest = hashlib.sha256()
-        for message in self.messages:
-            digest.update(f"{message.role}\0{message.content}\0".encode())
-        digest.update(self.text.encode())
-        return digest.hexdigest()
+    def chat_sha256(self) -> str:
+        """Hash of what a chat model is sent (``samples.jsonl`` records it)."""
+        return payload_sha256(self.messages)
+
+    @property
+    def text_sha256(self) -> str:
+        """Hash of what a completion-mode model is sent."""
+        return payload_sha256(self.text)
 
 
 def _canonical(value: object) -> bytes:
@@ -145,28 +146,39 @@ class PromptTemplate:
         return f"PromptTemplate({str(self.ref)!r}, sha256={self.sha256[:12]!r})"
 
     def render(self, variables: dict[str, Any]) -> RenderedPrompt:
-        """Check the variables against their schemas, then fill the templates in.
+        """Check the variables against their schemas, then fill every template in.
 
         Raises:
             UsageError: a variable is missing, unknown or does not match its schema.
             InputError: a template fails while rendering (file and line named).
         """
+        values = self.values(variables)
+        return RenderedPrompt(messages=self.chat(values), text=self.text(values))
+
+    def values(self, variables: dict[str, Any]) -> dict[str, Any]:
+        """What the templates see: the checked variables, defaults and the style guide.
+
+        Raises:
+            UsageError: a variable is missing, unknown or does not match its schema.
+        """
         values = self.check_variables(variables)
         if self.styleguide is not None:
             values[STYLEGUIDE_VARIABLE] = self.styleguide
-        system = self._render("system.j2", values).strip()
-        user = self._render("user.j2", values).strip()
+        return values
+
+    def chat(self, values: dict[str, Any]) -> list[ChatMessage]:
+        """The system and user messages a chat model is sent, from ``values()``."""
+        return [
+            ChatMessage(role="system", content=self._render("system.j2", values).strip()),
+            ChatMessage(role="user", content=self._render("user.j2", values).strip()),
+        ]
+
+    def text(self, values: dict[str, Any]) -> str:
+        """The text a completion-mode model is sent, from ``values()``."""
         if COMPLETION_TEMPLATE in self._templates:
-            text = self._render(COMPLETION_TEMPLATE, values)
-        else:
-            text = f"{system}\n\n{user}\n"
-        return RenderedPrompt(
-            messages=[
-                ChatMessage(role="system", content=system),
-                ChatMessage(role="user", content=user),
-            ],
-            text=text,
-        )
+            return self._render(COMPLETION_TEMPLATE, values)
+        system, user = self.chat(values)
+        return f"{system.content}\n\n{user.content}\n"
 
     def check_variables(self, variables: dict[str, Any]) -> dict[str, Any]:
         """The variables with defaults filled in, each checked against its JSON Schema."""
@@ -253,7 +265,8 @@ def build_template(
         try:
             jsonschema.Draft202012Validator.check_schema(spec.json_schema)
             if not spec.required:
-                jsonschema.validate(spec.default, spec.json_schema)
+                # Not jsonschema.validate: it would check the schema a second time.
+                jsonschema.Draft202012Validator(spec.json_schema).validate(spec.default)
         except jsonschema.exceptions.SchemaError as error:
             raise InputError(
                 base / "manifest.yaml",

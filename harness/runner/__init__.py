@@ -1,6 +1,7 @@
 """The main job: render, generate, score and record, with resumable run directories."""
 
 from harness.runner._merge import merge_runs
+from harness.runner._prepare import PromptMaker
 from harness.runner._records import (
     GoldRecord,
     ModelRecord,
@@ -10,12 +11,7 @@ from harness.runner._records import (
     SampleRecord,
 )
 from harness.runner._results import criterion_values, summarise
-from harness.runner._run import (
-    RunOutcome,
-    execute,
-    finish,
-    prompt_variables,
-)
+from harness.runner._run import RunOutcome, execute, finish
 from harness.runner._samples import SampleWriter, latest_by_key, read_samples
 from harness.runner._spec import RunSpec
 
@@ -23,6 +19,7 @@ __all__ = [
     "GoldRecord",
     "ModelRecord",
     "ModelResults",
+    "PromptMaker",
     "RunManifest",
     "RunOutcome",
     "RunResults",
@@ -34,7 +31,6 @@ __all__ = [
     "finish",
     "latest_by_key",
     "merge_runs",
-    "prompt_variables",
     "read_samples",
     "summarise",
 ]

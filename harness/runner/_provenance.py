@@ -1,6 +1,7 @@
 """Versions of what produced a run: packages and the repository's commit."""
 
 import subprocess
+from functools import cache
 from importlib import metadata
 
 from harness import paths
@@ -19,6 +20,12 @@ _PACKAGES = (
 
 def package_versions() -> dict[str, str]:
     """Installed versions of the packages that can change a result."""
+    return dict(_versions())
+
+
+@cache
+def _versions() -> dict[str, str]:
+    # Reading package metadata scans sys.path: once per process is enough.
     versions = {}
     for name in _PACKAGES:
         try:

@@ -3,38 +3,34 @@
 import asyncio
 import hashlib
 import json
-from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import aiohttp
 
 from harness import __version__, paths
 from harness.errors import PlumeError, UsageError
 from harness.files import write_atomic
-from harness.gold import GoldItem, GoldSet, anonymised, load_gold, split_of
+from harness.gold import GoldItem, GoldSet, load_gold, split_of
 from harness.models import (
+    Completion,
     CompletionCache,
     LocalServer,
     Model,
     ModelCallError,
     ModelSpec,
+    Recalled,
     load_models,
     select_models,
     serve_local,
 )
-from harness.prompts import (
-    ExampleSelector,
-    PromptTemplate,
-    RenderedPrompt,
-    load_prompt,
-    reply_variables,
-)
+from harness.prompts import load_prompt
 from harness.runner._lock import run_lock
+from harness.runner._prepare import Mode, PromptMaker
 from harness.runner._provenance import git_commit, package_versions
 from harness.runner._records import GoldRecord, ModelRecord, RunManifest, SampleRecord
 from harness.runner._results import summarise
@@ -110,24 +106,6 @@ def new_run_dir(parent: Path) -> Path:
     raise PlumeError(f"cannot find a free run directory name under {parent}")
 
 
-def prompt_variables(item: GoldItem, examples: ExampleSelector, spec: RunSpec) -> dict[str, Any]:
-    """The ``reply`` prompt's variables for one item, with its few-shot examples."""
-    return reply_variables(
-        item,
-        examples.select(item, spec.few_shot),
-        include_signoff=spec.include_signoff,
-        signature=spec.signature,
-    )
-
-
-def render_all(
-    template: PromptTemplate, pool: tuple[GoldItem, ...], items: tuple[GoldItem, ...], spec: RunSpec
-) -> dict[str, RenderedPrompt]:
-    """Render every item's prompt before any model is called: a template error costs nothing."""
-    examples = ExampleSelector(pool)
-    return {item.id: template.render(prompt_variables(item, examples, spec)) for item in items}
-
-
 class _Scoring:
     """Scores each reply as it arrives, on one worker thread so requests keep flowing meanwhile."""
 
@@ -141,20 +119,21 @@ class _Scoring:
             available = [s for s in available if s.name in names]
         self.scorers = available
         self.weights = config.overall.weights
-        # One thread: spaCy pipelines are not documented as safe to share across threads.
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plume-scoring")
+        # One thread for all of spaCy's work (scoring, and anonymising for remote models): its
+        # pipelines are not documented as safe to share across threads.
+        self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plume-nlp")
 
     async def score(self, item: GoldItem, reply: str) -> dict[str, Score]:
         if not self.scorers:
             return {}
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._worker, self._score, item, reply)
+        return await loop.run_in_executor(self.thread, self._score, item, reply)
 
     def _score(self, item: GoldItem, reply: str) -> dict[str, Score]:
         return score_replies([item], [reply], self.scorers, weights=self.weights)[0]
 
     def close(self) -> None:
-        self._worker.shutdown(wait=False, cancel_futures=True)
+        self.thread.shutdown(wait=False, cancel_futures=True)
 
 
 async def _resolve(model: Model) -> ModelRecord:
@@ -190,67 +169,119 @@ async def _resolve(model: Model) -> ModelRecord:
     )
 
 
-async def _one(
+def _record(
     model: Model,
-    server: LocalServer | None,
     item: GoldItem,
-    prompt: RenderedPrompt,
-    scoring: _Scoring,
-    writer: SampleWriter,
-    on_record: OnRecord,
-) -> None:
-    started = _now()
-    payload: list[Any] | str = (
-        prompt.text if model.spec.mode == "completion" else list(prompt.messages)
-    )
-    try:
-        completion = await model.generate(payload)
-        if not completion.text.strip():
-            raise ModelCallError(
-                "the model returned an empty reply", retryable=False, cause="empty_reply"
-            )
-    except ModelCallError as error:
-        if server is not None:
-            server.check()  # a dead local server fails the run now, not item after item
-        record = SampleRecord(
+    prompt_sha256: str,
+    started: datetime,
+    outcome: Completion | ModelCallError,
+    scores: dict[str, Score],
+) -> SampleRecord:
+    if isinstance(outcome, ModelCallError):
+        return SampleRecord(
             id=item.id,
             model=model.spec.name,
-            prompt_sha256=prompt.sha256,
+            prompt_sha256=prompt_sha256,
             reply=None,
             completion=None,
             scores={},
-            error=str(error),
-            cause=error.cause,
+            error=str(outcome),
+            cause=outcome.cause,
             started_at=started,
             completed_at=_now(),
         )
-    else:
-        reply = completion.text.strip()
-        record = SampleRecord(
-            id=item.id,
-            model=model.spec.name,
-            prompt_sha256=prompt.sha256,
-            reply=reply,
-            completion=completion,
-            scores=await scoring.score(item, reply),
-            started_at=started,
-            completed_at=_now(),
+    return SampleRecord(
+        id=item.id,
+        model=model.spec.name,
+        prompt_sha256=prompt_sha256,
+        reply=outcome.text.strip(),
+        completion=outcome,
+        scores=scores,
+        started_at=started,
+        completed_at=_now(),
+    )
+
+
+def _checked(completion: Completion) -> Completion | ModelCallError:
+    if not completion.text.strip():
+        return ModelCallError(
+            "the model returned an empty reply", retryable=False, cause="empty_reply"
         )
-    writer.write(record)
-    on_record(record)
+    return completion
+
+
+class _Work:
+    """What every model's workers share: scoring, the sample file and the listeners."""
+
+    def __init__(self, scoring: _Scoring, writer: SampleWriter, on_record: OnRecord) -> None:
+        self.scoring = scoring
+        self.writer = writer
+        self.on_record = on_record
+        self.kept: list[SampleRecord] = []
+        """Every record written, in order: the results are computed from them."""
+
+    async def keep(
+        self,
+        model: Model,
+        item: GoldItem,
+        prompt_sha256: str,
+        started: datetime,
+        outcome: Completion | ModelCallError,
+    ) -> None:
+        """Score a reply, then write its record (or the failure's) and pass it on."""
+        scores = {}
+        if isinstance(outcome, Completion):
+            scores = await self.scoring.score(item, outcome.text.strip())
+        record = _record(model, item, prompt_sha256, started, outcome, scores)
+        self.writer.write(record)
+        self.kept.append(record)
+        self.on_record(record)
+
+
+async def _replay(work: _Work, model: Model, recalled: list[tuple[GoldItem, Recalled]]) -> None:
+    """Record the completions found in the cache by recipe: nothing rendered, nothing sent."""
+    for item, (prompt_sha256, completion) in recalled:
+        await work.keep(model, item, prompt_sha256, _now(), _checked(completion))
+
+
+async def _worker(
+    work: _Work,
+    model: Model,
+    server: LocalServer | None,
+    maker: PromptMaker,
+    nlp: ThreadPoolExecutor,
+    queue: Iterator[GoldItem],
+) -> None:
+    """Build, send and record one item after another, taking the next from ``queue``."""
+    mode: Mode = "completion" if model.spec.mode == "completion" else "chat"
+    loop = asyncio.get_running_loop()
+    for item in queue:
+        started = _now()
+        if model.spec.remote:
+            # Anonymising runs spaCy: on its thread, so that replies keep arriving meanwhile.
+            prepared = await loop.run_in_executor(nlp, maker.prepare, item, mode)
+        else:
+            prepared = maker.prepare(item, mode)
+        outcome: Completion | ModelCallError
+        try:
+            outcome = _checked(
+                await model.generate(prepared.payload, recipe=maker.recipe(item.id, mode))
+            )
+        except ModelCallError as error:
+            if server is not None:
+                server.check()  # a dead local server fails the run now, not item after item
+            outcome = error
+        await work.keep(model, item, prepared.sha256, started, outcome)
 
 
 async def _generate(
     specs: list[ModelSpec],
     local: dict[str, LocalServer],
     cache: CompletionCache | None,
-    items: tuple[GoldItem, ...],
-    prompts: tuple[dict[str, RenderedPrompt], dict[str, RenderedPrompt]],
-    done: set[tuple[str, str]],
-    scoring: _Scoring,
-    writer: SampleWriter,
+    pending: dict[str, list[GoldItem]],
+    makers: tuple[PromptMaker, PromptMaker],
+    work: _Work,
     on_start: Callable[[list[ModelRecord]], None],
-    on_record: OnRecord,
 ) -> None:
     connector = aiohttp.TCPConnector(limit=0)
     async with aiohttp.ClientSession(connector=connector) as session:
@@ -265,15 +296,30 @@ async def _generate(
         ]
         records = [await _resolve(model) for model in models]
         on_start(records)
+        plans = []
+        for model in models:
+            maker = makers[1 if model.spec.remote else 0]
+            mode: Mode = "completion" if model.spec.mode == "completion" else "chat"
+            items = pending[model.spec.name]
+            recalled = model.recall({item.id: maker.recipe(item.id, mode) for item in items})
+            fresh = [item for item in items if item.id not in recalled]
+            if fresh:
+                # The first prompt is built before any call: a template that cannot render costs
+                # nothing. Later ones are built as their turn comes, while replies are awaited.
+                maker.prepare(fresh[0], mode)
+            plans.append(
+                (model, maker, [(i, recalled[i.id]) for i in items if i.id in recalled], fresh)
+            )
         async with asyncio.TaskGroup() as group:
-            for model in models:
-                for item in items:
-                    if (item.id, model.spec.name) not in done:
-                        server = local.get(model.spec.name)
-                        prompt = prompts[1 if model.spec.remote else 0][item.id]
-                        group.create_task(
-                            _one(model, server, item, prompt, scoring, writer, on_record)
-                        )
+            for model, maker, hits, fresh in plans:
+                if hits:
+                    group.create_task(_replay(work, model, hits))
+                queue = iter(fresh)
+                server = local.get(model.spec.name)
+                for _ in range(min(model.spec.concurrency, len(fresh))):
+                    group.create_task(
+                        _worker(work, model, server, maker, work.scoring.thread, queue)
+                    )
 
 
 def execute(
@@ -288,6 +334,20 @@ def execute(
     ``on_plan`` hears how many items each model has left and which models were skipped;
     ``on_record`` hears every record as soon as it is written.
     """
+    # git runs in a process of its own: let it while the inputs load.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="plume-git") as background:
+        commit = background.submit(git_commit)
+        outcome = _execute(spec, run_dir, commit, on_plan, on_record)
+    return outcome
+
+
+def _execute(
+    spec: RunSpec,
+    run_dir: Path | None,
+    commit: "Future[str | None]",
+    on_plan: Callable[[dict[str, int], list[str]], None],
+    on_record: OnRecord,
+) -> RunOutcome:
     gold = load_gold(spec.gold)
     items = select_items(gold, spec)
     template = load_prompt(spec.prompt)
@@ -296,23 +356,12 @@ def execute(
         specs = [s.model_copy(update={"concurrency": spec.concurrency}) for s in specs]
     if not specs:
         raise UsageError("no model to run: set an API key or name a local model (--models local)")
-    scoring = _Scoring(load_scoring_config(), spec.scorers)
-    # Local and remote models see different prompts (remote ones, anonymised items): render
-    # each kind only if a model of that kind runs.
-    prompts: dict[str, RenderedPrompt] = {}
-    remote_prompts: dict[str, RenderedPrompt] = {}
-    if not all(s.remote for s in specs):
-        prompts = render_all(template, gold.items, items, spec)
-    if any(s.remote for s in specs):
-        # Only train items can be examples; anonymising the rest of the set would be wasted NER.
-        wanted = {item.id for item in items}
-        pool = tuple(
-            anonymised(item)
-            for item in gold.items
-            if item.id in wanted or split_of(item.id) == "train"
-        )
-        by_id = {item.id: item for item in pool}
-        remote_prompts = render_all(template, pool, tuple(by_id[i.id] for i in items), spec)
+    config = load_scoring_config()
+    scoring = _Scoring(config, spec.scorers)
+    makers = (
+        PromptMaker(template, gold, spec, remote=False),
+        PromptMaker(template, gold, spec, remote=True),
+    )
 
     models_hash = models_sha256(specs)
     guide = load_styleguide()
@@ -341,11 +390,11 @@ def execute(
                 f"the models changed since run {previous.run_id} started (models.yaml); "
                 "start a new run"
             )
-        records = read_samples(run_dir / "samples.jsonl", repair=True)
-        done = {key for key, record in latest_by_key(records).items() if record.error is None}
+        kept = read_samples(run_dir / "samples.jsonl", repair=True)
+        done = {key for key, record in latest_by_key(kept).items() if record.error is None}
     else:
         run_dir = new_run_dir(spec.out or paths.runs_dir())
-        done = set()
+        kept, done = [], set()
     manifest = RunManifest(
         run_id=run_dir.name,
         status="running",
@@ -360,9 +409,10 @@ def execute(
         spec=spec,
         plume_version=__version__,
         packages=package_versions(),
-        git_commit=git_commit(),
+        git_commit=commit.result(),
     )
-    on_plan({s.name: sum(1 for i in items if (i.id, s.name) not in done) for s in specs}, skipped)
+    pending = {s.name: [i for i in items if (i.id, s.name) not in done] for s in specs}
+    on_plan({name: len(left) for name, left in pending.items()}, skipped)
 
     def started(records: list[ModelRecord]) -> None:
         manifest.models = records
@@ -374,6 +424,7 @@ def execute(
             servers.enter_context(run_lock(run_dir))
             writer = SampleWriter(run_dir / "samples.jsonl")
             servers.callback(writer.close)
+            work = _Work(scoring, writer, on_record)
             local = {
                 s.name: servers.enter_context(serve_local(s, log_dir=run_dir / "logs"))
                 for s in specs
@@ -385,13 +436,10 @@ def execute(
                         specs,
                         local,
                         cache,
-                        items,
-                        (prompts, remote_prompts),
-                        done,
-                        scoring,
-                        writer,
+                        pending,
+                        makers,
+                        work,
                         started,
-                        on_record,
                     )
                 )
             except BaseExceptionGroup as group:
@@ -411,7 +459,7 @@ def execute(
             cache.close()
     manifest.status, manifest.finished_at = "completed", _now()
     _write_manifest(run_dir, manifest)
-    finish(run_dir, manifest, specs, gold.items)
+    finish(run_dir, manifest, specs, gold.items, records=kept + work.kept, config=config)
     return RunOutcome(run_dir=run_dir, manifest=manifest, skipped=skipped)
 
 
@@ -420,10 +468,19 @@ def finish(
     manifest: RunManifest,
     specs: list[ModelSpec],
     items: Sequence[GoldItem] | None = None,
+    *,
+    records: list[SampleRecord] | None = None,
+    config: ScoringConfig | None = None,
 ) -> None:
-    """Write ``results.json`` from the recorded samples (with the gold items, by service too)."""
-    records = list(latest_by_key(read_samples(run_dir / "samples.jsonl")).values())
-    results = summarise(manifest.run_id, records, specs, items=items)
+    """Write ``results.json`` from the run's records (with the gold items, by service too).
+
+    ``records`` are everything ``samples.jsonl`` holds, when the caller has them in memory;
+    otherwise the file is read.
+    """
+    if records is None:
+        records = read_samples(run_dir / "samples.jsonl")
+    latest = list(latest_by_key(records).values())
+    results = summarise(manifest.run_id, latest, specs, items=items, config=config)
     write_atomic(run_dir / "results.json", results.model_dump_json(indent=2))
 
 

@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 
 from harness.cli import app
 from harness.gold import GoldSet
-from harness.prompts import ExampleSelector, load_prompt
-from harness.runner import RunSpec, prompt_variables
+from harness.prompts import load_prompt
+from harness.runner import PromptMaker, RunSpec
 from tests.prompts.conftest import FakeGuide
 
 runner = CliRunner()
@@ -53,17 +53,16 @@ def test_render_prints_exactly_what_plume_run_sends_and_its_hash(
     assert result.exit_code == 0, result.output
     shown = json.loads(result.output)
     item = gold.items[2]
-    spec = RunSpec(gold=gold.path)
-    variables = prompt_variables(item, ExampleSelector(gold.items), spec)
-    expected = load_prompt("reply@1.0.0").render(variables)
-    assert shown["sha256"] == expected.sha256
-    assert shown["messages"] == [m.model_dump() for m in expected.messages]
-    assert shown["text"] == expected.text
+    maker = PromptMaker(load_prompt("reply@1.0.0"), gold, RunSpec(gold=gold.path), remote=False)
+    chat, text = maker.prepare(item, "chat"), maker.prepare(item, "completion")
+    assert shown["chat_sha256"] == chat.sha256 and shown["text_sha256"] == text.sha256
+    assert shown["messages"] == [m.model_dump() for m in chat.payload]
+    assert shown["text"] == text.payload
     assert shown["prompt"] == "reply@1.0.0"
 
     human = runner.invoke(app, ["prompts", "render", "reply", "--item", "cas-003", "--gold", path])
     assert human.exit_code == 0, human.output
-    assert f"rendered sha256 {expected.sha256}" in human.output
+    assert f"sha256 of the chat messages {chat.sha256}" in human.output
     assert "<message_usager>" in human.output
 
 
@@ -162,4 +161,4 @@ def test_plume_run_records_the_hash_that_render_shows(
                   "--remote", "--json"],
         )  # fmt: skip
         assert shown.exit_code == 0, shown.output
-        assert json.loads(shown.output)["sha256"] == record.prompt_sha256
+        assert json.loads(shown.output)["chat_sha256"] == record.prompt_sha256

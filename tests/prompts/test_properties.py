@@ -74,7 +74,7 @@ def test_rendering_is_deterministic(
     variables = _variables(template, data)
     first = template.render(variables)
     again = load_prompt(ref, styleguide=FakeGuide()).render(variables)
-    assert first == again and first.sha256 == again.sha256
+    assert first == again and first.chat_sha256 == again.chat_sha256
 
 
 @_settings

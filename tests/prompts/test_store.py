@@ -8,7 +8,6 @@ import pytest
 from harness.errors import InputError, UsageError
 from harness.gold import GoldSet
 from harness.prompts import (
-    ExampleSelector,
     PromptRef,
     judge_variables,
     load_prompt,
@@ -226,7 +225,7 @@ def test_the_style_guide_reaches_the_prompt_and_its_hashes(gold: GoldSet, guide:
     assert other.sha256 != template.sha256  # but what a run depends on did
     rendered = other.render(reply_variables(gold.items[0]))
     assert "requête → demande, solliciter → demander." in rendered.messages[0].content
-    assert rendered.sha256 != template.render(reply_variables(gold.items[0])).sha256
+    assert rendered.chat_sha256 != template.render(reply_variables(gold.items[0])).chat_sha256
 
 
 def test_a_prompt_without_the_style_guide_hashes_its_content_only(store: Path) -> None:
@@ -236,11 +235,12 @@ def test_a_prompt_without_the_style_guide_hashes_its_content_only(store: Path) -
 
 
 def test_the_reply_variables_are_the_ones_plume_run_passes(gold: GoldSet) -> None:
-    from harness.runner import RunSpec, prompt_variables
+    from harness.runner import PromptMaker, RunSpec
 
     spec = RunSpec(gold=gold.path, include_signoff=True, signature="Caf", few_shot=2)
     item = gold.items[0]
     examples = select_examples(item, gold.items, 2)
-    assert prompt_variables(item, ExampleSelector(gold.items), spec) == reply_variables(
+    maker = PromptMaker(load_prompt("reply@1.0.0"), gold, spec, remote=False)
+    assert maker.variables(item) == reply_variables(
         item, examples, include_signoff=True, signature="Caf"
     )

@@ -36,7 +36,7 @@ def test_a_lexicon_edit_reaches_the_rendered_prompt_and_its_hashes(root: Path) -
     assert after.sha256 != before.sha256
     changed = after.render(variables)
     assert "quérir → aller chercher." in changed.messages[0].content
-    assert changed.sha256 != rendered.sha256
+    assert changed.chat_sha256 != rendered.chat_sha256
 
 
 def test_every_version_validates_against_the_test_gold_sets(root: Path) -> None:

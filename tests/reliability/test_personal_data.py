@@ -113,7 +113,7 @@ def test_a_run_refuses_to_send_personal_data_when_anonymisation_fails(
     def identity(item: GoldItem) -> GoldItem:
         return item
 
-    monkeypatch.setattr("harness.runner._run.anonymised", identity)
+    monkeypatch.setattr("harness.runner._prepare.anonymised", identity)
     gold, forbidden = _personal_gold(plume_root)
     endpoint = Endpoint()
     with serving(endpoint) as base_url:
