@@ -116,9 +116,11 @@ def loopback_server(latency_s: float, replies_file: Path | None = None) -> Itera
 
 
 def gold_lines(count: int) -> list[str]:
-    """``count`` gold items: the bundled set, cycled, each copy with its own id.
+    """``count`` gold items: the bundled set, cycled, each copy with its own id and title.
 
-    The texts repeat every 65 items, but the server's replies do not (see ``server.py``).
+    The title carries the copy's number, so that no two items have the same prompt: Plume's cache
+    would otherwise answer a repeated prompt without a request, and the benchmark would time
+    fewer requests than it says. The server's replies do not repeat either (see ``server.py``).
     """
     source = [
         json.loads(line)
@@ -129,6 +131,9 @@ def gold_lines(count: int) -> list[str]:
     for number in range(count):
         item = dict(source[number % len(source)])
         item["id"] = f"{item['id']}-b{number:05d}"
+        experience = dict(item["experience"])
+        experience["title"] = f"{experience['title']} ({number + 1})"
+        item["experience"] = experience
         lines.append(json.dumps(item, ensure_ascii=False))
     return lines
 

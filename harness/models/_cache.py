@@ -13,12 +13,13 @@ import hashlib
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from harness.errors import PlumeError
-from harness.models._types import ChatMessage, Completion
+from harness.models._types import ChatMessage, Completion, payload_sha256
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS completions (key TEXT PRIMARY KEY, completion TEXT NOT NULL)",
@@ -38,11 +39,26 @@ class Recalled(NamedTuple):
     """The completion, marked ``cached``."""
 
 
-def _key(request: dict[str, Any], params: dict[str, Any], sample_index: int) -> str:
-    sampled = (params.get("temperature") or 0.0) > 0
-    payload = request | {"params": params, "sample": sample_index if sampled else 0}
-    canonical = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode()).hexdigest()
+class RequestKeys:
+    """The cache keys of one model's requests; what is fixed per model is serialised once."""
+
+    def __init__(self, provider: str, served_model: str, params: dict[str, Any]) -> None:
+        self.served_model = served_model
+        self._sampled = (params.get("temperature") or 0.0) > 0
+        fixed = {"provider": provider, "model": served_model, "params": params}
+        self._fixed = json.dumps(fixed, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+    def _key(self, kind: str, value: str, sample_index: int) -> str:
+        sample = sample_index if self._sampled else 0
+        return hashlib.sha256(f"{self._fixed}\0{kind}\0{value}\0{sample}".encode()).hexdigest()
+
+    def prompt(self, prompt_sha256: str, sample_index: int = 0) -> str:
+        """The key of a request by its prompt's hash (``payload_sha256``)."""
+        return self._key("prompt", prompt_sha256, sample_index)
+
+    def recipe(self, recipe: str, sample_index: int = 0) -> str:
+        """The key of a request by its prompt's recipe: what the prompt is built from."""
+        return self._key("recipe", recipe, sample_index)
 
 
 def cache_key(
@@ -53,24 +69,23 @@ def cache_key(
     sample_index: int = 0,
 ) -> str:
     """The hash identifying one completion request."""
-    rendered = prompt if isinstance(prompt, str) else [m.model_dump() for m in prompt]
-    request = {"provider": provider, "model": served_model, "prompt": rendered}
-    return _key(request, params, sample_index)
-
-
-def recipe_key(
-    provider: str, served_model: str, recipe: str, params: dict[str, Any], sample_index: int = 0
-) -> str:
-    """The hash identifying one request by its prompt's recipe instead of the prompt itself."""
-    request = {"provider": provider, "model": served_model, "recipe": recipe}
-    return _key(request, params, sample_index)
+    keys = RequestKeys(provider, served_model, params)
+    return keys.prompt(payload_sha256(prompt), sample_index)
 
 
 class CompletionCache:
-    """Completions on disk, shared by every run that uses the same cache directory."""
+    """Completions on disk, shared by every run that uses the same cache directory.
 
-    def __init__(self, path: Path) -> None:
+    Writes are gathered and committed together, every ``batch`` completions or ``delay_s``
+    seconds and on ``close``: a commit per completion cost more than the rest of a call's
+    bookkeeping. A killed run may leave its last second of completions out of the cache; its
+    results are in ``samples.jsonl`` all the same, and ``--resume`` does not need the cache.
+    """
+
+    def __init__(self, path: Path, *, batch: int = 64, delay_s: float = 1.0) -> None:
         self.path = path
+        self._batch = batch
+        self._delay_s = delay_s
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
@@ -83,17 +98,25 @@ class CompletionCache:
                 f"cannot open the completion cache {path}: {error}; use --no-cache"
             ) from None
         self._lock = threading.Lock()
+        self._completions: dict[str, str] = {}
+        """Written but not yet committed: key → completion JSON."""
+        self._links: list[tuple[str, str, str]] = []
+        self._oldest = 0.0
 
     def get(self, key: str) -> Completion | None:
         """The cached completion for ``key``, marked ``cached``, or ``None``."""
         with self._lock:
-            row = self._db.execute(
-                "SELECT completion FROM completions WHERE key = ?", (key,)
-            ).fetchone()
-        return None if row is None else _cached(row[0])
+            text = self._completions.get(key)
+            if text is None:
+                row = self._db.execute(
+                    "SELECT completion FROM completions WHERE key = ?", (key,)
+                ).fetchone()
+                text = None if row is None else row[0]
+        return None if text is None else _cached(text)
 
     def recall(self, recipes: Collection[str]) -> dict[str, Recalled]:
         """The completions linked to these recipe keys (those found), by recipe key."""
+        self.flush()
         found: dict[str, Recalled] = {}
         wanted = list(recipes)
         for start in range(0, len(wanted), _BATCH):
@@ -110,47 +133,62 @@ class CompletionCache:
         return found
 
     def put(self, key: str, completion: Completion, *, link: tuple[str, str] | None = None) -> None:
-        """Store a successful completion, and with ``link`` (recipe key, prompt hash) its recipe.
+        """Store a successful completion, and with ``link`` (recipe key, prompt hash) its recipe."""
+        with self._lock:
+            if not self._completions and not self._links:
+                self._oldest = time.monotonic()
+            self._completions[key] = completion.model_dump_json()
+            if link is not None:
+                self._links.append((link[0], key, link[1]))
+        self._maybe_flush()
 
-        A cache that cannot be written is skipped, not fatal: the run records its results anyway.
-        """
-        try:
-            with self._lock:
+    def link(self, key: str, link: tuple[str, str]) -> None:
+        """Link a recipe key (and its prompt's hash) to the completion stored under ``key``."""
+        with self._lock:
+            if not self._completions and not self._links:
+                self._oldest = time.monotonic()
+            self._links.append((link[0], key, link[1]))
+        self._maybe_flush()
+
+    def _maybe_flush(self) -> None:
+        waiting = len(self._completions) + len(self._links)
+        if waiting >= self._batch or time.monotonic() - self._oldest >= self._delay_s:
+            self.flush()
+
+    def flush(self) -> None:
+        """Commit what was written; a cache that cannot be written is skipped, not fatal."""
+        with self._lock:
+            completions, links = list(self._completions.items()), self._links
+            self._completions, self._links = {}, []
+            if not completions and not links:
+                return
+            try:
                 self._db.execute("BEGIN")
                 try:
-                    self._db.execute(
+                    self._db.executemany(
                         "INSERT OR REPLACE INTO completions (key, completion) VALUES (?, ?)",
-                        (key, completion.model_dump_json()),
+                        completions,
                     )
-                    if link is not None:
-                        self._link(key, link)
+                    self._db.executemany(
+                        "INSERT OR REPLACE INTO recipes (recipe, key, prompt_sha256)"
+                        " VALUES (?, ?, ?)",
+                        links,
+                    )
                 except sqlite3.Error:
                     self._db.execute("ROLLBACK")
                     raise
                 self._db.execute("COMMIT")
-        except sqlite3.Error:
-            return
-
-    def link(self, key: str, link: tuple[str, str]) -> None:
-        """Link a recipe key (and its prompt's hash) to the completion stored under ``key``."""
-        try:
-            with self._lock:
-                self._link(key, link)
-        except sqlite3.Error:
-            return
-
-    def _link(self, key: str, link: tuple[str, str]) -> None:
-        self._db.execute(
-            "INSERT OR REPLACE INTO recipes (recipe, key, prompt_sha256) VALUES (?, ?, ?)",
-            (link[0], key, link[1]),
-        )
+            except sqlite3.Error:
+                return
 
     def __len__(self) -> int:
+        self.flush()
         with self._lock:
             return int(self._db.execute("SELECT COUNT(*) FROM completions").fetchone()[0])
 
     def close(self) -> None:
-        """Close the database."""
+        """Commit what is left, then close the database."""
+        self.flush()
         self._db.close()
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import aiohttp
 
-from harness.models._cache import CompletionCache, Recalled, cache_key, recipe_key
+from harness.models._cache import CompletionCache, Recalled, RequestKeys
 from harness.models._errors import ModelCallError
 from harness.models._http import (
     ServedModel,
@@ -68,6 +68,7 @@ class Model:
             RetryPolicy(max_attempts=2, base_s=0.2) if spec.provider == "local" else RetryPolicy()
         )
         self._param_values = spec.params.model_dump()
+        self._request_keys: RequestKeys | None = None
         self._slots = asyncio.Semaphore(spec.concurrency)
         self._requests = TokenBucket(spec.rpm) if spec.rpm else None
         self._tokens = TokenBucket(spec.tpm) if spec.tpm else None
@@ -79,20 +80,24 @@ class Model:
     def _params(self) -> dict[str, Any]:
         return self._param_values
 
+    def _keys(self) -> RequestKeys:
+        # Resolving the endpoint may change the served id after the model is built.
+        if self._request_keys is None or self._request_keys.served_model != self.served_id:
+            self._request_keys = RequestKeys(self.spec.provider, self.served_id, self._params())
+        return self._request_keys
+
     def recall(self, recipes: dict[str, str], *, sample_index: int = 0) -> dict[str, Recalled]:
         """Cached completions of this model for prompts named by their recipe, by caller's name.
 
         ``recipes`` maps a name of the caller's choice (an item id) to a recipe: a hash of
-        everything the prompt is rendered from. What is found needs no rendering and no call.
+        everything the prompt is built from. What is found needs no rendering and no call.
         """
         if self._cache is None:
             return {}
-        keys = {name: self._recipe_key(recipe, sample_index) for name, recipe in recipes.items()}
-        found = self._cache.recall(keys.values())
-        return {name: found[key] for name, key in keys.items() if key in found}
-
-    def _recipe_key(self, recipe: str, sample_index: int) -> str:
-        return recipe_key(self.spec.provider, self.served_id, recipe, self._params(), sample_index)
+        keys = self._keys()
+        named = {name: keys.recipe(recipe, sample_index) for name, recipe in recipes.items()}
+        found = self._cache.recall(named.values())
+        return {name: found[key] for name, key in named.items() if key in found}
 
     async def generate(
         self,
@@ -104,8 +109,8 @@ class Model:
         """Generate from chat messages, or from plain text for a completion-mode model.
 
         ``sample_index`` tells repeated samples of one prompt apart in the cache at temperature > 0.
-        ``recipe``, a hash of what ``prompt`` was rendered from, links the cached completion to
-        it, so that ``recall`` finds it later without rendering.
+        ``recipe``, a hash of what ``prompt`` was built from, links the cached completion to it,
+        so that ``recall`` finds it later without building the prompt.
         """
         if isinstance(prompt, str) != (self.spec.mode == "completion"):
             raise ValueError(f"model {self.spec.name} is in {self.spec.mode} mode")
@@ -113,11 +118,10 @@ class Model:
             _guard(prompt)
         key = link = None
         if self._cache is not None:
-            key = cache_key(
-                self.spec.provider, self.served_id, prompt, self._params(), sample_index
-            )
+            keys, prompt_sha256 = self._keys(), payload_sha256(prompt)
+            key = keys.prompt(prompt_sha256, sample_index)
             if recipe is not None:
-                link = (self._recipe_key(recipe, sample_index), payload_sha256(prompt))
+                link = (keys.recipe(recipe, sample_index), prompt_sha256)
             if (hit := self._cache.get(key)) is not None:
                 if link is not None:
                     self._cache.link(key, link)
