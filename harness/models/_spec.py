@@ -8,7 +8,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from harness.errors import InputError, UsageError, format_validation_error
-from harness.files import read_text
+from harness.files import compose_yaml, load_yaml, read_text
 
 Provider = Literal["anthropic", "mistral", "openai-compatible", "local"]
 
@@ -129,7 +129,7 @@ class ModelsFile(BaseModel):
 def _yaml_line(path: Path, text: str, index: int) -> int | None:
     """The line of the ``index``-th entry of the top-level ``models`` list, for error messages."""
     try:
-        node = yaml.compose(text)
+        node = compose_yaml(text)
     except yaml.YAMLError:
         return None
     if not isinstance(node, yaml.MappingNode):
@@ -148,7 +148,7 @@ def load_models(path: Path) -> dict[str, ModelSpec]:
     """Read ``models.yaml``; problems raise ``InputError`` with the file and line."""
     text = read_text(path, "the model list")
     try:
-        raw = yaml.safe_load(text)
+        raw = load_yaml(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from harness import paths
 from harness.errors import InputError, UsageError, format_validation_error
+from harness.files import compose_yaml, load_yaml
 
 STYLEGUIDE_VARIABLE = "styleguide"
 """Reserved: the store fills it in for versions that draw on the style guide."""
@@ -147,7 +148,7 @@ def _yaml_line(error: yaml.YAMLError) -> int | None:
 
 def _line_of(text: str, loc: tuple[int | str, ...]) -> int | None:
     """The line of the YAML node at pydantic's error location, or of its nearest parent."""
-    node = yaml.compose(text)
+    node = compose_yaml(text)
     line = None
     for part in loc:
         if isinstance(node, yaml.MappingNode):
@@ -175,7 +176,7 @@ def load_manifest(prompt_id: str) -> PromptManifest:
         )
     try:
         raw_text = path.read_text(encoding="utf-8")
-        raw = yaml.safe_load(raw_text)
+        raw = load_yaml(raw_text)
     except yaml.YAMLError as error:
         raise InputError(path, "not valid YAML", line=_yaml_line(error)) from None
     except (OSError, UnicodeDecodeError) as error:

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from harness import paths
 from harness.errors import InputError, format_validation_error
-from harness.files import read_text
+from harness.files import load_yaml, read_text
 
 CONFIG_FILE = "scoring.yaml"
 
@@ -189,7 +189,7 @@ def load_scoring_config(path: Path | None = None) -> ScoringConfig:
         return ScoringConfig()
     text = read_text(path, "the scoring configuration")
     try:
-        raw = yaml.safe_load(text)
+        raw = load_yaml(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
