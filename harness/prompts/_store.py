@@ -5,6 +5,7 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -18,6 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from harness import paths
 from harness.errors import InputError, UsageError
 from harness.models import ChatMessage, payload_sha256
+from harness.prompts._fastcheck import compile_check
 from harness.prompts._manifest import (
     STYLEGUIDE_VARIABLE,
     PromptManifest,
@@ -45,7 +47,8 @@ def untrusted(value: object) -> str:
     that text would let it pose as the prompt's own words, so its angle brackets become ``‹ ›``.
     Every ``{{ … }}`` goes through this, so no template can forget it.
     """
-    return _TAG.sub(r"‹\1›", str(value))
+    text = str(value)
+    return _TAG.sub(r"‹\1›", text) if "<" in text else text  # most values hold no "<" at all
 
 
 class RenderedPrompt(BaseModel):
@@ -140,6 +143,8 @@ class PromptTemplate:
     """The style guide as templates see it, for versions that draw on it."""
     _templates: dict[str, jinja2.Template]
     _validators: dict[str, jsonschema.Draft202012Validator]
+    _checks: dict[str, Callable[[object], bool]]
+    """Each variable's verdict: compiled for speed where the schema allows, jsonschema's else."""
     _uses: dict[str, str]
 
     def __repr__(self) -> str:
@@ -200,9 +205,9 @@ class PromptTemplate:
                 )
             else:
                 values[name] = copy.deepcopy(spec.default)
-            validator = self._validators[name]
-            if validator.is_valid(values[name]):
+            if self._checks[name](values[name]):
                 continue  # the common case; best_match walks every error and costs far more
+            validator = self._validators[name]
             error = jsonschema.exceptions.best_match(validator.iter_errors(values[name]))
             if error is not None:
                 where = "".join(f"[{p!r}]" for p in error.absolute_path)
@@ -210,10 +215,10 @@ class PromptTemplate:
         return values
 
     def _render(self, name: str, values: dict[str, Any]) -> str:
-        file = self.folder / name
         try:
             return self._templates[name].render(values)
         except (jinja2.TemplateError, TypeError, ValueError, LookupError, AttributeError) as error:
+            file = self.folder / name
             message = error.message if isinstance(error, jinja2.TemplateError) else str(error)
             line = _template_line(error.__traceback__, file)
             raise InputError(file, f"cannot render: {message}", line=line) from None
@@ -291,6 +296,10 @@ def build_template(
     uses: dict[str, str] = {}
     for unit in compiled.values():
         uses = unit.uses | uses  # the first template naming a variable wins
+    validators = {
+        name: jsonschema.Draft202012Validator(spec.json_schema)
+        for name, spec in entry.variables.items()
+    }
     parts = content_parts(folder, entry)
     content = content_hash(parts)
     guide_data = None
@@ -310,9 +319,10 @@ def build_template(
         styleguide=guide_data,
         _templates={name: unit.template for name, unit in compiled.items()},
         _uses=uses,
-        _validators={
-            name: jsonschema.Draft202012Validator(spec.json_schema)
-            for name, spec in entry.variables.items()
+        _validators=validators,
+        _checks={
+            name: compile_check(entry.variables[name].json_schema) or validator.is_valid
+            for name, validator in validators.items()
         },
     )
 

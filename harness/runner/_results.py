@@ -16,8 +16,8 @@ _BREAKDOWN_RESAMPLES = 1000
 def overall_value(record: SampleRecord, weights: dict[str, float]) -> float | None:
     """The record's weighted overall score; ``None`` when generation failed or a weighted
     criterion is unscored (counted as unscored, never as zero)."""
-    if record.error is not None:
-        return None
+    if record.error is not None or not record.scores:
+        return None  # unscored: what overall_score would say, without composing its reasons
     criteria = {name: score for name, score in record.scores.items() if name != OVERALL}
     return overall_score(criteria, weights).value
 

@@ -232,16 +232,30 @@ class _Work:
         scores = {}
         if isinstance(outcome, Completion):
             scores = await self.scoring.score(item, outcome.text.strip())
-        record = _record(model, item, prompt_sha256, started, outcome, scores)
-        self.writer.write(record)
-        self.kept.append(record)
-        self.on_record(record)
+        self.keep_all([_record(model, item, prompt_sha256, started, outcome, scores)])
+
+    def keep_all(self, records: list[SampleRecord]) -> None:
+        """Write records that are ready together, then pass them on."""
+        self.writer.write(*records)
+        self.kept += records
+        for record in records:
+            self.on_record(record)
 
 
 async def _replay(work: _Work, model: Model, recalled: list[tuple[GoldItem, Recalled]]) -> None:
     """Record the completions found in the cache by recipe: nothing rendered, nothing sent."""
-    for item, (prompt_sha256, completion) in recalled:
-        await work.keep(model, item, prompt_sha256, _now(), _checked(completion))
+    if work.scoring.scorers:
+        for item, (prompt_sha256, completion) in recalled:
+            await work.keep(model, item, prompt_sha256, _now(), _checked(completion))
+        return
+    # Unscored, they are all ready at once: one write for all of them.
+    started = _now()
+    work.keep_all(
+        [
+            _record(model, item, prompt_sha256, started, _checked(completion), {})
+            for item, (prompt_sha256, completion) in recalled
+        ]
+    )
 
 
 async def _worker(

@@ -11,7 +11,7 @@ from harness.runner._records import SampleRecord
 
 
 class SampleWriter:
-    """Appends records to ``samples.jsonl``, each flushed to the OS as soon as it is complete."""
+    """Appends records to ``samples.jsonl``, flushed to the OS as soon as they are complete."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -20,10 +20,10 @@ class SampleWriter:
         except OSError as error:
             raise PlumeError(f"cannot write {path}: {error.strerror}") from None
 
-    def write(self, record: SampleRecord) -> None:
-        """Append one record; a failure to write stops the run with earlier records intact."""
+    def write(self, *records: SampleRecord) -> None:
+        """Append records; a failure to write stops the run with earlier records intact."""
         try:
-            self._file.write(record.model_dump_json() + "\n")
+            self._file.write("".join(record.model_dump_json() + "\n" for record in records))
             self._file.flush()
         except OSError as error:
             raise PlumeError(
