@@ -4,7 +4,7 @@ from harness.models._cache import CompletionCache, Recalled, cache_key
 from harness.models._errors import ModelCallError
 from harness.models._http import ServedModel, list_served
 from harness.models._local import LocalServer, serve_local, server_installed, weights_path
-from harness.models._model import Model
+from harness.models._model import Model, screen
 from harness.models._retry import RetryPolicy, call_with_retries
 from harness.models._spec import (
     GenerationParams,
@@ -33,6 +33,7 @@ __all__ = [
     "list_served",
     "load_models",
     "payload_sha256",
+    "screen",
     "select_models",
     "serve_local",
     "server_installed",

@@ -32,6 +32,16 @@ def _personal_data_in(text: str) -> str | None:
     return None
 
 
+def screen(prompt: list[ChatMessage] | str) -> None:
+    """Analyse a prompt for the personal-data guard now, on the calling thread.
+
+    ``Model.generate`` then reuses the verdict: a caller that builds prompts on a thread of its
+    own keeps spaCy off the thread that sends requests (and off two threads at once).
+    """
+    for text in [prompt] if isinstance(prompt, str) else [m.content for m in prompt]:
+        _personal_data_in(text)
+
+
 def _guard(prompt: list[ChatMessage] | str) -> None:
     """Refuse to send personal data to a remote model: the last line of defence, on every call."""
     texts = [prompt] if isinstance(prompt, str) else [m.content for m in prompt]

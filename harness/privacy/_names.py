@@ -123,9 +123,22 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _spacy_names(text: str) -> Iterator[Entity]:
-    for offset, chunk in _chunks(text):
-        for start, end in _chunk_names(chunk):
+    # Line by line, each line's verdict remembered: a prompt repeats its instructions and
+    # examples from one item to the next, and only the item's own lines are new to spaCy.
+    offset = 0
+    for line in text.split("\n"):
+        for start, end in _line_names(line):
             yield Entity(offset + start, offset + end, "NOM")
+        offset += len(line) + 1
+
+
+@lru_cache(maxsize=1 << 16)
+def _line_names(line: str) -> tuple[tuple[int, int], ...]:
+    return tuple(
+        (offset + start, offset + end)
+        for offset, chunk in _chunks(line)
+        for start, end in _chunk_names(chunk)
+    )
 
 
 def _chunk_names(text: str) -> Iterator[tuple[int, int]]:

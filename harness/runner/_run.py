@@ -25,12 +25,13 @@ from harness.models import (
     ModelSpec,
     Recalled,
     load_models,
+    screen,
     select_models,
     serve_local,
 )
 from harness.prompts import load_prompt
 from harness.runner._lock import run_lock
-from harness.runner._prepare import Mode, PromptMaker
+from harness.runner._prepare import Mode, Prepared, PromptMaker
 from harness.runner._provenance import git_commit, package_versions
 from harness.runner._records import GoldRecord, ModelRecord, RunManifest, SampleRecord
 from harness.runner._results import summarise
@@ -258,6 +259,12 @@ async def _replay(work: _Work, model: Model, recalled: list[tuple[GoldItem, Reca
     )
 
 
+def _screened(maker: PromptMaker, item: GoldItem, mode: Mode) -> Prepared:
+    prepared = maker.prepare(item, mode)
+    screen(prepared.payload)
+    return prepared
+
+
 async def _worker(
     work: _Work,
     model: Model,
@@ -272,8 +279,9 @@ async def _worker(
     for item in queue:
         started = _now()
         if model.spec.remote:
-            # Anonymising runs spaCy: on its thread, so that replies keep arriving meanwhile.
-            prepared = await loop.run_in_executor(nlp, maker.prepare, item, mode)
+            # Anonymising, and the guard's analysis of the result, run spaCy: on its thread,
+            # so that replies keep arriving meanwhile.
+            prepared = await loop.run_in_executor(nlp, _screened, maker, item, mode)
         else:
             prepared = maker.prepare(item, mode)
         outcome: Completion | ModelCallError
