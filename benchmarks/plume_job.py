@@ -37,20 +37,20 @@ PHASES: dict[str, float] = {}
 
 
 def _time_phases(cli: bool) -> None:
-    """Time the runner's phases by wrapping its module-level functions (where they exist)."""
-    from harness.runner import _run
+    """Time the runner's phases by wrapping its functions and methods (where they exist)."""
+    from harness.models import Model
+    from harness.runner import _prepare, _run
 
     targets: list[tuple[Any, str, str]] = [
         (_run, name, name)
-        for name in (
-            "load_gold",
-            "load_prompt",
-            "render_all",
-            "anonymised",
-            "load_styleguide",
-            "_generate",
-            "finish",
-        )
+        for name in ("load_gold", "load_prompt", "load_styleguide", "_generate", "finish")
+    ]
+    # Inside the generation phase: building each prompt as its turn comes, anonymising for
+    # remote models (on the spaCy thread), and finding a re-run's completions by recipe.
+    targets += [
+        (_prepare.PromptMaker, "prepare", "prepare"),
+        (_prepare, "anonymised", "anonymised"),
+        (Model, "recall", "recall"),
     ]
     if cli:
         from harness.cli import _run as cli_run
