@@ -274,7 +274,7 @@ async def _worker(
     queue: Iterator[GoldItem],
 ) -> None:
     """Build, send and record one item after another, taking the next from ``queue``."""
-    mode: Mode = "completion" if model.spec.mode == "completion" else "chat"
+    mode = model.spec.mode
     loop = asyncio.get_running_loop()
     for item in queue:
         started = _now()
@@ -321,7 +321,7 @@ async def _generate(
         plans = []
         for model in models:
             maker = makers[1 if model.spec.remote else 0]
-            mode: Mode = "completion" if model.spec.mode == "completion" else "chat"
+            mode = model.spec.mode
             items = pending[model.spec.name]
             recalled = model.recall({item.id: maker.recipe(item.id, mode) for item in items})
             fresh = [item for item in items if item.id not in recalled]
