@@ -103,6 +103,14 @@ _FLATTENED_KEY_TAGS = frozenset({"tag:yaml.org,2002:merge", "tag:yaml.org,2002:v
 
 
 def _parse_yaml(text: str, *, data: bool, node: bool) -> tuple[Any, yaml.Node | None]:
+    try:
+        return _parse_yaml_once(text, data=data, node=node)
+    except RecursionError:
+        # Both loaders build nested collections recursively: a hostile file must get a message.
+        raise yaml.MarkedYAMLError(problem="it nests lists or mappings too deeply") from None
+
+
+def _parse_yaml_once(text: str, *, data: bool, node: bool) -> tuple[Any, yaml.Node | None]:
     # libyaml parses about ten times faster than PyYAML's pure-Python scanner, and the constructor
     # that turns its nodes into data is the same Python code, so both give the same data. Texts
     # with a tab or a byte-order mark skip libyaml: it accepts a tab after a colon, which PyYAML

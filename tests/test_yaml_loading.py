@@ -299,3 +299,34 @@ def test_scoring_yaml_syntax_error(plume_root: Path, pure_python: Callable[[], N
     line = _line_of(path, "severity_weights:")
     error = _same_error_as_before(lambda: load_scoring_config(path), pure_python)
     assert str(error) == f"{path}:{line}: not valid YAML (expected ',' or ']', but got '?')"
+
+
+DEEP = "x: " + "[" * 20_000 + "]" * 20_000 + "\n"
+
+
+def test_deep_nesting_is_a_yaml_error_not_a_crash(pure_python: Callable[[], None]) -> None:
+    for parse in (load_yaml, compose_yaml, load_yaml_with_node):
+        with pytest.raises(yaml.YAMLError, match="nests lists or mappings too deeply"):
+            parse(DEEP)
+    pure_python()
+    with pytest.raises(yaml.YAMLError, match="too deeply"):
+        load_yaml(DEEP)
+
+
+def test_deep_nesting_in_each_file_gets_one_clear_message(
+    plume_root: Path, guide_copy: Path
+) -> None:
+    models = plume_root / "models.yaml"
+    models.write_text(DEEP, encoding="utf-8")
+    assert str(_error(lambda: load_models(models))) == f"{models}: not valid YAML"
+    manifest = plume_root / "prompts" / "reply" / "manifest.yaml"
+    manifest.write_text(DEEP, encoding="utf-8")
+    assert "not valid YAML" in str(_error(lambda: load_manifest("reply")))
+    scoring = plume_root / "scoring.yaml"
+    scoring.write_text(DEEP, encoding="utf-8")
+    message = str(_error(lambda: load_scoring_config(scoring)))
+    assert message == f"{scoring}: not valid YAML (it nests lists or mappings too deeply)"
+    rules = guide_copy / "rules.yaml"
+    rules.write_text(DEEP, encoding="utf-8")
+    message = str(_error(lambda: load_styleguide(guide_copy)))
+    assert message == f"{rules}: not valid YAML (it nests lists or mappings too deeply)"
