@@ -140,6 +140,10 @@ def wait_for_server(out: Path, process: "subprocess.Popen[str]") -> Path:
     raise AssertionError("the server never started")
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("signal_number", [signal.SIGINT, signal.SIGKILL])
 def test_an_interrupted_run_leaves_no_server(
     small_local_root: Path, tmp_path: Path, signal_number: signal.Signals
@@ -156,6 +160,9 @@ def test_an_interrupted_run_leaves_no_server(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # A suite started in the background (`make test &`) inherits SIGINT ignored, and so
+        # would Plume: give it the disposition a terminal's Ctrl-C meets.
+        preexec_fn=_default_sigint,
     )
     run_dir = wait_for_server(out, process)
     process.send_signal(signal_number)
