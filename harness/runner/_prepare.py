@@ -24,6 +24,7 @@ _RENDERING_MODULES = (
     "harness.models._types",
     "harness.prompts._examples",
     "harness.prompts._store",
+    "harness.prompts._styleguide",
     "harness.prompts._variables",
     "harness.runner._prepare",
     "harness.templating",
