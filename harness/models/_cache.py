@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from harness.errors import PlumeError
-from harness.models._types import ChatMessage, Completion, payload_sha256
+from harness.models._types import Completion
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS completions (key TEXT PRIMARY KEY, completion TEXT NOT NULL)",
@@ -59,18 +59,6 @@ class RequestKeys:
     def recipe(self, recipe: str, sample_index: int = 0) -> str:
         """The key of a request by its prompt's recipe: what the prompt is built from."""
         return self._key("recipe", recipe, sample_index)
-
-
-def cache_key(
-    provider: str,
-    served_model: str,
-    prompt: list[ChatMessage] | str,
-    params: dict[str, Any],
-    sample_index: int = 0,
-) -> str:
-    """The hash identifying one completion request."""
-    keys = RequestKeys(provider, served_model, params)
-    return keys.prompt(payload_sha256(prompt), sample_index)
 
 
 class CompletionCache:

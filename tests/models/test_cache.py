@@ -1,11 +1,23 @@
 """The completion cache: found by prompt, or by recipe once linked; nothing else matches."""
 
 from pathlib import Path
+from typing import Any
 
-from harness.models import ChatMessage, Completion, CompletionCache, cache_key
-from harness.models._cache import RequestKeys
+from harness.models import (
+    ChatMessage,
+    Completion,
+    CompletionCache,
+    RequestKeys,
+    payload_sha256,
+)
 
 PARAMS = {"temperature": 0.0, "max_tokens": 100}
+
+
+def cache_key(
+    provider: str, model: str, prompt: list[ChatMessage] | str, params: dict[str, Any]
+) -> str:
+    return RequestKeys(provider, model, params).prompt(payload_sha256(prompt))
 
 
 def _completion(text: str) -> Completion:
