@@ -270,7 +270,6 @@ async def _worker(
     model: Model,
     server: LocalServer | None,
     maker: PromptMaker,
-    nlp: ThreadPoolExecutor,
     queue: Iterator[GoldItem],
 ) -> None:
     """Build, send and record one item after another, taking the next from ``queue``."""
@@ -281,7 +280,7 @@ async def _worker(
         if model.spec.remote:
             # Anonymising, and the guard's analysis of the result, run spaCy: on its thread,
             # so that replies keep arriving meanwhile.
-            prepared = await loop.run_in_executor(nlp, _screened, maker, item, mode)
+            prepared = await loop.run_in_executor(work.scoring.thread, _screened, maker, item, mode)
         else:
             prepared = maker.prepare(item, mode)
         outcome: Completion | ModelCallError
@@ -339,9 +338,7 @@ async def _generate(
                 queue = iter(fresh)
                 server = local.get(model.spec.name)
                 for _ in range(min(model.spec.concurrency, len(fresh))):
-                    group.create_task(
-                        _worker(work, model, server, maker, work.scoring.thread, queue)
-                    )
+                    group.create_task(_worker(work, model, server, maker, queue))
 
 
 def execute(
