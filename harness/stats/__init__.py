@@ -2,7 +2,7 @@
 and agreement with human ratings."""
 
 from harness.stats._agreement import bin_scores, cohen_kappa, spearman
-from harness.stats._bootstrap import Estimate, bootstrap_mean
+from harness.stats._bootstrap import MIN_CLUSTERS, Estimate, bootstrap_mean
 from harness.stats._paired import (
     ItemSetMismatch,
     PairedComparison,
@@ -14,6 +14,7 @@ from harness.stats._paired import (
 )
 
 __all__ = [
+    "MIN_CLUSTERS",
     "Estimate",
     "ItemSetMismatch",
     "PairedComparison",

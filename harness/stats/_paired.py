@@ -14,7 +14,7 @@ from itertools import compress
 from pydantic import BaseModel, ConfigDict
 
 from harness.errors import UsageError
-from harness.stats._bootstrap import percentile_interval, resample_means
+from harness.stats._bootstrap import Resampled, interval
 
 
 class ItemSetMismatch(UsageError):
@@ -52,6 +52,8 @@ class PairedComparison(BaseModel):
     """Two-sided sign-flip permutation p-value for a zero mean difference."""
     p_adjusted: float | None = None
     """``p_value`` after Holm's correction over the comparisons reported together."""
+    resampled: Resampled = "items"
+    """What the bootstrap resampled: items one by one, or whole clusters (services)."""
     wins: int
     """Items where ``a`` scored higher."""
     losses: int
@@ -151,17 +153,17 @@ def paired_difference(
     }
     if not differences:
         return PairedComparison(**base, mean_difference=None, low=None, high=None, p_value=None)
-    rng = random.Random(seed)
     mean = math.fsum(differences) / len(differences)
     if len(differences) == 1:
         return PairedComparison(**base, mean_difference=mean, low=mean, high=mean, p_value=1.0)
     labels = [clusters.get(i, "") for i, _, _ in scored] if clusters else None
-    if labels is not None and len(set(labels)) < 2:
-        labels = None
-    draws = resample_means(differences, labels, resamples=resamples, rng=rng)
-    low, high = percentile_interval(draws, confidence)
-    p = sign_flip_p_value(differences, permutations=permutations, rng=rng)
-    return PairedComparison(**base, mean_difference=mean, low=low, high=high, p_value=p)
+    low, high, resampled = interval(
+        differences, labels, resamples=resamples, confidence=confidence, seed=seed
+    )
+    p = sign_flip_p_value(differences, permutations=permutations, rng=random.Random(seed))
+    return PairedComparison(
+        **base, mean_difference=mean, low=low, high=high, p_value=p, resampled=resampled
+    )
 
 
 def compare_all(
