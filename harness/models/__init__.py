@@ -1,6 +1,6 @@
 """Models: specs from models.yaml, transports, retries, limits, cache, local llama.cpp server."""
 
-from harness.models._cache import CompletionCache, Recalled, RequestKeys
+from harness.models._cache import CompletionCache, RequestKeys
 from harness.models._errors import ModelCallError
 from harness.models._http import ServedModel, list_served
 from harness.models._local import LocalServer, serve_local, server_installed, weights_path
@@ -25,7 +25,6 @@ __all__ = [
     "Model",
     "ModelCallError",
     "ModelSpec",
-    "Recalled",
     "RequestKeys",
     "RetryPolicy",
     "ServedModel",

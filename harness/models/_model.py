@@ -6,7 +6,7 @@ from typing import Any
 
 import aiohttp
 
-from harness.models._cache import CompletionCache, Recalled, RequestKeys
+from harness.models._cache import CompletionCache, RequestKeys
 from harness.models._errors import ModelCallError
 from harness.models._http import (
     ServedModel,
@@ -96,45 +96,24 @@ class Model:
             self._request_keys = RequestKeys(self.spec.provider, self.served_id, self._params())
         return self._request_keys
 
-    def recall(self, recipes: dict[str, str], *, sample_index: int = 0) -> dict[str, Recalled]:
-        """Cached completions of this model for prompts named by their recipe, by caller's name.
-
-        ``recipes`` maps a name of the caller's choice (an item id) to a recipe: a hash of
-        everything the prompt is built from. What is found needs no rendering and no call.
-        """
-        if self._cache is None:
-            return {}
-        keys = self._keys()
-        named = {name: keys.recipe(recipe, sample_index) for name, recipe in recipes.items()}
-        found = self._cache.recall(named.values())
-        return {name: found[key] for name, key in named.items() if key in found}
-
     async def generate(
         self,
         prompt: list[ChatMessage] | str,
         *,
         sample_index: int = 0,
-        recipe: str | None = None,
     ) -> Completion:
         """Generate from chat messages, or from plain text for a completion-mode model.
 
         ``sample_index`` tells repeated samples of one prompt apart in the cache at temperature > 0.
-        ``recipe``, a hash of what ``prompt`` was built from, links the cached completion to it,
-        so that ``recall`` finds it later without building the prompt.
         """
         if isinstance(prompt, str) != (self.spec.mode == "completion"):
             raise ValueError(f"model {self.spec.name} is in {self.spec.mode} mode")
         if self.spec.remote:
             _guard(prompt)
-        key = link = None
+        key = None
         if self._cache is not None:
-            keys, prompt_sha256 = self._keys(), payload_sha256(prompt)
-            key = keys.prompt(prompt_sha256, sample_index)
-            if recipe is not None:
-                link = (keys.recipe(recipe, sample_index), prompt_sha256)
+            key = self._keys().prompt(payload_sha256(prompt), sample_index)
             if (hit := self._cache.get(key)) is not None:
-                if link is not None:
-                    self._cache.link(key, link)
                 return hit
         async with self._slots:
             if self._requests is not None:
@@ -146,7 +125,7 @@ class Model:
             completion, attempts = await call_with_retries(lambda: self._call(prompt), self._retry)
         completion.attempts = attempts
         if self._cache is not None and key is not None:
-            self._cache.put(key, completion, link=link)
+            self._cache.put(key, completion)
         return completion
 
     async def _call(self, prompt: list[ChatMessage] | str) -> Completion:

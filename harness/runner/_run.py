@@ -1,4 +1,12 @@
-"""``plume run``: render, generate, score and record, for every gold item and model."""
+"""``plume run``: render, generate, score and record, for every gold item and model.
+
+Read from the top: ``execute`` plans the run (``_plan``: the inputs loaded, a resumed run checked
+against them, what is left to do), then runs the models (``_run_models``: local servers, the lock,
+the sample file and the manifest's status). Its event loop (``_generate``) resolves every model
+and starts its workers; each worker (``_worker``) builds, sends, scores and records one item after
+another. A re-run sends nothing it sent before: its prompts are built again and the completion
+cache, keyed by their content, answers them.
+"""
 
 import asyncio
 import hashlib
@@ -9,6 +17,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Literal
 
 import aiohttp
 
@@ -23,13 +32,12 @@ from harness.models import (
     Model,
     ModelCallError,
     ModelSpec,
-    Recalled,
     load_models,
     screen,
     select_models,
     serve_local,
 )
-from harness.prompts import load_prompt
+from harness.prompts import PromptTemplate, load_prompt
 from harness.runner._lock import run_lock
 from harness.runner._prepare import Mode, Prepared, PromptMaker
 from harness.runner._provenance import git_commit, package_versions
@@ -39,6 +47,7 @@ from harness.runner._samples import SampleWriter, latest_by_key, read_samples
 from harness.runner._spec import RunSpec
 from harness.scoring import (
     Score,
+    Scorer,
     ScoringConfig,
     default_scorers,
     load_scoring_config,
@@ -107,34 +116,212 @@ def new_run_dir(parent: Path) -> Path:
     raise PlumeError(f"cannot find a free run directory name under {parent}")
 
 
-class _Scoring:
-    """Scores each reply as it arrives, on one worker thread so requests keep flowing meanwhile."""
+def execute(
+    spec: RunSpec,
+    *,
+    run_dir: Path | None = None,
+    on_plan: Callable[[dict[str, int], list[str]], None] = lambda pending, skipped: None,
+    on_record: OnRecord = lambda record: None,
+) -> RunOutcome:
+    """Run ``spec``; with ``run_dir``, resume that run, skipping what it already recorded.
 
-    def __init__(self, config: ScoringConfig, names: list[str] | None) -> None:
-        available = default_scorers(config)
-        if names is not None:
-            unknown = sorted(set(names) - {s.name for s in available})
-            if unknown:
-                known = ", ".join(s.name for s in available)
-                raise UsageError(f"unknown scorer {unknown[0]!r}; the scorers are {known}")
-            available = [s for s in available if s.name in names]
-        self.scorers = available
-        self.weights = config.overall.weights
-        # One thread for all of spaCy's work (scoring, and anonymising for remote models): its
-        # pipelines are not documented as safe to share across threads.
-        self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plume-nlp")
+    ``on_plan`` hears how many items each model has left and which models were skipped;
+    ``on_record`` hears every record as soon as it is written.
+    """
+    # git runs in a process of its own: let it while the inputs load.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="plume-git") as background:
+        commit = background.submit(git_commit)
+        plan = _plan(spec, run_dir, commit)
+    on_plan({name: len(left) for name, left in plan.pending.items()}, plan.skipped)
+    records = _run_models(plan, on_record)
+    _end(plan, "completed")
+    finish(
+        plan.run_dir,
+        plan.manifest,
+        plan.specs,
+        plan.gold.items,
+        records=plan.recorded + records,
+        config=plan.config,
+    )
+    return RunOutcome(run_dir=plan.run_dir, manifest=plan.manifest, skipped=plan.skipped)
 
-    async def score(self, item: GoldItem, reply: str) -> dict[str, Score]:
-        if not self.scorers:
-            return {}
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.thread, self._score, item, reply)
 
-    def _score(self, item: GoldItem, reply: str) -> dict[str, Score]:
-        return score_replies([item], [reply], self.scorers, weights=self.weights)[0]
+def _scorers(config: ScoringConfig, names: list[str] | None) -> list[Scorer]:
+    """The scorers a run asks for (``None``: all of them)."""
+    available = default_scorers(config)
+    if names is None:
+        return available
+    unknown = sorted(set(names) - {s.name for s in available})
+    if unknown:
+        known = ", ".join(s.name for s in available)
+        raise UsageError(f"unknown scorer {unknown[0]!r}; the scorers are {known}")
+    return [s for s in available if s.name in names]
 
-    def close(self) -> None:
-        self.thread.shutdown(wait=False, cancel_futures=True)
+
+@dataclass
+class _Plan:
+    """A run once its inputs are loaded and checked: what to run, and where to record it."""
+
+    spec: RunSpec
+    gold: GoldSet
+    template: PromptTemplate
+    specs: list[ModelSpec]
+    """The models that run."""
+    skipped: list[str]
+    """Models left out, with the reason."""
+    config: ScoringConfig
+    scorers: list[Scorer]
+    run_dir: Path
+    manifest: RunManifest
+    """``run.json``, status ``running``; its models are filled in once resolved."""
+    recorded: list[SampleRecord]
+    """What ``samples.jsonl`` already holds (a resumed run)."""
+    pending: dict[str, list[GoldItem]]
+    """Per model, the items left to run."""
+
+
+def _plan(spec: RunSpec, run_dir: Path | None, commit: "Future[str | None]") -> _Plan:
+    """Load the inputs; to resume ``run_dir``, check they are unchanged and read its records.
+
+    Nothing is written before the inputs pass, except a new run's empty directory.
+    """
+    gold = load_gold(spec.gold)
+    items = select_items(gold, spec)
+    template = load_prompt(spec.prompt)
+    specs, skipped = select_models(load_models(paths.models_file()), spec.models)
+    if spec.concurrency is not None:
+        specs = [s.model_copy(update={"concurrency": spec.concurrency}) for s in specs]
+    if not specs:
+        raise UsageError("no model to run: set an API key or name a local model (--models local)")
+    config = load_scoring_config()
+    scorers = _scorers(config, spec.scorers)
+    guide = load_styleguide()
+    manifest = RunManifest(
+        run_id="",
+        status="running",
+        created_at=_now(),
+        gold=GoldRecord(name=gold.name, path=str(gold.path), sha256=gold.sha256, items=len(items)),
+        prompt=str(template.ref),
+        prompt_sha256=template.sha256,
+        styleguide={"version": guide.version, "sha256": guide.sha256},
+        scorers={s.name: s.version for s in scorers},
+        models=[],
+        models_sha256=models_sha256(specs),
+        spec=spec,
+        plume_version=__version__,
+        packages=package_versions(),
+        git_commit=commit.result(),
+    )
+    recorded: list[SampleRecord] = []
+    if run_dir is None:
+        run_dir = new_run_dir(spec.out or paths.runs_dir())
+    else:
+        previous = RunManifest.model_validate_json(
+            (run_dir / "run.json").read_text(encoding="utf-8")
+        )
+        _check_unchanged(previous, manifest)
+        manifest.created_at = previous.created_at
+        recorded = read_samples(run_dir / "samples.jsonl", repair=True)
+    manifest.run_id = run_dir.name
+    done = {key for key, record in latest_by_key(recorded).items() if record.error is None}
+    pending = {s.name: [i for i in items if (i.id, s.name) not in done] for s in specs}
+    return _Plan(
+        spec=spec,
+        gold=gold,
+        template=template,
+        specs=specs,
+        skipped=skipped,
+        config=config,
+        scorers=scorers,
+        run_dir=run_dir,
+        manifest=manifest,
+        recorded=recorded,
+        pending=pending,
+    )
+
+
+def _check_unchanged(previous: RunManifest, current: RunManifest) -> None:
+    """A run resumes only with the inputs it started with."""
+    changes = [
+        (previous.gold.sha256 != current.gold.sha256, f"the gold set {current.gold.path}"),
+        (previous.prompt_sha256 != current.prompt_sha256, f"prompt {current.prompt}"),
+        (previous.styleguide != current.styleguide, "the style guide"),
+        (previous.models_sha256 != current.models_sha256, "the models (models.yaml)"),
+    ]
+    for changed, what in changes:
+        if changed:
+            raise UsageError(f"{what} changed since run {previous.run_id} started; start a new run")
+
+
+def _run_models(plan: _Plan, on_record: OnRecord) -> list[SampleRecord]:
+    """Run every model on its pending items; return the new records.
+
+    The manifest records how it ended when it fails or is interrupted.
+    """
+    scoring = _Scoring(plan.scorers, plan.config.overall.weights)
+    cache = CompletionCache(paths.cache_dir() / "completions.sqlite") if plan.spec.cache else None
+    try:
+        with ExitStack() as stack:
+            stack.enter_context(run_lock(plan.run_dir))
+            writer = SampleWriter(plan.run_dir / "samples.jsonl")
+            stack.callback(writer.close)
+            work = _Work(scoring, writer, on_record)
+            local = {
+                s.name: stack.enter_context(serve_local(s, log_dir=plan.run_dir / "logs"))
+                for s in plan.specs
+                if s.provider == "local"
+            }
+            try:
+                asyncio.run(_generate(plan, local, cache, work))
+            except BaseExceptionGroup as group:
+                # The task group wraps what one item raised: show that one error, not a tree.
+                raise group.exceptions[0] from None
+    except KeyboardInterrupt:
+        _end(plan, "interrupted")
+        raise
+    except BaseException:
+        _end(plan, "failed")
+        raise
+    finally:
+        scoring.close()
+        if cache is not None:
+            cache.close()
+    return work.kept
+
+
+async def _generate(
+    plan: _Plan, local: dict[str, LocalServer], cache: CompletionCache | None, work: "_Work"
+) -> None:
+    """Resolve every model, then run all of them at once, each within its concurrency."""
+    makers = {
+        remote: PromptMaker(plan.template, plan.gold, plan.spec, remote=remote)
+        for remote in (False, True)
+    }
+    connector = aiohttp.TCPConnector(limit=0)
+    async with aiohttp.ClientSession(connector=connector) as session:
+        models = [
+            Model(
+                s,
+                session,
+                base_url=local[s.name].base_url if s.name in local else None,
+                cache=cache,
+            )
+            for s in plan.specs
+        ]
+        plan.manifest.models = [await _resolve(model) for model in models]
+        _write_manifest(plan.run_dir, plan.manifest)
+        for model in models:
+            if items := plan.pending[model.spec.name]:
+                # A template that cannot render fails here, before any call; later prompts are
+                # built as their turn comes, while replies are awaited.
+                makers[model.spec.remote].prepare(items[0], model.spec.mode)
+        async with asyncio.TaskGroup() as group:
+            for model in models:
+                items = plan.pending[model.spec.name]
+                queue = iter(items)
+                maker, server = makers[model.spec.remote], local.get(model.spec.name)
+                for _ in range(min(model.spec.concurrency, len(items))):
+                    group.create_task(_worker(work, model, server, maker, queue))
 
 
 async def _resolve(model: Model) -> ModelRecord:
@@ -168,6 +355,91 @@ async def _resolve(model: Model) -> ModelRecord:
         if spec.local is None
         else (spec.local.file or spec.local.path or spec.local.package),
     )
+
+
+def _screened(maker: PromptMaker, item: GoldItem, mode: Mode) -> Prepared:
+    prepared = maker.prepare(item, mode)
+    screen(prepared.payload)
+    return prepared
+
+
+async def _worker(
+    work: "_Work",
+    model: Model,
+    server: LocalServer | None,
+    maker: PromptMaker,
+    queue: Iterator[GoldItem],
+) -> None:
+    """Build, send and record one item after another, taking the next from ``queue``."""
+    mode = model.spec.mode
+    loop = asyncio.get_running_loop()
+    for item in queue:
+        started = _now()
+        if model.spec.remote:
+            # Anonymising, and the guard's analysis of the result, run spaCy: on its thread,
+            # so that replies keep arriving meanwhile.
+            prepared = await loop.run_in_executor(work.scoring.thread, _screened, maker, item, mode)
+        else:
+            prepared = maker.prepare(item, mode)
+        outcome: Completion | ModelCallError
+        try:
+            outcome = _checked(await model.generate(prepared.payload))
+        except ModelCallError as error:
+            if server is not None:
+                server.check()  # a dead local server fails the run now, not item after item
+            outcome = error
+        await work.keep(model, item, prepared.sha256, started, outcome)
+
+
+class _Scoring:
+    """Scores each reply as it arrives, on one worker thread so requests keep flowing meanwhile."""
+
+    def __init__(self, scorers: list[Scorer], weights: dict[str, float]) -> None:
+        self.scorers = scorers
+        self.weights = weights
+        # One thread for all of spaCy's work (scoring, and anonymising for remote models): its
+        # pipelines are not documented as safe to share across threads.
+        self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plume-nlp")
+
+    async def score(self, item: GoldItem, reply: str) -> dict[str, Score]:
+        if not self.scorers:
+            return {}
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.thread, self._score, item, reply)
+
+    def _score(self, item: GoldItem, reply: str) -> dict[str, Score]:
+        return score_replies([item], [reply], self.scorers, weights=self.weights)[0]
+
+    def close(self) -> None:
+        self.thread.shutdown(wait=False, cancel_futures=True)
+
+
+class _Work:
+    """What every model's workers share: scoring, the sample file and the listeners."""
+
+    def __init__(self, scoring: _Scoring, writer: SampleWriter, on_record: OnRecord) -> None:
+        self.scoring = scoring
+        self.writer = writer
+        self.on_record = on_record
+        self.kept: list[SampleRecord] = []
+        """Every record written, in order: the results are computed from them."""
+
+    async def keep(
+        self,
+        model: Model,
+        item: GoldItem,
+        prompt_sha256: str,
+        started: datetime,
+        outcome: Completion | ModelCallError,
+    ) -> None:
+        """Score a reply, then write its record (or the failure's) and pass it on."""
+        scores = {}
+        if isinstance(outcome, Completion):
+            scores = await self.scoring.score(item, outcome.text.strip())
+        record = _record(model, item, prompt_sha256, started, outcome, scores)
+        self.writer.write(record)
+        self.kept.append(record)
+        self.on_record(record)
 
 
 def _record(
@@ -211,277 +483,6 @@ def _checked(completion: Completion) -> Completion | ModelCallError:
     return completion
 
 
-class _Work:
-    """What every model's workers share: scoring, the sample file and the listeners."""
-
-    def __init__(self, scoring: _Scoring, writer: SampleWriter, on_record: OnRecord) -> None:
-        self.scoring = scoring
-        self.writer = writer
-        self.on_record = on_record
-        self.kept: list[SampleRecord] = []
-        """Every record written, in order: the results are computed from them."""
-
-    async def keep(
-        self,
-        model: Model,
-        item: GoldItem,
-        prompt_sha256: str,
-        started: datetime,
-        outcome: Completion | ModelCallError,
-    ) -> None:
-        """Score a reply, then write its record (or the failure's) and pass it on."""
-        scores = {}
-        if isinstance(outcome, Completion):
-            scores = await self.scoring.score(item, outcome.text.strip())
-        self.keep_all([_record(model, item, prompt_sha256, started, outcome, scores)])
-
-    def keep_all(self, records: list[SampleRecord]) -> None:
-        """Write records that are ready together, then pass them on."""
-        self.writer.write(*records)
-        self.kept += records
-        for record in records:
-            self.on_record(record)
-
-
-async def _replay(work: _Work, model: Model, recalled: list[tuple[GoldItem, Recalled]]) -> None:
-    """Record the completions found in the cache by recipe: nothing rendered, nothing sent."""
-    if work.scoring.scorers:
-        for item, (prompt_sha256, completion) in recalled:
-            await work.keep(model, item, prompt_sha256, _now(), _checked(completion))
-        return
-    # Unscored, they are all ready at once: one write for all of them.
-    started = _now()
-    work.keep_all(
-        [
-            _record(model, item, prompt_sha256, started, _checked(completion), {})
-            for item, (prompt_sha256, completion) in recalled
-        ]
-    )
-
-
-def _screened(maker: PromptMaker, item: GoldItem, mode: Mode) -> Prepared:
-    prepared = maker.prepare(item, mode)
-    screen(prepared.payload)
-    return prepared
-
-
-async def _worker(
-    work: _Work,
-    model: Model,
-    server: LocalServer | None,
-    maker: PromptMaker,
-    queue: Iterator[GoldItem],
-) -> None:
-    """Build, send and record one item after another, taking the next from ``queue``."""
-    mode = model.spec.mode
-    loop = asyncio.get_running_loop()
-    for item in queue:
-        started = _now()
-        if model.spec.remote:
-            # Anonymising, and the guard's analysis of the result, run spaCy: on its thread,
-            # so that replies keep arriving meanwhile.
-            prepared = await loop.run_in_executor(work.scoring.thread, _screened, maker, item, mode)
-        else:
-            prepared = maker.prepare(item, mode)
-        outcome: Completion | ModelCallError
-        try:
-            outcome = _checked(
-                await model.generate(prepared.payload, recipe=maker.recipe(item.id, mode))
-            )
-        except ModelCallError as error:
-            if server is not None:
-                server.check()  # a dead local server fails the run now, not item after item
-            outcome = error
-        await work.keep(model, item, prepared.sha256, started, outcome)
-
-
-async def _generate(
-    specs: list[ModelSpec],
-    local: dict[str, LocalServer],
-    cache: CompletionCache | None,
-    pending: dict[str, list[GoldItem]],
-    makers: tuple[PromptMaker, PromptMaker],
-    work: _Work,
-    on_start: Callable[[list[ModelRecord]], None],
-) -> None:
-    connector = aiohttp.TCPConnector(limit=0)
-    async with aiohttp.ClientSession(connector=connector) as session:
-        models = [
-            Model(
-                s,
-                session,
-                base_url=local[s.name].base_url if s.name in local else None,
-                cache=cache,
-            )
-            for s in specs
-        ]
-        records = [await _resolve(model) for model in models]
-        on_start(records)
-        plans = []
-        for model in models:
-            maker = makers[1 if model.spec.remote else 0]
-            mode = model.spec.mode
-            items = pending[model.spec.name]
-            recalled = model.recall({item.id: maker.recipe(item.id, mode) for item in items})
-            fresh = [item for item in items if item.id not in recalled]
-            if fresh:
-                # The first prompt is built before any call: a template that cannot render costs
-                # nothing. Later ones are built as their turn comes, while replies are awaited.
-                maker.prepare(fresh[0], mode)
-            plans.append(
-                (model, maker, [(i, recalled[i.id]) for i in items if i.id in recalled], fresh)
-            )
-        async with asyncio.TaskGroup() as group:
-            for model, maker, hits, fresh in plans:
-                if hits:
-                    group.create_task(_replay(work, model, hits))
-                queue = iter(fresh)
-                server = local.get(model.spec.name)
-                for _ in range(min(model.spec.concurrency, len(fresh))):
-                    group.create_task(_worker(work, model, server, maker, queue))
-
-
-def execute(
-    spec: RunSpec,
-    *,
-    run_dir: Path | None = None,
-    on_plan: Callable[[dict[str, int], list[str]], None] = lambda pending, skipped: None,
-    on_record: OnRecord = lambda record: None,
-) -> RunOutcome:
-    """Run ``spec``; with ``run_dir``, resume that run, skipping what it already recorded.
-
-    ``on_plan`` hears how many items each model has left and which models were skipped;
-    ``on_record`` hears every record as soon as it is written.
-    """
-    # git runs in a process of its own: let it while the inputs load.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="plume-git") as background:
-        commit = background.submit(git_commit)
-        outcome = _execute(spec, run_dir, commit, on_plan, on_record)
-    return outcome
-
-
-def _execute(
-    spec: RunSpec,
-    run_dir: Path | None,
-    commit: "Future[str | None]",
-    on_plan: Callable[[dict[str, int], list[str]], None],
-    on_record: OnRecord,
-) -> RunOutcome:
-    gold = load_gold(spec.gold)
-    items = select_items(gold, spec)
-    template = load_prompt(spec.prompt)
-    specs, skipped = select_models(load_models(paths.models_file()), spec.models)
-    if spec.concurrency is not None:
-        specs = [s.model_copy(update={"concurrency": spec.concurrency}) for s in specs]
-    if not specs:
-        raise UsageError("no model to run: set an API key or name a local model (--models local)")
-    config = load_scoring_config()
-    scoring = _Scoring(config, spec.scorers)
-    makers = (
-        PromptMaker(template, gold, spec, remote=False),
-        PromptMaker(template, gold, spec, remote=True),
-    )
-
-    models_hash = models_sha256(specs)
-    guide = load_styleguide()
-    styleguide = {"version": guide.version, "sha256": guide.sha256}
-    previous: RunManifest | None = None
-    if run_dir is not None:
-        previous = RunManifest.model_validate_json(
-            (run_dir / "run.json").read_text(encoding="utf-8")
-        )
-        if previous.gold.sha256 != gold.sha256:
-            raise UsageError(
-                f"the gold set {spec.gold} changed since run {previous.run_id} started; "
-                "start a new run"
-            )
-        if previous.prompt_sha256 != template.sha256:
-            raise UsageError(
-                f"prompt {template.ref} changed since run {previous.run_id} started; "
-                "start a new run"
-            )
-        if previous.styleguide != styleguide:
-            raise UsageError(
-                f"the style guide changed since run {previous.run_id} started; start a new run"
-            )
-        if previous.models_sha256 != models_hash:
-            raise UsageError(
-                f"the models changed since run {previous.run_id} started (models.yaml); "
-                "start a new run"
-            )
-        kept = read_samples(run_dir / "samples.jsonl", repair=True)
-        done = {key for key, record in latest_by_key(kept).items() if record.error is None}
-    else:
-        run_dir = new_run_dir(spec.out or paths.runs_dir())
-        kept, done = [], set()
-    manifest = RunManifest(
-        run_id=run_dir.name,
-        status="running",
-        created_at=previous.created_at if previous else _now(),
-        gold=GoldRecord(name=gold.name, path=str(gold.path), sha256=gold.sha256, items=len(items)),
-        prompt=str(template.ref),
-        prompt_sha256=template.sha256,
-        styleguide=styleguide,
-        scorers={s.name: s.version for s in scoring.scorers},
-        models=[],
-        models_sha256=models_hash,
-        spec=spec,
-        plume_version=__version__,
-        packages=package_versions(),
-        git_commit=commit.result(),
-    )
-    pending = {s.name: [i for i in items if (i.id, s.name) not in done] for s in specs}
-    on_plan({name: len(left) for name, left in pending.items()}, skipped)
-
-    def started(records: list[ModelRecord]) -> None:
-        manifest.models = records
-        _write_manifest(run_dir, manifest)
-
-    cache = CompletionCache(paths.cache_dir() / "completions.sqlite") if spec.cache else None
-    try:
-        with ExitStack() as servers:
-            servers.enter_context(run_lock(run_dir))
-            writer = SampleWriter(run_dir / "samples.jsonl")
-            servers.callback(writer.close)
-            work = _Work(scoring, writer, on_record)
-            local = {
-                s.name: servers.enter_context(serve_local(s, log_dir=run_dir / "logs"))
-                for s in specs
-                if s.provider == "local"
-            }
-            try:
-                asyncio.run(
-                    _generate(
-                        specs,
-                        local,
-                        cache,
-                        pending,
-                        makers,
-                        work,
-                        started,
-                    )
-                )
-            except BaseExceptionGroup as group:
-                # The task group wraps what one item raised: show that one error, not a tree.
-                raise group.exceptions[0] from None
-    except KeyboardInterrupt:
-        manifest.status, manifest.finished_at = "interrupted", _now()
-        _write_manifest(run_dir, manifest)
-        raise
-    except BaseException:
-        manifest.status, manifest.finished_at = "failed", _now()
-        _write_manifest(run_dir, manifest)
-        raise
-    finally:
-        scoring.close()
-        if cache is not None:
-            cache.close()
-    manifest.status, manifest.finished_at = "completed", _now()
-    _write_manifest(run_dir, manifest)
-    finish(run_dir, manifest, specs, gold.items, records=kept + work.kept, config=config)
-    return RunOutcome(run_dir=run_dir, manifest=manifest, skipped=skipped)
-
-
 def finish(
     run_dir: Path,
     manifest: RunManifest,
@@ -501,6 +502,11 @@ def finish(
     latest = list(latest_by_key(records).values())
     results = summarise(manifest.run_id, latest, specs, items=items, config=config)
     write_atomic(run_dir / "results.json", results.model_dump_json(indent=2))
+
+
+def _end(plan: _Plan, status: Literal["completed", "failed", "interrupted"]) -> None:
+    plan.manifest.status, plan.manifest.finished_at = status, _now()
+    _write_manifest(plan.run_dir, plan.manifest)
 
 
 def _write_manifest(run_dir: Path, manifest: RunManifest) -> None:

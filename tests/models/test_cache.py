@@ -1,4 +1,4 @@
-"""The completion cache: found by prompt, or by recipe once linked; nothing else matches."""
+"""The completion cache: found by its model, parameters and exact prompt; nothing else matches."""
 
 from pathlib import Path
 from typing import Any
@@ -24,55 +24,25 @@ def _completion(text: str) -> Completion:
     return Completion(text=text, served_model="m", input_tokens=3, output_tokens=2)
 
 
-def test_a_linked_completion_is_recalled_with_its_prompt_hash(tmp_path: Path) -> None:
+def test_a_completion_is_found_again_only_for_its_model_parameters_and_prompt(
+    tmp_path: Path,
+) -> None:
     cache = CompletionCache(tmp_path / "c.sqlite")
     prompt = [ChatMessage(role="user", content="Bonjour")]
-    key = cache_key("openai-compatible", "m", prompt, PARAMS)
-    named = RequestKeys("openai-compatible", "m", PARAMS).recipe("recipe-1")
-    cache.put(key, _completion("Réponse"), link=(named, "sha-of-prompt"))
-    other = RequestKeys("openai-compatible", "m", PARAMS).recipe("recipe-2")
-    found = cache.recall([named, other])
-    assert set(found) == {named}
-    assert found[named].prompt_sha256 == "sha-of-prompt"
-    assert found[named].completion.text == "Réponse" and found[named].completion.cached
+    cache.put(cache_key("openai-compatible", "m", prompt, PARAMS), _completion("Réponse"))
     cache.close()
-    # On disk, for the next run.
-    again = CompletionCache(tmp_path / "c.sqlite")
-    assert set(again.recall([named])) == {named}
+    again = CompletionCache(tmp_path / "c.sqlite")  # on disk, for the next run
+    hit = again.get(cache_key("openai-compatible", "m", prompt, PARAMS))
+    assert hit is not None and hit.text == "Réponse" and hit.cached
+    for other in [
+        cache_key("openai-compatible", "other", prompt, PARAMS),
+        cache_key("openai-compatible", "m", prompt, PARAMS | {"max_tokens": 5}),
+        cache_key("anthropic", "m", prompt, PARAMS),
+        cache_key("openai-compatible", "m", [ChatMessage(role="user", content="Bonjour.")], PARAMS),
+        cache_key("openai-compatible", "m", "Bonjour", PARAMS),
+    ]:
+        assert again.get(other) is None
     again.close()
-
-
-def test_a_recipe_is_recalled_only_for_its_model_and_parameters(tmp_path: Path) -> None:
-    cache = CompletionCache(tmp_path / "c.sqlite")
-    key = cache_key("openai-compatible", "m", "texte", PARAMS)
-    cache.put(
-        key, _completion("R"), link=(RequestKeys("openai-compatible", "m", PARAMS).recipe("r"), "s")
-    )
-    assert not cache.recall([RequestKeys("openai-compatible", "other", PARAMS).recipe("r")])
-    assert not cache.recall(
-        [RequestKeys("openai-compatible", "m", PARAMS | {"max_tokens": 5}).recipe("r")]
-    )
-    assert not cache.recall([RequestKeys("anthropic", "m", PARAMS).recipe("r")])
-
-
-def test_a_link_to_a_missing_completion_recalls_nothing(tmp_path: Path) -> None:
-    cache = CompletionCache(tmp_path / "c.sqlite")
-    named = RequestKeys("openai-compatible", "m", PARAMS).recipe("r")
-    cache.link("no-such-key", (named, "s"))
-    assert cache.recall([named]) == {}
-
-
-def test_recall_handles_more_recipes_than_one_query_takes(tmp_path: Path) -> None:
-    cache = CompletionCache(tmp_path / "c.sqlite")
-    names = []
-    for index in range(2000):
-        key = cache_key("openai-compatible", "m", f"prompt {index}", PARAMS)
-        named = RequestKeys("openai-compatible", "m", PARAMS).recipe(f"r{index}")
-        cache.put(key, _completion(f"R{index}"), link=(named, f"s{index}"))
-        names.append(named)
-    found = cache.recall(names)
-    assert len(found) == 2000
-    assert found[names[1234]].completion.text == "R1234"
 
 
 def test_writes_are_committed_together_and_all_kept_on_close(tmp_path: Path) -> None:
@@ -102,12 +72,8 @@ def test_an_old_write_is_committed_with_the_next_one(tmp_path: Path) -> None:
     assert CompletionCache(path).get(key) is not None
 
 
-def test_keys_tell_prompts_recipes_and_samples_apart() -> None:
+def test_samples_are_told_apart_only_when_sampling() -> None:
     greedy = RequestKeys("openai-compatible", "m", PARAMS)
-    assert greedy.prompt("abc") != greedy.recipe("abc")
     assert greedy.prompt("abc", sample_index=3) == greedy.prompt("abc")  # temperature 0: one answer
     sampled = RequestKeys("openai-compatible", "m", PARAMS | {"temperature": 0.7})
     assert sampled.prompt("abc", sample_index=1) != sampled.prompt("abc", sample_index=2)
-    assert cache_key("openai-compatible", "m", "abc", PARAMS) != cache_key(
-        "openai-compatible", "m", "abd", PARAMS
-    )

@@ -124,21 +124,42 @@ def test_resume_refuses_a_changed_gold_set(fake_root: Path) -> None:
             execute(spec_for(fake_root), run_dir=outcome.run_dir)
 
 
-def test_a_second_run_of_the_same_work_is_served_from_the_cache(fake_root: Path) -> None:
+def test_a_rerun_sends_nothing_and_records_the_same_replies(fake_root: Path) -> None:
     script = Scripted([ok("Bonjour, réponse en cache.")])
     with serve_in_thread(script) as base_url:
         fake_models_yaml(fake_root, base_url)
-        execute(spec_for(fake_root))
+        first = execute(spec_for(fake_root))
         assert len(script.requests) == 3
         second = execute(spec_for(fake_root))
         assert len(script.requests) == 3
         uncached = execute(spec_for(fake_root, cache=False))
         assert len(script.requests) == 6
-    records = read_samples(second.run_dir / "samples.jsonl")
-    assert all(r.completion is not None and r.completion.cached for r in records)
-    assert all(r.reply == "Bonjour, réponse en cache." for r in records)
+    before = {r.id: r for r in read_samples(first.run_dir / "samples.jsonl")}
+    after = {r.id: r for r in read_samples(second.run_dir / "samples.jsonl")}
+    assert after.keys() == before.keys() == {"ants-002", "caf-001", "cpam-003"}
+    for item_id, record in after.items():
+        assert record.completion is not None and record.completion.cached
+        assert record.reply == before[item_id].reply == "Bonjour, réponse en cache."
+        assert record.prompt_sha256 == before[item_id].prompt_sha256
+        assert record.scores == before[item_id].scores
     fresh = read_samples(uncached.run_dir / "samples.jsonl")
     assert not any(r.completion is not None and r.completion.cached for r in fresh)
+
+
+def test_a_changed_gold_set_sends_only_the_prompts_that_changed(fake_root: Path) -> None:
+    script = Scripted([ok()])
+    gold = fake_root / "gold" / "mini.jsonl"
+    with serve_in_thread(script) as base_url:
+        fake_models_yaml(fake_root, base_url)
+        execute(spec_for(fake_root, few_shot=0))
+        lines = gold.read_text(encoding="utf-8").splitlines()
+        extra = json.loads(lines[0]) | {"id": "nouveau-004"}
+        extra["experience"] = extra["experience"] | {"title": "Une autre demande"}
+        gold.write_text("\n".join([*lines, json.dumps(extra, ensure_ascii=False)]) + "\n")
+        second = execute(spec_for(fake_root, few_shot=0))
+    assert len(script.requests) == 4
+    cached = {r.id: r.completion.cached for r in read_samples(second.run_dir / "samples.jsonl")}
+    assert cached == {"ants-002": True, "caf-001": True, "cpam-003": True, "nouveau-004": False}
 
 
 def test_a_run_directory_has_one_writer(fake_root: Path) -> None:
