@@ -1,5 +1,10 @@
 """How a failed call is classified: the providers say what went wrong, the retry loop decides."""
 
+import re
+from collections.abc import Mapping
+from email.utils import parsedate_to_datetime
+from time import time
+
 
 class ModelCallError(Exception):
     """A call to a model failed.
@@ -17,13 +22,16 @@ class ModelCallError(Exception):
         cause: str | None = None,
         status: int | None = None,
         retry_after: float | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(message)
         self.retryable = retryable
         self.cause = cause or (cause_of_status(status) if status is not None else "error")
-        """A short, stable label for reports: ``rate_limited``, ``timeout``, ``server_error``…"""
+        """A short, stable label for reports: ``rate_limited``, ``timeout``, ``truncated``…"""
         self.status = status
         self.retry_after = retry_after
+        self.headers = headers
+        """The error answer's headers, when there was one: they say what is left of the limits."""
 
 
 def cause_of_status(status: int) -> str:
@@ -40,16 +48,58 @@ def cause_of_status(status: int) -> str:
 
 
 def classify_status(status: int) -> bool:
-    """Whether an HTTP error status is worth retrying."""
+    """Whether an HTTP error status is worth retrying (as the Anthropic SDK decides, 424 aside)."""
     return status in (408, 409, 425, 429) or status >= 500
 
 
-def parse_retry_after(value: str | None) -> float | None:
-    """Seconds to wait from a ``Retry-After`` header (seconds form; dates are ignored)."""
+# Anthropic: "prompt is too long: 210000 tokens > 200000 maximum" (errors page); Albert
+# (OpenGateLLM api/utils/exceptions.py): 422 "Max tokens exceeded."; OpenAI-style servers and
+# llama.cpp speak of the "context" length or window.
+_CONTEXT = re.compile(r"prompt is too long|max tokens exceeded|context", re.IGNORECASE)
+# Albert's per-day limit (OpenGateLLM _accesscontroller.py): 429 "Rate limit exceeded: … per
+# day", without Retry-After. Waiting seconds cannot help; only a later run can.
+_QUOTA = re.compile(r"per day|per month|quota", re.IGNORECASE)
+
+
+def http_error(url: str, status: int, detail: str, headers: Mapping[str, str]) -> ModelCallError:
+    """The error for an HTTP error answer, with its cause and whether to retry it."""
+    message = f"HTTP {status} from {url}: {detail}"
+    retry_after = retry_after_s(headers)
+    # Anthropic's 413 means too many bytes (its errors page): the prompt is too long all the same.
+    if status == 413 or (status in (400, 422) and _CONTEXT.search(detail)):
+        return ModelCallError(
+            message, retryable=False, cause="context_too_long", status=status, headers=headers
+        )
+    if status == 429 and retry_after is None and _QUOTA.search(detail):
+        return ModelCallError(
+            message, retryable=False, cause="quota_exhausted", status=status, headers=headers
+        )
+    retryable = classify_status(status)
+    # The provider's own verdict wins, as in the Anthropic SDK (_base_client.py _should_retry).
+    should_retry = headers.get("x-should-retry")
+    if should_retry in ("true", "false"):
+        retryable = should_retry == "true"
+    return ModelCallError(
+        message, retryable=retryable, status=status, retry_after=retry_after, headers=headers
+    )
+
+
+def retry_after_s(headers: Mapping[str, str]) -> float | None:
+    """Seconds to wait, from ``retry-after-ms`` or ``Retry-After`` (seconds or HTTP date)."""
+    milliseconds = headers.get("retry-after-ms")
+    if milliseconds is not None:
+        try:
+            return max(float(milliseconds) / 1000, 0.0)
+        except ValueError:
+            pass
+    value = headers.get("Retry-After")
     if value is None:
         return None
     try:
         seconds = float(value)
     except ValueError:
-        return None
-    return seconds if seconds >= 0 else None
+        try:
+            seconds = parsedate_to_datetime(value).timestamp() - time()
+        except (TypeError, ValueError):
+            return None
+    return max(seconds, 0.0)

@@ -1,32 +1,69 @@
-"""Transports: one aiohttp request per call to OpenAI-compatible and Anthropic endpoints.
+"""Transports: one aiohttp request per call to OpenAI-compatible, Mistral and Anthropic endpoints.
 
 aiohttp is used directly because it is the cheapest path measured on this workload (1.12x the
 ideal at concurrency 64, against 3.2x for dspy.LM and 11x for httpx). The providers only classify
 failures; retrying is the caller's job.
+
+Each answer is read as its provider documents it; anything else is a ``bad_response`` failure of
+that one call, never an exception that stops a run. A reply that is not a whole reply (cut by the
+token limit, refused) is a failure with its cause, never scored.
 """
 
 import json
 import time
-from typing import Any
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any, Literal
+from urllib.parse import quote
 
 import aiohttp
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationError
 
-from harness.models._errors import ModelCallError, classify_status, parse_retry_after
+from harness.models._errors import ModelCallError, http_error
+from harness.models._spec import GenerationParams, ModelSpec
 from harness.models._types import ChatMessage, Completion
+
+ANTHROPIC_VERSION = "2023-06-01"
+"""The ``anthropic-version`` header: the version the request and answer shapes below follow."""
 
 
 class ServedModel(BaseModel):
-    """One entry of an endpoint's ``/v1/models``."""
+    """One model as an endpoint describes it (``GET /models`` or ``GET /models/{id}``)."""
 
     model_config = ConfigDict(extra="ignore")
 
     id: str
     """The id the endpoint serves."""
     aliases: list[str] = []
-    """Other names it answers to (Albert publishes them)."""
+    """Other names it answers to (Albert and Mistral publish them)."""
     owned_by: str | None = None
     """Who runs it."""
+    lifecycle: Literal["active", "deprecated", "retired"] | None = None
+    """Anthropic's lifecycle stage: a ``retired`` model fails every call."""
+    retires_at: datetime | None = None
+    """Anthropic: when it is scheduled to retire."""
+    deprecation: datetime | None = None
+    """Mistral: when it stops being served."""
+    deprecation_replacement_model: str | None = None
+    """Mistral: what to use instead."""
+
+    def retired(self, now: datetime | None = None) -> str | None:
+        """Why calls to it fail now, with what to use instead when the provider says."""
+        now = now or datetime.now(UTC)
+        instead = (
+            f"; the provider says to use {self.deprecation_replacement_model!r} instead"
+            if self.deprecation_replacement_model
+            else "; choose a current model in the provider's model list"
+        )
+        if self.lifecycle == "retired":
+            return f"{self.id} is retired{instead}"
+        if self.deprecation is not None and _aware(self.deprecation) <= now:
+            return f"{self.id} was retired on {self.deprecation:%Y-%m-%d}{instead}"
+        return None
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 MAX_ANSWER_BYTES = 8_000_000
@@ -40,24 +77,38 @@ def _error_detail(body: str, secret: str | None) -> str:
     try:
         data = json.loads(body)
     except json.JSONDecodeError:
-        return body[:200]
+        return body[:300]
     error = data.get("error", data) if isinstance(data, dict) else data
     if isinstance(error, dict):
-        return str(error.get("message") or error.get("detail") or error)[:200]
-    return str(error)[:200]
+        return str(error.get("message") or error.get("detail") or error)[:300]
+    return str(error)[:300]
 
 
-async def _post_json(
+class Answer:
+    """A successful JSON answer and its headers (rate-limit headers are read from them)."""
+
+    def __init__(self, data: dict[str, Any], headers: Mapping[str, str]) -> None:
+        self.data = data
+        self.headers = headers
+
+
+async def request_json(
     session: aiohttp.ClientSession,
+    method: str,
     url: str,
-    payload: dict[str, Any],
     headers: dict[str, str],
     timeout_s: float,
     secret: str | None,
-) -> dict[str, Any]:
+    payload: dict[str, Any] | None = None,
+) -> Answer:
+    """One request; an error status, a timeout or an answer that is not a JSON object raise."""
     try:
-        async with session.post(
-            url, json=payload, headers=headers, timeout=aiohttp.ClientTimeout(total=timeout_s)
+        async with session.request(
+            method,
+            url,
+            json=payload,
+            headers=headers,
+            timeout=aiohttp.ClientTimeout(total=timeout_s),
         ) as response:
             chunks, size = [], 0
             async for chunk in response.content.iter_chunked(1 << 16):
@@ -72,14 +123,8 @@ async def _post_json(
             body = b"".join(chunks).decode("utf-8", errors="replace")
             if response.status >= 400:
                 detail = _error_detail(body, secret)
-                too_long = response.status in (400, 413) and "context" in detail.lower()
-                raise ModelCallError(
-                    f"HTTP {response.status} from {url}: {detail}",
-                    retryable=classify_status(response.status),
-                    cause="context_too_long" if too_long else None,
-                    status=response.status,
-                    retry_after=parse_retry_after(response.headers.get("Retry-After")),
-                )
+                raise http_error(url, response.status, detail, response.headers)
+            answer_headers = response.headers
     except TimeoutError:
         raise ModelCallError(
             f"no answer from {url} within {timeout_s:g} s", retryable=True, cause="timeout"
@@ -91,51 +136,122 @@ async def _post_json(
     try:
         data = json.loads(body)
     except json.JSONDecodeError:
+        # Often a proxy's error page: worth another try.
         raise ModelCallError(
-            f"{url} answered with something that is not JSON",
-            retryable=True,
-            cause="malformed_answer",
+            f"{url} answered with something that is not JSON", retryable=True, cause="bad_response"
         ) from None
     if not isinstance(data, dict):
         raise ModelCallError(
-            f"{url} answered with unexpected JSON", retryable=False, cause="malformed_answer"
+            f"{url} answered with unexpected JSON", retryable=False, cause="bad_response"
         )
-    return data
+    return Answer(data, answer_headers)
 
 
 def _bearer(api_key: str | None) -> dict[str, str]:
     return {"Authorization": f"Bearer {api_key}"} if api_key else {}
 
 
-def _sampling(params: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in params.items() if v is not None and v != []}
+def auth_headers(provider: str, api_key: str | None) -> dict[str, str]:
+    """The headers that authenticate a request to ``provider``."""
+    if provider == "anthropic":
+        return {"x-api-key": api_key or "", "anthropic-version": ANTHROPIC_VERSION}
+    return _bearer(api_key)
+
+
+def request_fields(spec: ModelSpec, params: GenerationParams) -> dict[str, Any]:
+    """The generation fields of a request body, exactly as they are sent to ``spec``'s provider.
+
+    Only the parameters the model accepts are sent (a parameter set by tuning on a model that
+    refuses it is dropped), the temperature within the model's range, each under the name its
+    provider gives it: Mistral refuses unknown fields (422 ``extra_forbidden``), so ``seed`` goes as
+    ``random_seed`` (client-python chatcompletionrequest.py); Anthropic takes ``stop_sequences``
+    and ``output_config.effort`` (anthropic-sdk-python message_create_params.py).
+    """
+    accepted = spec.accepted()
+    fields: dict[str, Any] = {"max_tokens": params.max_tokens}
+    if "temperature" in accepted:
+        fields["temperature"] = min(params.temperature, spec.max_temperature())
+    if "top_p" in accepted and params.top_p is not None:
+        fields["top_p"] = params.top_p
+    if "seed" in accepted and params.seed is not None:
+        fields["random_seed" if spec.provider == "mistral" else "seed"] = params.seed
+    if "stop" in accepted and params.stop:
+        fields["stop_sequences" if spec.provider == "anthropic" else "stop"] = list(params.stop)
+    if "effort" in accepted and params.effort is not None:
+        fields["output_config"] = {"effort": params.effort}
+    return fields
 
 
 async def list_served(
-    session: aiohttp.ClientSession, base_url: str, api_key: str | None, timeout_s: float = 30.0
+    session: aiohttp.ClientSession,
+    provider: str,
+    base_url: str,
+    api_key: str | None,
+    timeout_s: float = 30.0,
 ) -> list[ServedModel]:
-    """What an OpenAI-compatible endpoint serves (``GET /models``)."""
+    """What an endpoint serves (``GET /models``)."""
     url = f"{base_url.rstrip('/')}/models"
+    answer = await request_json(
+        session, "GET", url, auth_headers(provider, api_key), timeout_s, api_key
+    )
     try:
-        async with session.get(
-            url, headers=_bearer(api_key), timeout=aiohttp.ClientTimeout(total=timeout_s)
-        ) as response:
-            body = await response.text()
-            if response.status >= 400:
-                raise ModelCallError(
-                    f"HTTP {response.status} from {url}: {_error_detail(body, api_key)}",
-                    retryable=classify_status(response.status),
-                    status=response.status,
-                )
-    except (TimeoutError, aiohttp.ClientError) as error:
+        return [ServedModel.model_validate(entry) for entry in answer.data.get("data", [])]
+    except (ValidationError, TypeError):
         raise ModelCallError(
-            f"cannot list the models of {url}: {error or 'timeout'}", retryable=True
+            f"{url} did not answer with a model list", retryable=False, cause="bad_response"
         ) from None
+
+
+async def describe_model(
+    session: aiohttp.ClientSession,
+    provider: str,
+    base_url: str,
+    api_key: str | None,
+    name: str,
+    timeout_s: float = 30.0,
+) -> ServedModel | None:
+    """One model by its id or alias (``GET /models/{name}``), or ``None`` when it is unknown.
+
+    Anthropic resolves its aliases there; Albert (OpenGateLLM views.py) resolves the aliases it
+    does not list.
+    """
+    url = f"{base_url.rstrip('/')}/models/{quote(name, safe='')}"
     try:
-        entries = json.loads(body).get("data", [])
-        return [ServedModel.model_validate(entry) for entry in entries]
-    except (json.JSONDecodeError, AttributeError, ValueError):
-        raise ModelCallError(f"{url} did not answer with a model list", retryable=False) from None
+        answer = await request_json(
+            session, "GET", url, auth_headers(provider, api_key), timeout_s, api_key
+        )
+    except ModelCallError as error:
+        if error.status == 404:
+            return None
+        raise
+    try:
+        return ServedModel.model_validate(answer.data)
+    except ValidationError:
+        raise ModelCallError(
+            f"{url} did not describe a model", retryable=False, cause="bad_response"
+        ) from None
+
+
+_CUT = {
+    # OpenAI-style, Mistral (client-python: "length", "model_length") and Anthropic
+    # (anthropic-sdk-python types/stop_reason.py) ways of saying the reply is not whole.
+    "length": ("truncated", "the reply was cut by the token limit"),
+    "model_length": ("truncated", "the reply was cut by the model's context length"),
+    "max_tokens": ("truncated", "the reply was cut by the token limit"),
+    "model_context_window_exceeded": ("truncated", "the reply was cut by the context window"),
+    "content_filter": ("refused", "the provider's content filter withheld the reply"),
+    "refusal": ("refused", "the model refused to reply"),
+    "error": ("bad_response", "the provider stopped the generation on an error"),
+}
+
+
+def _finished(reason: Any, tokens_out: int) -> None:
+    """Raise when the reply is not a whole reply."""
+    if isinstance(reason, str) and reason in _CUT:
+        cause, message = _CUT[reason]
+        raise ModelCallError(
+            f"{message} ({reason}, {tokens_out} tokens)", retryable=False, cause=cause
+        )
 
 
 def _usage(data: dict[str, Any], prompt_key: str, completion_key: str) -> tuple[int, int]:
@@ -143,36 +259,30 @@ def _usage(data: dict[str, Any], prompt_key: str, completion_key: str) -> tuple[
     return int(usage.get(prompt_key) or 0), int(usage.get(completion_key) or 0)
 
 
-async def _openai_call(
-    session: aiohttp.ClientSession,
-    base_url: str,
-    api_key: str | None,
-    route: str,
-    payload: dict[str, Any],
-    model: str,
-    timeout_s: float,
-) -> Completion:
-    """One OpenAI-style call; chat answers carry ``message.content``, completions ``text``."""
-    chat = route == "chat/completions"
-    started = time.perf_counter()
-    data = await _post_json(
-        session, f"{base_url.rstrip('/')}/{route}", payload, _bearer(api_key), timeout_s, api_key
-    )
-    try:
-        choice = data["choices"][0]
-        text = (choice["message"]["content"] if chat else choice["text"]) or ""
-    except (KeyError, IndexError, TypeError):
-        where = "choices[0].message.content" if chat else "choices[0].text"
-        raise ModelCallError(
-            f"the answer has no {where}", retryable=False, cause="malformed_answer"
-        ) from None
-    if choice.get("finish_reason") == "content_filter":
-        raise ModelCallError(
-            "the provider's content filter withheld the reply",
-            retryable=False,
-            cause="content_filter",
+def _text_of(content: Any) -> str:
+    """A message's text: a string, or the ``text`` chunks of a list (thinking chunks dropped).
+
+    Mistral's reasoning models answer with a list of chunks (docs.mistral.ai reasoning;
+    client-python thinkchunk.py, textchunk.py).
+    """
+    if content is None:
+        return ""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return "".join(
+            chunk["text"]
+            for chunk in content
+            if isinstance(chunk, dict) and chunk.get("type") == "text"
         )
+    raise TypeError("content is neither text nor a list of chunks")
+
+
+def _openai_completion(data: dict[str, Any], chat: bool, model: str, started: float) -> Completion:
+    choice = data["choices"][0]
+    text = _text_of(choice["message"]["content"] if chat else choice["text"])
     tokens_in, tokens_out = _usage(data, "prompt_tokens", "completion_tokens")
+    _finished(choice.get("finish_reason"), tokens_out)
     return Completion(
         text=text,
         served_model=str(data.get("model") or model),
@@ -183,69 +293,11 @@ async def _openai_call(
     )
 
 
-async def openai_chat(
-    session: aiohttp.ClientSession,
-    base_url: str,
-    api_key: str | None,
-    model: str,
-    messages: list[ChatMessage],
-    params: dict[str, Any],
-    timeout_s: float,
-) -> Completion:
-    """``POST /chat/completions`` on an OpenAI-compatible endpoint (Albert, Mistral, llama.cpp)."""
-    payload = {"model": model, "messages": [m.model_dump() for m in messages], **_sampling(params)}
-    return await _openai_call(
-        session, base_url, api_key, "chat/completions", payload, model, timeout_s
-    )
-
-
-async def openai_completion(
-    session: aiohttp.ClientSession,
-    base_url: str,
-    api_key: str | None,
-    model: str,
-    prompt: str,
-    params: dict[str, Any],
-    timeout_s: float,
-) -> Completion:
-    """``POST /completions``: plain text continuation, for base models."""
-    payload = {"model": model, "prompt": prompt, **_sampling(params)}
-    return await _openai_call(session, base_url, api_key, "completions", payload, model, timeout_s)
-
-
-async def anthropic_chat(
-    session: aiohttp.ClientSession,
-    base_url: str,
-    api_key: str | None,
-    model: str,
-    messages: list[ChatMessage],
-    params: dict[str, Any],
-    timeout_s: float,
-) -> Completion:
-    """``POST /messages`` on Anthropic's API; the system message travels apart."""
-    system = "\n\n".join(m.content for m in messages if m.role == "system")
-    turns = [m.model_dump() for m in messages if m.role != "system"]
-    sampling = _sampling(params)
-    sampling.pop("seed", None)  # Anthropic rejects unknown fields
-    if "stop" in sampling:
-        sampling["stop_sequences"] = sampling.pop("stop")
-    payload: dict[str, Any] = {"model": model, "messages": turns, **sampling}
-    if system:
-        payload["system"] = system
-    headers = {"x-api-key": api_key or "", "anthropic-version": "2023-06-01"}
-    started = time.perf_counter()
-    data = await _post_json(
-        session, f"{base_url.rstrip('/')}/messages", payload, headers, timeout_s, api_key
-    )
-    try:
-        text = "".join(
-            block.get("text", "") for block in data["content"] if block.get("type") == "text"
-        )
-    except (KeyError, TypeError, AttributeError):
-        raise ModelCallError(
-            "the Anthropic answer has no content blocks", retryable=False, cause="malformed_answer"
-        ) from None
+def _anthropic_completion(data: dict[str, Any], model: str, started: float) -> Completion:
+    # Thinking blocks come before the text blocks; only text is the reply.
+    text = "".join(block["text"] for block in data["content"] if block.get("type") == "text")
     tokens_in, tokens_out = _usage(data, "input_tokens", "output_tokens")
+    _finished(data.get("stop_reason"), tokens_out)
     return Completion(
         text=text,
         served_model=str(data.get("model") or model),
@@ -256,4 +308,63 @@ async def anthropic_chat(
     )
 
 
-__all__ = ["ServedModel", "anthropic_chat", "list_served", "openai_chat", "openai_completion"]
+def _parsed(url: str, expected: str, parse: Any, *args: Any) -> Completion:
+    """``parse(*args)``, with any surprise in the answer's shape turned into ``bad_response``."""
+    try:
+        completion: Completion = parse(*args)
+    except ModelCallError:
+        raise
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError, ValidationError):
+        raise ModelCallError(
+            f"{url} answered without the documented {expected}",
+            retryable=False,
+            cause="bad_response",
+        ) from None
+    return completion
+
+
+async def call(
+    session: aiohttp.ClientSession,
+    spec: ModelSpec,
+    base_url: str,
+    model: str,
+    prompt: list[ChatMessage] | str,
+    fields: dict[str, Any],
+) -> tuple[Completion, Mapping[str, str]]:
+    """One generation request to ``spec``'s provider; the completion and the answer's headers.
+
+    ``prompt`` is chat messages, or a plain text for completion-mode models (``/completions``).
+    ``fields`` are the generation fields from ``request_fields``.
+    """
+    key = spec.api_key()
+    root = base_url.rstrip("/")
+    started = time.perf_counter()
+    headers = auth_headers(spec.provider, key)
+    if isinstance(prompt, str):
+        url = f"{root}/completions"
+        payload = {"model": model, "prompt": prompt, **fields}
+        answer = await request_json(session, "POST", url, headers, spec.timeout_s, key, payload)
+        return _parsed(
+            url, "choices[0].text", _openai_completion, answer.data, False, model, started
+        ), answer.headers
+    if spec.provider == "anthropic":
+        # The system prompt travels apart from the turns (Messages API).
+        url = f"{root}/messages"
+        system = "\n\n".join(m.content for m in prompt if m.role == "system")
+        turns = [m.model_dump() for m in prompt if m.role != "system"]
+        payload = {"model": model, "messages": turns, **fields}
+        if system:
+            payload["system"] = system
+        answer = await request_json(session, "POST", url, headers, spec.timeout_s, key, payload)
+        return _parsed(
+            url, "content blocks", _anthropic_completion, answer.data, model, started
+        ), answer.headers
+    url = f"{root}/chat/completions"
+    payload = {"model": model, "messages": [m.model_dump() for m in prompt], **fields}
+    answer = await request_json(session, "POST", url, headers, spec.timeout_s, key, payload)
+    return _parsed(
+        url, "choices[0].message.content", _openai_completion, answer.data, True, model, started
+    ), answer.headers
+
+
+__all__ = ["ServedModel", "call", "describe_model", "list_served", "request_fields"]

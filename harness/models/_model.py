@@ -2,7 +2,6 @@
 
 import asyncio
 from functools import lru_cache
-from typing import Any
 
 import aiohttp
 
@@ -10,12 +9,12 @@ from harness.models._cache import CompletionCache, RequestKeys
 from harness.models._errors import ModelCallError
 from harness.models._http import (
     ServedModel,
-    anthropic_chat,
+    call,
+    describe_model,
     list_served,
-    openai_chat,
-    openai_completion,
+    request_fields,
 )
-from harness.models._limits import TokenBucket
+from harness.models._limits import TokenBucket, shared
 from harness.models._retry import RetryPolicy, call_with_retries
 from harness.models._spec import ModelSpec
 from harness.models._types import ChatMessage, Completion, payload_sha256
@@ -77,23 +76,64 @@ class Model:
         self._retry = retry or (
             RetryPolicy(max_attempts=2, base_s=0.2) if spec.provider == "local" else RetryPolicy()
         )
-        self._param_values = spec.params.model_dump()
+        self.fields = request_fields(spec, spec.params)
+        """The generation fields every request carries, as the provider receives them."""
         self._request_keys: RequestKeys | None = None
         self._slots = asyncio.Semaphore(spec.concurrency)
         self._requests = TokenBucket(spec.rpm) if spec.rpm else None
         self._tokens = TokenBucket(spec.tpm) if spec.tpm else None
+        self._provider_limits = shared(self.base_url, spec.api_key())
+        self._exhausted: ModelCallError | None = None
+        """The quota error that stopped calls to this model, if one did."""
 
     async def served(self) -> list[ServedModel]:
-        """What the endpoint serves (``/models``), for OpenAI-compatible endpoints."""
-        return await list_served(self._session, self.base_url, self.spec.api_key())
+        """What the endpoint serves (``GET /models``)."""
+        return await list_served(
+            self._session, self.spec.provider, self.base_url, self.spec.api_key()
+        )
 
-    def _params(self) -> dict[str, Any]:
-        return self._param_values
+    async def resolve(self) -> ServedModel:
+        """Ask the endpoint which model it serves under the requested id, before any call.
+
+        The listed ids and aliases are searched first, then ``GET /models/{id}`` (Anthropic
+        resolves its aliases there, Albert the aliases it does not list). The served id then
+        names the requests and keys the cache, so a floating alias that moves never serves the
+        old model's replies.
+
+        Raises:
+            ModelCallError: the endpoint cannot be reached, does not serve the id (cause
+                ``unknown_model``) or says it is retired (cause ``retired``).
+        """
+        found: ServedModel | None = None
+        listed: list[ServedModel] = []
+        if self.spec.provider != "anthropic":
+            listed = await self.served()
+            found = next((m for m in listed if self.spec.model in (m.id, *m.aliases)), None)
+        if found is None:
+            found = await describe_model(
+                self._session,
+                self.spec.provider,
+                self.base_url,
+                self.spec.api_key(),
+                self.spec.model,
+            )
+        if found is None:
+            serves = ", ".join(sorted(m.id for m in listed))
+            raise ModelCallError(
+                f"{self.base_url} does not serve {self.spec.model!r}; "
+                + (f"it serves {serves}" if serves else "see the provider's model list"),
+                retryable=False,
+                cause="unknown_model",
+            )
+        if (retired := found.retired()) is not None:
+            raise ModelCallError(retired, retryable=False, cause="retired")
+        self.served_id = found.id
+        return found
 
     def _keys(self) -> RequestKeys:
         # Resolving the endpoint may change the served id after the model is built.
         if self._request_keys is None or self._request_keys.served_model != self.served_id:
-            self._request_keys = RequestKeys(self.spec.provider, self.served_id, self._params())
+            self._request_keys = RequestKeys(self.spec.provider, self.served_id, self.fields)
         return self._request_keys
 
     async def generate(
@@ -115,30 +155,44 @@ class Model:
             key = self._keys().prompt(payload_sha256(prompt), sample_index)
             if (hit := self._cache.get(key)) is not None:
                 return hit
+        if self._exhausted is not None:
+            raise self._exhausted  # no more calls today: `--resume` continues later
         async with self._slots:
+            text = prompt if isinstance(prompt, str) else "".join(m.content for m in prompt)
+            # Four characters a token is the usual estimate; the reply's budget is reserved too.
+            tokens_in, tokens_out = len(text) / 4, self.spec.params.max_tokens
             if self._requests is not None:
                 await self._requests.take()
             if self._tokens is not None:
-                text = prompt if isinstance(prompt, str) else "".join(m.content for m in prompt)
-                # Four characters a token is the usual estimate; the reply's budget is reserved too.
-                await self._tokens.take(len(text) / 4 + self.spec.params.max_tokens)
-            completion, attempts = await call_with_retries(lambda: self._call(prompt), self._retry)
+                await self._tokens.take(tokens_in + tokens_out)
+            needs = {
+                "requests": 1.0,
+                "input_tokens": tokens_in,
+                "output_tokens": float(tokens_out),
+                "tokens": tokens_in + tokens_out,
+            }
+            try:
+                completion, attempts = await call_with_retries(
+                    lambda: self._call(prompt, needs), self._retry
+                )
+            except ModelCallError as error:
+                if error.cause == "quota_exhausted":
+                    self._exhausted = error
+                raise
         completion.attempts = attempts
         if self._cache is not None and key is not None:
             self._cache.put(key, completion)
         return completion
 
-    async def _call(self, prompt: list[ChatMessage] | str) -> Completion:
-        key = self.spec.api_key()
-        timeout = self.spec.timeout_s
-        if isinstance(prompt, str):
-            return await openai_completion(
-                self._session, self.base_url, key, self.served_id, prompt, self._params(), timeout
+    async def _call(self, prompt: list[ChatMessage] | str, needs: dict[str, float]) -> Completion:
+        await self._provider_limits.take(needs)
+        try:
+            completion, headers = await call(
+                self._session, self.spec, self.base_url, self.served_id, prompt, self.fields
             )
-        if self.spec.provider == "anthropic":
-            return await anthropic_chat(
-                self._session, self.base_url, key, self.served_id, prompt, self._params(), timeout
-            )
-        return await openai_chat(
-            self._session, self.base_url, key, self.served_id, prompt, self._params(), timeout
-        )
+        except ModelCallError as error:
+            if error.headers is not None:
+                self._provider_limits.update(error.headers)
+            raise
+        self._provider_limits.update(headers)
+        return completion

@@ -1,6 +1,7 @@
 """Model specs: what ``models.yaml`` declares about each candidate model."""
 
 import os
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -11,6 +12,19 @@ from harness.errors import InputError, UsageError, format_validation_error
 from harness.files import compose_yaml, load_yaml, read_text
 
 Provider = Literal["anthropic", "mistral", "openai-compatible", "local"]
+Knob = Literal["temperature", "top_p", "seed", "stop", "effort"]
+"""A generation parameter a model may accept or refuse."""
+
+_ACCEPTED: dict[str, frozenset[Knob]] = {
+    # The Messages API has no seed; `effort` (output_config.effort) only on models that think.
+    "anthropic": frozenset({"temperature", "top_p", "stop"}),
+    "mistral": frozenset({"temperature", "top_p", "seed", "stop"}),
+    "openai-compatible": frozenset({"temperature", "top_p", "seed", "stop"}),
+    "local": frozenset({"temperature", "top_p", "seed", "stop"}),
+}
+"""What each provider's API accepts when ``models.yaml`` does not say otherwise."""
+_TEMPERATURE_MAX = {"anthropic": 1.0}
+"""Anthropic's temperature range is 0 to 1; the OpenAI-style APIs go to 2."""
 
 
 class GenerationParams(BaseModel):
@@ -28,6 +42,27 @@ class GenerationParams(BaseModel):
     """Sampling seed, for servers that honour it."""
     stop: list[str] = Field(default_factory=list)
     """Strings that end generation (completion mode needs one to stop after the reply)."""
+    effort: Literal["low", "medium", "high", "xhigh", "max"] | None = None
+    """How much a thinking model thinks (Anthropic ``output_config.effort``); its thinking
+    tokens count in ``max_tokens``."""
+
+    def declared(self) -> set[Knob]:
+        """The parameters given a value in ``models.yaml`` (``max_tokens`` is always sent).
+
+        The default temperature (0) is not one of them: it is sent only where it is accepted.
+        """
+        knobs: set[Knob] = set()
+        if "temperature" in self.model_fields_set:
+            knobs.add("temperature")
+        if self.top_p is not None:
+            knobs.add("top_p")
+        if self.seed is not None:
+            knobs.add("seed")
+        if self.stop:
+            knobs.add("stop")
+        if self.effort is not None:
+            knobs.add("effort")
+        return knobs
 
 
 class LocalWeights(BaseModel):
@@ -88,6 +123,13 @@ class ModelSpec(BaseModel):
     """Price per million input tokens (euros)."""
     price_out: float = Field(default=0.0, ge=0.0)
     """Price per million output tokens (euros)."""
+    accepts: list[Knob] | None = None
+    """The generation parameters the model accepts, when it accepts fewer (or more) than its
+    provider's API: Claude Sonnet 5 and later answer 400 to temperature, top_p or top_k."""
+    temperature_max: float | None = Field(default=None, gt=0.0, le=2.0)
+    """Highest temperature the model accepts; by default 1 for Anthropic, 2 otherwise."""
+    prices_read: date | None = None
+    """When ``price_in`` and ``price_out`` were read from the provider's price list."""
     remote: bool = True
     """Remote models get the anonymisation guard: personal data never reaches them."""
     timeout_s: float = Field(default=120.0, gt=0.0)
@@ -104,7 +146,28 @@ class ModelSpec(BaseModel):
                 raise ValueError("a local model must say `remote: false`")
         elif self.base_url is None:
             raise ValueError(f"a {self.provider} model needs a `base_url`")
+        if self.accepts is not None and "effort" in self.accepts and self.provider != "anthropic":
+            raise ValueError("`effort` is an Anthropic parameter: remove it from `accepts`")
+        refused = sorted(self.params.declared() - self.accepted())
+        if refused:
+            raise ValueError(
+                f"{self.model} does not accept {', '.join(refused)}: remove it from `params`"
+                " (or add it to `accepts` if the provider now takes it)"
+            )
+        if self.params.temperature > self.max_temperature():
+            raise ValueError(
+                f"temperature {self.params.temperature:g} is above {self.model}'s maximum"
+                f" ({self.max_temperature():g})"
+            )
         return self
+
+    def accepted(self) -> frozenset[Knob]:
+        """The generation parameters this model is sent when they are set."""
+        return _ACCEPTED[self.provider] if self.accepts is None else frozenset(self.accepts)
+
+    def max_temperature(self) -> float:
+        """The highest temperature the model accepts."""
+        return self.temperature_max or _TEMPERATURE_MAX.get(self.provider, 2.0)
 
     def missing_key(self) -> str | None:
         """The name of the unset key variable, or ``None`` when the model can be called."""

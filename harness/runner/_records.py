@@ -1,7 +1,7 @@
 """The records of a run directory: ``run.json``, ``samples.jsonl`` and ``results.json``."""
 
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -42,7 +42,10 @@ class ModelRecord(BaseModel):
     mode: str
     """``chat`` or ``completion``."""
     params: GenerationParams
-    """Sampling parameters sent."""
+    """Sampling parameters declared in ``models.yaml``."""
+    sent: dict[str, Any] = Field(default_factory=dict)
+    """The generation fields each request carried, as the provider received them (only those
+    the model accepts, under the provider's names)."""
     remote: bool
     """Whether it runs outside this machine."""
     weights: str | None = None
@@ -109,7 +112,8 @@ class SampleRecord(BaseModel):
     """Why there is no reply."""
     cause: str | None = None
     """The failure's label (``rate_limited``, ``timeout``, ``server_error``, ``context_too_long``,
-    ``content_filter``, ``empty_reply``, ``malformed_answer``, ``unreachable``, …)."""
+    ``truncated``, ``refused``, ``quota_exhausted``, ``empty_reply``, ``bad_response``,
+    ``unreachable``, …)."""
     started_at: datetime
     """When generation started (UTC)."""
     completed_at: datetime
@@ -132,9 +136,18 @@ class ModelResults(BaseModel):
     output_tokens: int
     """Generated tokens in all."""
     cost: float
-    """Estimated cost in euros, from the prices in ``models.yaml``."""
+    """Estimated cost in euros of the replies this run paid for, from the prices in
+    ``models.yaml``; replies from Plume's cache cost nothing."""
     mean_latency_s: float | None
     """Mean latency of successful calls."""
+    cached: int = 0
+    """Replies that came from Plume's cache."""
+    cost_from_cache: float = 0.0
+    """What the cached replies cost when they were first generated, not spent by this run."""
+    latency_p50_s: float | None = None
+    """Median latency of the calls made (cached replies excluded)."""
+    latency_p95_s: float | None = None
+    """95th percentile of that latency."""
 
 
 class RunResults(BaseModel):

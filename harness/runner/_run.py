@@ -327,29 +327,19 @@ async def _generate(
 async def _resolve(model: Model) -> ModelRecord:
     """Ask the endpoint what it serves under the requested name; fail before any generation."""
     spec = model.spec
-    served, aliases = spec.model, []
-    if spec.provider != "anthropic":
-        try:
-            listed = await model.served()
-        except ModelCallError as error:
-            raise UsageError(f"model {spec.name!r}: {error}") from None
-        match = next((m for m in listed if spec.model == m.id or spec.model in m.aliases), None)
-        if match is None:
-            names = ", ".join(sorted(m.id for m in listed)) or "nothing"
-            raise UsageError(
-                f"model {spec.name!r}: {model.base_url} does not serve {spec.model!r}; "
-                f"it serves {names}"
-            )
-        served, aliases = match.id, match.aliases
-        model.served_id = served
+    try:
+        served = await model.resolve()
+    except ModelCallError as error:
+        raise UsageError(f"model {spec.name!r}: {error}") from None
     return ModelRecord(
         name=spec.name,
         provider=spec.provider,
         requested=spec.model,
-        served=served,
-        aliases=aliases,
+        served=served.id,
+        aliases=served.aliases,
         mode=spec.mode,
         params=spec.params,
+        sent=model.fields,
         remote=spec.remote,
         weights=None
         if spec.local is None

@@ -72,7 +72,7 @@ def test_a_server_that_stalls_mid_response_ends_in_a_timeout(shaky_root: Path) -
     assert results.models["shaky"].errors == 2 and results.models["shaky"].causes == {"timeout": 2}
 
 
-def test_garbage_ends_in_a_malformed_answer_and_a_flood_is_cut_off(shaky_root: Path) -> None:
+def test_garbage_ends_in_a_bad_response_and_a_flood_is_cut_off(shaky_root: Path) -> None:
     async def garbage(request: web.Request) -> web.StreamResponse:
         return web.Response(body=b"x" * 100_000, content_type="application/json")
 
@@ -80,7 +80,7 @@ def test_garbage_ends_in_a_malformed_answer_and_a_flood_is_cut_off(shaky_root: P
         return web.Response(body=b"x" * TEN_MB, content_type="application/json")
 
     run_dir = _run(shaky_root, Endpoint(chat=garbage))
-    assert _causes(run_dir) == ["malformed_answer", "malformed_answer"]
+    assert _causes(run_dir) == ["bad_response", "bad_response"]
     run_dir = _run(shaky_root, Endpoint(chat=flood))
     assert _causes(run_dir) == ["oversized_answer", "oversized_answer"]
     assert all(len(line) < 10_000 for line in (run_dir / "samples.jsonl").open())

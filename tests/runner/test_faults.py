@@ -92,7 +92,7 @@ def test_every_item_ends_scored_or_failed_with_its_cause(
         f"item-{i:03d}": int(hashlib.sha256(f"item-{i:03d}".encode()).hexdigest(), 16) % 10
         for i in range(ITEMS)
     }
-    expected_cause = {1: "server_error", 3: "malformed_answer", 4: "empty_reply"}
+    expected_cause = {1: "server_error", 3: "bad_response", 4: "empty_reply"}
     for item, record in records.items():
         fault = faults[item]
         if fault in expected_cause:
