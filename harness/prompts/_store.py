@@ -5,7 +5,6 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -19,7 +18,6 @@ from pydantic import BaseModel, ConfigDict
 from harness import paths
 from harness.errors import InputError, UsageError
 from harness.models import ChatMessage, payload_sha256
-from harness.prompts._fastcheck import compile_check
 from harness.prompts._manifest import (
     STYLEGUIDE_VARIABLE,
     PromptManifest,
@@ -143,8 +141,6 @@ class PromptTemplate:
     """The style guide as templates see it, for versions that draw on it."""
     _templates: dict[str, jinja2.Template]
     _validators: dict[str, jsonschema.Draft202012Validator]
-    _checks: dict[str, Callable[[object], bool]]
-    """Each variable's verdict: compiled for speed where the schema allows, jsonschema's else."""
     _uses: dict[str, str]
 
     def __repr__(self) -> str:
@@ -205,13 +201,15 @@ class PromptTemplate:
                 )
             else:
                 values[name] = copy.deepcopy(spec.default)
-            if self._checks[name](values[name]):
-                continue  # the common case; best_match walks every error and costs far more
-            validator = self._validators[name]
-            error = jsonschema.exceptions.best_match(validator.iter_errors(values[name]))
+            errors = self._validators[name].iter_errors(values[name])
+            error = jsonschema.exceptions.best_match(errors)
             if error is not None:
                 where = "".join(f"[{p!r}]" for p in error.absolute_path)
-                raise UsageError(f"prompt {self.ref}: variable {name}{where}: {error.message}")
+                raise UsageError(
+                    f"prompt {self.ref}: variable {name}{where}: {error.message}; "
+                    f"give a value that matches variables.{name}.schema in "
+                    f"{self.folder.parent / 'manifest.yaml'}"
+                )
         return values
 
     def _render(self, name: str, values: dict[str, Any]) -> str:
@@ -320,10 +318,6 @@ def build_template(
         _templates={name: unit.template for name, unit in compiled.items()},
         _uses=uses,
         _validators=validators,
-        _checks={
-            name: compile_check(entry.variables[name].json_schema) or validator.is_valid
-            for name, validator in validators.items()
-        },
     )
 
 
