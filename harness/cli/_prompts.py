@@ -2,7 +2,7 @@
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -11,20 +11,9 @@ from rich.table import Table
 from harness import paths
 from harness.cli._common import console, err_console, guarded
 from harness.errors import UsageError
-from harness.gold import GoldSet, anonymised, load_gold
-from harness.prompts import (
-    diff_versions,
-    judge_variables,
-    load_manifest,
-    load_prompt,
-    lock_path,
-    lock_released,
-    prompt_ids,
-    read_lock,
-    release,
-    validate_store,
-)
-from harness.runner import PromptMaker, RunSpec
+
+if TYPE_CHECKING:
+    from harness.gold import GoldSet
 
 GoldOption = Annotated[
     list[Path] | None,
@@ -39,7 +28,9 @@ def _bundled_gold() -> list[Path]:
     return sorted(folder.glob("*.jsonl")) if folder.is_dir() else []
 
 
-def _gold_sets(given: list[Path] | None) -> list[GoldSet]:
+def _gold_sets(given: list[Path] | None) -> list["GoldSet"]:
+    from harness.gold import load_gold
+
     return [load_gold(path) for path in (given or _bundled_gold())]
 
 
@@ -58,6 +49,8 @@ def register(app: typer.Typer) -> None:
     @guarded
     def list_() -> None:
         """Every prompt version: status, lock, and what changed (`show` gives the rest)."""
+        from harness.prompts import load_manifest, prompt_ids, read_lock
+
         lock = read_lock()
         table = Table(show_edge=False)
         for column in ("prompt", "status", "style guide", "locked"):
@@ -82,6 +75,8 @@ def register(app: typer.Typer) -> None:
         ref: Annotated[str, typer.Argument(help="Prompt id and optional version (reply@1.0.0).")],
     ) -> None:
         """A version's manifest entry, hashes and template sources."""
+        from harness.prompts import load_prompt, read_lock
+
         template = load_prompt(ref)
         entry = template.entry
         _plain(f"{template.ref}  ({entry.status}, {template.kind})")
@@ -111,11 +106,20 @@ def register(app: typer.Typer) -> None:
             Path | None, typer.Option(help="Gold set holding the item; the bundled set by default.")
         ] = None,
         few_shot: Annotated[
-            int, typer.Option(min=0, help="Example replies, chosen as `plume run` does.")
-        ] = RunSpec.model_fields["few_shot"].default,
+            int | None,
+            typer.Option(
+                min=0,
+                help="Example replies, chosen as `plume run` does (default: as many as it shows).",
+                show_default=False,
+            ),
+        ] = None,
         include_signoff: Annotated[
-            bool, typer.Option(help="Ask for a closing formula and signature.")
-        ] = RunSpec.model_fields["include_signoff"].default,
+            bool | None,
+            typer.Option(
+                help="Ask for a closing formula and signature (default: as `plume run`).",
+                show_default=False,
+            ),
+        ] = None,
         candidate: Annotated[
             str | None,
             typer.Option(help="Judge prompts: the reply to grade (default: gold reply)."),
@@ -127,6 +131,10 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     ) -> None:
         """The exact messages a model receives for one gold item, and their hash."""
+        from harness.gold import anonymised, load_gold
+        from harness.prompts import judge_variables, load_prompt
+        from harness.runner import PromptMaker, RunSpec
+
         template = load_prompt(ref)
         path = gold or paths.gold_dir() / "services-publics-plus.jsonl"
         gold_set = load_gold(path)
@@ -137,8 +145,10 @@ def register(app: typer.Typer) -> None:
             shown = anonymised(found) if remote else found
             variables = judge_variables(shown, shown.reply if candidate is None else candidate)
         else:
-            spec = RunSpec(
-                gold=path, prompt=ref, few_shot=few_shot, include_signoff=include_signoff
+            options = {"few_shot": few_shot, "include_signoff": include_signoff}
+            spec = RunSpec.model_validate(
+                {"gold": path, "prompt": ref}
+                | {name: value for name, value in options.items() if value is not None}
             )
             variables = PromptMaker(template, gold_set, spec, remote=remote).variables(found)
         rendered = template.render(variables)
@@ -170,12 +180,16 @@ def register(app: typer.Typer) -> None:
         new: Annotated[str, typer.Argument(help="Newer version, e.g. reply@1.1.0.")],
     ) -> None:
         """A unified diff of two versions' templates and variables."""
+        from harness.prompts import diff_versions
+
         _plain(diff_versions(old, new) or "no difference")
 
     @group.command("validate")
     @guarded
     def validate(gold: GoldOption = None) -> None:
         """Check every version against its schemas and the lock, and render every gold item."""
+        from harness.prompts import validate_store
+
         report = validate_store(_gold_sets(gold))
         for warning in report.warnings:
             err_console.print(
@@ -198,6 +212,8 @@ def register(app: typer.Typer) -> None:
     @guarded
     def lock() -> None:
         """Record the hash of every released version not yet locked; never changes an entry."""
+        from harness.prompts import lock_path, lock_released
+
         added = lock_released()
         if added:
             _plain(f"locked in {lock_path()}: {', '.join(added)}")
@@ -211,6 +227,8 @@ def register(app: typer.Typer) -> None:
         gold: GoldOption = None,
     ) -> None:
         """Release a draft: check it renders every gold item, mark it released, lock it."""
+        from harness.prompts import lock_path, release
+
         released = release(ref, _gold_sets(gold))
         _plain(f"released {released} and recorded it in {lock_path()}")
 

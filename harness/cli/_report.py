@@ -8,7 +8,6 @@ from rich.markup import escape
 from rich.table import Table
 
 from harness.cli._common import console, guarded
-from harness.report import compare_runs, write_report
 
 
 def register(app: typer.Typer) -> None:
@@ -34,6 +33,8 @@ def register(app: typer.Typer) -> None:
         ] = False,
     ) -> None:
         """Rebuild the report of a run directory from run.json, samples.jsonl and results.json."""
+        from harness.report import compare_runs, write_report
+
         if compare is None:
             path = write_report(run_dir, markdown=format == "md")
             console.print(f"Report: {escape(str(path))}", highlight=False, soft_wrap=True)

@@ -1,7 +1,7 @@
 """`plume run`: the main job, and `plume run merge` for sharded runs."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import (
@@ -17,19 +17,12 @@ from rich.table import Table
 from harness import paths
 from harness.cli._common import console, err_console, fail, guarded
 from harness.errors import UsageError
-from harness.report import write_report
-from harness.runner import (
-    RunManifest,
-    RunOutcome,
-    RunResults,
-    RunSpec,
-    SampleRecord,
-    execute,
-    merge_runs,
-)
+
+if TYPE_CHECKING:
+    from harness.runner import RunOutcome, RunResults, SampleRecord
 
 
-def _leaderboard(results: RunResults) -> Table:
+def _leaderboard(results: "RunResults") -> Table:
     table = Table(title="Leaderboard (mean [95 % interval])")
     table.add_column("model")
     names = list(next(iter(results.models.values())).scores)
@@ -65,8 +58,11 @@ def _scorer_names(text: str | None) -> list[str] | None:
     return [name.strip() for name in text.split(",") if name.strip()]
 
 
-def _conclude(outcome: RunOutcome) -> None:
+def _conclude(outcome: "RunOutcome") -> None:
     """Print the leaderboard and the report's path; exit 1 when some replies failed."""
+    from harness.report import write_report
+    from harness.runner import RunResults
+
     results_file = outcome.run_dir / "results.json"
     results = RunResults.model_validate_json(results_file.read_text(encoding="utf-8"))
     report = write_report(outcome.run_dir)
@@ -142,6 +138,8 @@ def register(app: typer.Typer) -> None:
         """Draft replies to the gold set with each model, score them and write a report."""
         if context.invoked_subcommand is not None:
             return
+        from harness.runner import RunManifest, RunSpec, execute
+
         if resume is not None:
             try:
                 run_json = (resume / "run.json").read_text(encoding="utf-8")
@@ -188,7 +186,7 @@ def register(app: typer.Typer) -> None:
             for name, count in pending.items():
                 tasks[name] = progress.add_task(name, total=count, failed=0)
 
-        def on_record(record: SampleRecord) -> None:
+        def on_record(record: "SampleRecord") -> None:
             progress.advance(tasks[record.model])
             if record.error:
                 failures[record.model] = failures.get(record.model, 0) + 1
@@ -213,6 +211,8 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Join the shards of one run (plume run --shard I/N) into one run directory."""
+        from harness.runner import merge_runs
+
         _conclude(merge_runs(run_dirs, out))
 
     app.add_typer(group, name="run")

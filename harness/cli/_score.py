@@ -2,7 +2,7 @@
 
 from pathlib import Path
 from tempfile import TemporaryDirectory
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -10,23 +10,12 @@ from rich.table import Table
 
 from harness import paths
 from harness.cli._common import console, err_console, guarded
-from harness.files import write_atomic
-from harness.gold import load_gold
-from harness.models import load_models, select_models
-from harness.scoring import (
-    OVERALL,
-    default_scorers,
-    judge_versions,
-    judge_with,
-    load_scoring_config,
-    read_replies,
-    score_replies,
-    scores_line,
-)
-from harness.stats import Estimate, ItemSetMismatch, PairedComparison, bootstrap_mean, compare_all
+
+if TYPE_CHECKING:
+    from harness.stats import Estimate, PairedComparison
 
 
-def _estimate(est: Estimate) -> str:
+def _estimate(est: "Estimate") -> str:
     if est.mean is None or est.low is None or est.high is None:
         text = "—"
     else:
@@ -34,7 +23,7 @@ def _estimate(est: Estimate) -> str:
     return text + (f" ({est.unscored} unscored)" if est.unscored else "")
 
 
-def _comparisons(found: list[PairedComparison]) -> Table:
+def _comparisons(found: list["PairedComparison"]) -> Table:
     table = Table(
         title="Paired differences (a − b on shared items; p Holm-corrected per criterion)"
     )
@@ -90,6 +79,21 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Score replies made elsewhere against a gold set: tone, accuracy, conciseness, overall."""
+        from harness.files import write_atomic
+        from harness.gold import load_gold
+        from harness.models import load_models, select_models
+        from harness.scoring import (
+            OVERALL,
+            default_scorers,
+            judge_versions,
+            judge_with,
+            load_scoring_config,
+            read_replies,
+            score_replies,
+            scores_line,
+        )
+        from harness.stats import ItemSetMismatch, bootstrap_mean, compare_all
+
         gold_set = load_gold(gold)
         by_id = {item.id: item for item in gold_set.items}
         lines = read_replies(replies, by_id, gold_name=f"the gold set {gold}")

@@ -1,7 +1,7 @@
 """`plume tune`."""
 
 from pathlib import Path
-from typing import Annotated, get_args
+from typing import TYPE_CHECKING, Annotated, get_args
 
 import typer
 from rich.progress import (
@@ -18,15 +18,9 @@ from rich.table import Table
 from harness import paths
 from harness.cli._common import console, err_console, fail, guarded
 from harness.errors import UsageError
-from harness.tuning import (
-    BASELINE_PROMPT,
-    Budget,
-    Optimizer,
-    TuneHooks,
-    TuneOutcome,
-    TuneSpec,
-    tune,
-)
+
+if TYPE_CHECKING:
+    from harness.tuning import TuneOutcome
 
 
 def _interval(mean: float | None, low: float | None, high: float | None, signed: bool) -> str:
@@ -36,7 +30,7 @@ def _interval(mean: float | None, low: float | None, high: float | None, signed:
     return f"{mean:{sign}.3f} [{low:{sign}.3f}, {high:{sign}.3f}]"
 
 
-def _tables(outcome: TuneOutcome) -> tuple[Table, Table]:
+def _tables(outcome: "TuneOutcome") -> tuple[Table, Table]:
     scores = Table(title="Overall score on dev (mean [95 % interval])")
     for column in ("", "prompt", "overall", "failed"):
         scores.add_column(column, justify="left" if column in ("", "prompt") else "right")
@@ -96,8 +90,12 @@ def register(app: typer.Typer) -> None:
             int, typer.Option(min=0, help="Examples the untuned prompt shows (as in plume run).")
         ] = 2,
         baseline: Annotated[
-            str, typer.Option(help="Prompt reported beside the tuned one (no optimiser).")
-        ] = BASELINE_PROMPT,
+            str | None,
+            typer.Option(
+                help="Prompt reported beside the tuned one (no optimiser); by default the"
+                " style-guide baseline."
+            ),
+        ] = None,
         gold: Annotated[
             Path | None, typer.Option(help="Gold set (JSONL); the bundled set by default.")
         ] = None,
@@ -113,6 +111,8 @@ def register(app: typer.Typer) -> None:
         only ever sees anonymised items; completions are cached, so rerunning an interrupted
         tuning replays what was already generated.
         """
+        from harness.tuning import Budget, Optimizer, TuneHooks, TuneSpec, tune
+
         if optimizer not in get_args(Optimizer):
             raise UsageError(f"--optimizer {optimizer}: choose bootstrap, mipro or gepa")
         if budget not in get_args(Budget):
@@ -129,9 +129,9 @@ def register(app: typer.Typer) -> None:
                 "train_limit": train_limit,
                 "dev_limit": dev_limit,
                 "few_shot": few_shot,
-                "baseline": baseline,
                 "cache": not no_cache,
             }
+            | ({"baseline": baseline} if baseline is not None else {})
         )
         progress = Progress(
             SpinnerColumn(),
