@@ -5,6 +5,9 @@ from typing import Annotated
 import typer
 
 from harness import __version__
+
+# Each command imports the packages it uses when it runs, not at module level: `plume --help`
+# and `plume lint` would otherwise pay for spaCy, DSPy, the HTTP client and every package.
 from harness.cli import _data, _doctor, _lint, _models, _prompts, _report, _run, _score, _tune
 from harness.cli._common import console
 

@@ -1,5 +1,7 @@
 """The `plume` command: help, version, and one clear line for every error a user can cause here."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -26,6 +28,25 @@ def test_help_lists_every_command_group() -> None:
         "doctor",
     ):
         assert command in result.output
+
+
+def test_help_loads_no_package_a_command_needs() -> None:
+    """`plume --help` stays instant: spaCy, DSPy, the HTTP client and Plume's own packages load
+    only when a command that needs them runs."""
+    heavy = ("spacy", "dspy", "aiohttp", "jinja2", "harness.runner", "harness.gold")
+    script = (
+        "import sys\n"
+        "from harness.cli import app\n"
+        "try:\n"
+        "    app(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"print(sorted(m for m in {heavy!r} if m in sys.modules), file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stderr.strip().splitlines()[-1] == "[]"
 
 
 def test_version() -> None:
