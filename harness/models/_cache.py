@@ -111,11 +111,6 @@ class CompletionCache:
             except sqlite3.Error:
                 return
 
-    def __len__(self) -> int:
-        self.flush()
-        with self._lock:
-            return int(self._db.execute("SELECT COUNT(*) FROM completions").fetchone()[0])
-
     def close(self) -> None:
         """Commit what is left, then close the database."""
         self.flush()

@@ -6,8 +6,7 @@ cheap.
 
 from harness.tuning._bridge import ModelBridge
 from harness.tuning._export import export_version, next_version
-from harness.tuning._feedback import feedback
-from harness.tuning._render import ProgramTemplates, demos_block, instructions_source
+from harness.tuning._render import ProgramTemplates, instructions_source
 from harness.tuning._spec import (
     BASELINE_PROMPT,
     Budget,
@@ -16,21 +15,10 @@ from harness.tuning._spec import (
     TuneOutcome,
     TuneSpec,
 )
-from harness.tuning._tune import (
-    DEMO_THRESHOLD,
-    DEMOS,
-    REQUIREMENTS,
-    TuneHooks,
-    gepa_available,
-    missing_requirement,
-    tune,
-)
+from harness.tuning._tune import TuneHooks, missing_requirement, tune
 
 __all__ = [
     "BASELINE_PROMPT",
-    "DEMOS",
-    "DEMO_THRESHOLD",
-    "REQUIREMENTS",
     "Budget",
     "Measure",
     "ModelBridge",
@@ -39,10 +27,7 @@ __all__ = [
     "TuneHooks",
     "TuneOutcome",
     "TuneSpec",
-    "demos_block",
     "export_version",
-    "feedback",
-    "gepa_available",
     "instructions_source",
     "missing_requirement",
     "next_version",

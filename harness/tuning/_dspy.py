@@ -4,15 +4,17 @@ This module imports DSPy at import time; the rest of Plume imports it only when 
 ``plume --help`` stays fast.
 """
 
+import asyncio
 import threading
-from collections.abc import Iterable, Mapping, Sequence
-from types import SimpleNamespace
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import dspy
+from dspy import lm15
 
 from harness.gold import GoldItem
-from harness.models import ChatMessage, ModelCallError
+from harness.models import ChatMessage, ModelCallError, payload_sha256
 from harness.prompts import PromptTemplate
 from harness.scoring import OVERALL, Score, Scorer, score_replies
 from harness.tuning._bridge import ModelBridge
@@ -79,8 +81,9 @@ class PlumeAdapter(dspy.ChatAdapter):  # type: ignore[misc]
     """Renders the reply program with Plume's own templates; other signatures (an optimiser's
     proposers) keep DSPy's chat format.
 
-    For a completion-mode model the prompt is the completion template's text, sent as the only
-    message, which ``PlumeLM`` passes on as plain text.
+    The reply program's call is a ``dspy.lm15.Request`` (DSPy's request contract since 3.4, the
+    only one from 3.5). For a completion-mode model the prompt is the completion template's text,
+    sent as the only message, which ``PlumeEngine`` passes on as plain text.
     """
 
     def __init__(
@@ -128,11 +131,10 @@ class PlumeAdapter(dspy.ChatAdapter):  # type: ignore[misc]
         if not is_draft(signature):
             result: list[dict[str, Any]] = super().__call__(lm, lm_kwargs, signature, demos, inputs)
             return result
-        outputs = lm(messages=self.messages(signature, demos, inputs), **lm_kwargs)
+        request = _request(lm, lm_kwargs, self.messages(signature, demos, inputs))
         replies = []
-        for output in outputs:
-            text = output.get("text") if isinstance(output, dict) else output
-            reply = str(text or "").strip()
+        for _ in range(int(lm_kwargs.get("n") or 1)):
+            reply = (lm(request).text or "").strip()
             if not reply:
                 # The same rule as `plume run`: an empty reply is a failure, never a scored reply.
                 raise ModelCallError(
@@ -154,97 +156,133 @@ class PlumeAdapter(dspy.ChatAdapter):  # type: ignore[misc]
                 lm, lm_kwargs, signature, demos, inputs
             )
             return result
-        import asyncio
-
         return await asyncio.to_thread(self.__call__, lm, lm_kwargs, signature, demos, inputs)
 
 
-def _content(message: Mapping[str, Any]) -> str:
-    content = message.get("content")
+def _request(lm: Any, lm_kwargs: Mapping[str, Any], messages: list[dict[str, str]]) -> lm15.Request:
+    """The ``dspy.lm15.Request`` for rendered messages, with the LM's sampling options."""
+    options = {**lm.kwargs, **lm_kwargs}
+    system = "".join(m["content"] for m in messages if m["role"] == "system") or None
+    turns = [
+        lm15.Message.assistant(m["content"])
+        if m["role"] == "assistant"
+        else lm15.Message.user(m["content"])
+        for m in messages
+        if m["role"] != "system"
+    ]
+    config = lm15.Config(
+        temperature=options.get("temperature"), max_tokens=options.get("max_tokens")
+    )
+    return lm15.Request(model=lm.model, messages=tuple(turns), system=system, config=config)
+
+
+def _text(content: Any) -> str:
+    """The text of a system prompt or a message: a string, or parts of which text ones count."""
+    if content is None:
+        return ""
     if isinstance(content, str):
         return content
-    if isinstance(content, Iterable):
-        return "".join(str(p.get("text", "")) for p in content if isinstance(p, Mapping))
-    return str(content or "")
+    return "".join(getattr(part, "text", None) or "" for part in content)
 
 
-class PlumeLM(dspy.BaseLM):  # type: ignore[misc]
-    """A DSPy LM that calls through Plume's model layer.
+def model_failure(error: BaseException) -> ModelCallError | None:
+    """The model layer's failure behind an error DSPy raised, if that is what it was.
+
+    DSPy reports an engine's failure as one of its own errors, caused by what the engine raised.
+    """
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, ModelCallError):
+            return cause
+        cause = cause.__cause__
+    return None
+
+
+class PlumeEngine:
+    """A DSPy engine that calls through Plume's model layer: ``complete(Request) -> Response``.
+
+    This is DSPy's engine contract (``dspy.LM(engine=...)``), which replaces subclassing
+    ``BaseLM.forward`` (deprecated in DSPy 3.4, removed in 3.5). DSPy sends one request per
+    candidate and knows nothing of Plume's cache; at temperature > 0, the k-th time one prompt is
+    asked it gets sample k, so repeated samples differ and a restarted tuning finds them again.
+    """
+
+    def __init__(self, bridge: ModelBridge) -> None:
+        self.bridge = bridge
+        self._asked: Counter[tuple[str, float]] = Counter()
+        self._lock = threading.Lock()
+
+    def complete(self, request: lm15.Request) -> lm15.Response:
+        """Generate the reply to ``request``; a failed call raises a ``dspy.lm15`` error."""
+        config = request.config
+        prompt = self._prompt(request)
+        sample = 0
+        if config.temperature:
+            asked = (payload_sha256(prompt), config.temperature)
+            with self._lock:
+                sample = self._asked[asked]
+                self._asked[asked] += 1
+        try:
+            completion = self.bridge.generate(
+                prompt,
+                temperature=config.temperature,
+                max_tokens=config.max_tokens,
+                sample_index=sample,
+            )
+        except ModelCallError as error:
+            raise lm15.ProviderError(str(error), provider="plume") from error
+        return lm15.Response(
+            id=None,
+            model=self.bridge.served_id,
+            message=lm15.Message.assistant(completion.text),
+            finish_reason="length" if completion.finish_reason == "length" else "stop",
+            usage=lm15.Usage(
+                input_tokens=completion.input_tokens, output_tokens=completion.output_tokens
+            ),
+        )
+
+    def _prompt(self, request: lm15.Request) -> list[ChatMessage] | str:
+        system = _text(request.system)
+        turns = [(m.role, _text(m.parts)) for m in request.messages]
+        if self.bridge.spec.mode == "completion":
+            return "\n\n".join(
+                [system, *(t for _, t in turns)] if system else [t for _, t in turns]
+            )
+        messages = [ChatMessage(role="system", content=system)] if system else []
+        for role, text in turns:
+            messages.append(
+                ChatMessage(role="assistant" if role == "assistant" else "user", content=text)
+            )
+        return messages
+
+
+class AsyncPlumeEngine:
+    """``PlumeEngine`` for DSPy's asynchronous calls: the same call, on a worker thread."""
+
+    def __init__(self, engine: PlumeEngine) -> None:
+        self.engine = engine
+
+    async def complete(self, request: lm15.Request) -> lm15.Response:
+        return await asyncio.to_thread(self.engine.complete, request)
+
+
+def plume_lm(bridge: ModelBridge) -> Any:
+    """A ``dspy.LM`` whose calls go through Plume's model layer.
 
     DSPy's own cache is off and its retries are 0: Plume's completion cache (shared with
     ``plume run``, which is what makes an interrupted tuning cheap to restart) and Plume's retry
     loop are the only ones.
     """
-
-    def __init__(self, bridge: ModelBridge) -> None:
-        spec = bridge.spec
-        super().__init__(
-            model=f"plume/{spec.name}",
-            model_type="chat",
-            temperature=spec.params.temperature,
-            max_tokens=spec.params.max_tokens,
-            cache=False,
-            num_retries=0,
-        )
-        self.bridge = bridge
-
-    def _prompt(
-        self, prompt: str | None, messages: list[dict[str, Any]] | None
-    ) -> list[ChatMessage] | str:
-        if messages is None:
-            messages = [{"role": "user", "content": prompt or ""}]
-        if self.bridge.spec.mode == "completion":
-            return "\n\n".join(_content(m) for m in messages)
-        return [
-            ChatMessage(role=m.get("role", "user"), content=_content(m))
-            for m in messages
-            if m.get("role") in ("system", "user", "assistant")
-        ]
-
-    def forward(
-        self,
-        prompt: str | None = None,
-        messages: list[dict[str, Any]] | None = None,
-        **kwargs: Any,
-    ) -> Any:
-        options = {**self.kwargs, **kwargs}
-        payload = self._prompt(prompt, messages)
-        rollout = int(options.get("rollout_id") or 0)
-        completions = [
-            self.bridge.generate(
-                payload,
-                temperature=options.get("temperature"),
-                max_tokens=options.get("max_tokens"),
-                sample_index=rollout + index,
-            )
-            for index in range(int(options.get("n") or 1))
-        ]
-        return SimpleNamespace(
-            model=self.bridge.served_id,
-            choices=[
-                SimpleNamespace(
-                    index=i,
-                    message=SimpleNamespace(role="assistant", content=c.text, tool_calls=None),
-                    finish_reason=c.finish_reason or "stop",
-                )
-                for i, c in enumerate(completions)
-            ],
-            usage={
-                "prompt_tokens": sum(c.input_tokens for c in completions),
-                "completion_tokens": sum(c.output_tokens for c in completions),
-                "total_tokens": sum(c.input_tokens + c.output_tokens for c in completions),
-            },
-        )
-
-    async def aforward(
-        self,
-        prompt: str | None = None,
-        messages: list[dict[str, Any]] | None = None,
-        **kwargs: Any,
-    ) -> Any:
-        import asyncio
-
-        return await asyncio.to_thread(self.forward, prompt, messages, **kwargs)
+    engine = PlumeEngine(bridge)
+    return dspy.LM(
+        f"plume/{bridge.spec.name}",
+        engine=engine,
+        async_engine=AsyncPlumeEngine(engine),
+        temperature=bridge.spec.params.temperature,
+        max_tokens=bridge.spec.params.max_tokens,
+        cache=False,
+        num_retries=0,
+    )
 
 
 class PlumeMetric:

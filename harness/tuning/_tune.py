@@ -4,7 +4,6 @@ import contextvars
 import importlib.util
 import logging
 import random
-import warnings
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
@@ -16,18 +15,17 @@ from typing import Any
 from harness import __version__, paths
 from harness.errors import PlumeError, UsageError
 from harness.files import write_atomic
-from harness.gold import GoldItem, anonymised, load_gold, split_of
+from harness.gold import GoldItem, GoldSet, anonymised, load_gold, split_of
 from harness.models import (
     CompletionCache,
     LocalServer,
-    ModelCallError,
     ModelSpec,
     load_models,
     select_models,
     serve_local,
 )
 from harness.prompts import PromptTemplate, load_prompt, reply_variables, select_examples
-from harness.scoring import OVERALL, default_scorers, load_scoring_config
+from harness.scoring import OVERALL, ScoringConfig, default_scorers, load_scoring_config
 from harness.stats import PairedComparison, bootstrap_mean, paired_difference
 from harness.tuning._bridge import ModelBridge
 from harness.tuning._export import export_version
@@ -52,11 +50,6 @@ class TuneHooks:
 
 REQUIREMENTS: dict[Optimizer, str | None] = {"bootstrap": None, "mipro": "optuna", "gepa": "gepa"}
 """The package each optimiser needs beyond DSPy itself."""
-
-
-def gepa_available() -> bool:
-    """Whether the ``gepa`` package that ``dspy.GEPA`` runs on is installed."""
-    return importlib.util.find_spec("gepa") is not None
 
 
 def missing_requirement(optimizer: Optimizer) -> str | None:
@@ -103,18 +96,52 @@ def _one_model(specs: dict[str, ModelSpec], name: str) -> ModelSpec:
 
 @contextmanager
 def _quiet_dspy() -> Iterator[None]:
-    """Keep DSPy's log lines and its 3.4 deprecation warnings (``BaseLM.forward`` subclasses,
-    ``messages=`` dictionaries, both removed in 3.5) out of the command's display."""
+    """Keep DSPy's informational log lines out of the command's display."""
     logger = logging.getLogger("dspy")
     level = logger.level
     logger.setLevel(logging.WARNING)
     try:
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message=r"Implementing custom LMs", category=Warning)
-            warnings.filterwarnings("ignore", message=r".*messages=.*deprecated", category=Warning)
-            yield
+        yield
     finally:
         logger.setLevel(level)
+
+
+@dataclass(frozen=True)
+class TunedModel:
+    """A model tuning calls, opened and resolved."""
+
+    spec: ModelSpec
+    """Its entry in ``models.yaml``."""
+    bridge: ModelBridge
+    """Its calls, through Plume's model layer."""
+    served: str
+    """The id its endpoint serves it under."""
+
+
+@dataclass(frozen=True)
+class TuneInputs:
+    """What ``tune`` loaded and opened: everything the tuning itself works from."""
+
+    gold: GoldSet
+    """The gold set: the pool examples are picked from, and the metric's references."""
+    train: list[GoldItem]
+    """The items the optimiser learns from."""
+    dev: list[GoldItem]
+    """The items every version is measured on."""
+    task: TunedModel
+    """The model the prompt is tuned for."""
+    reflection: TunedModel
+    """The model that proposes instructions: ``task`` itself unless another is named."""
+    base: PromptTemplate
+    """The prompt tuning starts from."""
+    baseline: PromptTemplate
+    """The prompt reported beside the tuned one."""
+    scoring: ScoringConfig
+    """What the overall score is made of."""
+    servers: list[LocalServer]
+    """The local servers started for the models, checked after each phase."""
+    log_dir: Path
+    """Where the servers' logs and ``tune.json`` go."""
 
 
 def _examples(
@@ -140,113 +167,135 @@ def _examples(
     return examples
 
 
-def _measure(
-    label: str,
-    prompt: str,
-    program: Any,
-    examples: Sequence[Any],
-    metric: Any,
-    threads: int,
-    hooks: TuneHooks,
-    servers: Sequence[LocalServer],
-) -> Measure:
-    """Run ``program`` on ``examples`` and score each reply; a failed item is counted, not zero."""
+@dataclass(frozen=True)
+class _Session:
+    """What DSPy works with during one tuning: examples, metric, language models, threads."""
 
-    def one(example: Any) -> float | None:
-        try:
-            reply = str(program(**example.inputs()).reply)
-        except ModelCallError:
-            return None
-        finally:
-            hooks.advance()
-        value: float | None = metric.scores(example.item_id, reply)[OVERALL].value
-        return value
+    train: list[Any]
+    """The train items as DSPy examples."""
+    dev: list[Any]
+    """The dev items as DSPy examples."""
+    metric: Any
+    """Plume's scores as a DSPy metric (``PlumeMetric``)."""
+    lm: Any
+    """The tuned model, as a ``dspy.LM``."""
+    reflection_lm: Any
+    """The model that proposes instructions, as a ``dspy.LM``."""
+    threads: int
+    """Calls in flight at once: the tuned model's concurrency."""
+    hooks: TuneHooks
+    servers: list[LocalServer]
 
-    hooks.phase(f"{label}: {prompt} on dev", len(examples))
-    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="plume-tune") as pool:
-        # Each task gets its own copy of the context: DSPy's settings (LM, adapter) live in it.
-        futures = {e.item_id: pool.submit(contextvars.copy_context().run, one, e) for e in examples}
-        scores = {item_id: future.result() for item_id, future in futures.items()}
-    for server in servers:
-        server.check()  # a dead local server fails the tuning, not item after item
-    failures = sum(1 for value in scores.values() if value is None)
-    values = [scores[e.item_id] for e in examples]
-    return Measure(
-        label=label,
-        prompt=prompt,
-        overall=bootstrap_mean(values),
-        scores=scores,
-        failed=failures,
-    )
+    def measure(self, label: str, prompt: str, program: Any) -> Measure:
+        """Run ``program`` on the dev items and score each reply; a failed call is counted."""
+        from harness.tuning._dspy import model_failure
 
+        def one(example: Any) -> float | None:
+            try:
+                reply = str(program(**example.inputs()).reply)
+            except Exception as error:
+                if model_failure(error) is None:
+                    raise
+                return None
+            finally:
+                self.hooks.advance()
+            value: float | None = self.metric.scores(example.item_id, reply)[OVERALL].value
+            return value
 
-def _optimise(
-    optimizer: Optimizer,
-    budget: Budget,
-    program: Any,
-    train: list[Any],
-    dev: list[Any],
-    metric: Any,
-    lm: Any,
-    reflection: Any,
-    seed: int,
-    threads: int,
-) -> tuple[Any, dict[str, Any]]:
-    """Compile ``program`` with the chosen optimiser; return it with the settings used."""
-    import dspy
-
-    bootstrapped, labeled = DEMOS[budget]
-    # BootstrapFewShot has no seed of its own: the seed orders the train items it draws from.
-    trainset = list(train)
-    random.Random(seed).shuffle(trainset)
-    settings: dict[str, Any]
-    if optimizer == "bootstrap":
-        settings = {
-            "max_bootstrapped_demos": bootstrapped,
-            "max_labeled_demos": labeled,
-            "metric_threshold": DEMO_THRESHOLD,
-        }
-        teleprompter = dspy.BootstrapFewShot(
-            metric=metric, max_rounds=1, max_errors=len(trainset) + 1, **settings
+        self.hooks.phase(f"{label}: {prompt} on dev", len(self.dev))
+        with ThreadPoolExecutor(max_workers=self.threads, thread_name_prefix="plume-tune") as pool:
+            # Each task gets its own copy of the context: DSPy's settings (LM, adapter) live in it.
+            futures = {
+                e.item_id: pool.submit(contextvars.copy_context().run, one, e) for e in self.dev
+            }
+            scores = {item_id: future.result() for item_id, future in futures.items()}
+        self.check_servers()
+        return Measure(
+            label=label,
+            prompt=prompt,
+            overall=bootstrap_mean([scores[e.item_id] for e in self.dev]),
+            scores=scores,
+            failed=sum(1 for value in scores.values() if value is None),
         )
-        return teleprompter.compile(program, trainset=trainset), settings
-    if optimizer == "mipro":
-        settings = {
-            "auto": budget,
-            "max_bootstrapped_demos": bootstrapped,
-            "max_labeled_demos": labeled,
-            "metric_threshold": DEMO_THRESHOLD,
-        }
-        mipro = dspy.MIPROv2(
-            metric=metric,
-            prompt_model=reflection,
-            task_model=lm,
-            num_threads=threads,
-            seed=seed,
-            verbose=False,
+
+    def optimise(self, spec: TuneSpec, program: Any) -> tuple[Any, dict[str, Any]]:
+        """Compile ``program`` with the chosen optimiser; return it with the settings used.
+
+        Raises:
+            PlumeError: the optimiser failed (its error in one line).
+        """
+        try:
+            return self._compile(spec, program)
+        except PlumeError:
+            raise
+        except Exception as error:
+            # DSPy's own failures (a proposer's unparsable answer, a missing optional package)
+            # end the command in one line like any other.
+            raise PlumeError(
+                f"the {spec.optimizer} optimiser failed: {type(error).__name__}: {error}"
+            ) from error
+        finally:
+            self.check_servers()
+
+    def _compile(self, spec: TuneSpec, program: Any) -> tuple[Any, dict[str, Any]]:
+        import dspy
+
+        bootstrapped, labeled = DEMOS[spec.budget]
+        # BootstrapFewShot has no seed of its own: the seed orders the train items it draws from.
+        trainset = list(self.train)
+        random.Random(spec.seed).shuffle(trainset)
+        settings: dict[str, Any]
+        if spec.optimizer == "bootstrap":
+            settings = {
+                "max_bootstrapped_demos": bootstrapped,
+                "max_labeled_demos": labeled,
+                "metric_threshold": DEMO_THRESHOLD,
+            }
+            teleprompter = dspy.BootstrapFewShot(
+                metric=self.metric, max_rounds=1, max_errors=len(trainset) + 1, **settings
+            )
+            return teleprompter.compile(program, trainset=trainset), settings
+        if spec.optimizer == "mipro":
+            settings = {
+                "auto": spec.budget,
+                "max_bootstrapped_demos": bootstrapped,
+                "max_labeled_demos": labeled,
+                "metric_threshold": DEMO_THRESHOLD,
+            }
+            mipro = dspy.MIPROv2(
+                metric=self.metric,
+                prompt_model=self.reflection_lm,
+                task_model=self.lm,
+                num_threads=self.threads,
+                seed=spec.seed,
+                verbose=False,
+                track_stats=False,
+                max_errors=len(trainset) + len(self.dev) + 1,
+                **settings,
+            )
+            compiled = mipro.compile(
+                program,
+                trainset=trainset,
+                valset=list(self.dev),
+                seed=spec.seed,
+                minibatch_size=min(35, len(self.dev)),
+            )
+            return compiled, settings
+        settings = {"auto": spec.budget, "reflection_minibatch_size": min(3, len(trainset))}
+        gepa = dspy.GEPA(
+            metric=self.metric,
+            reflection_lm=self.reflection_lm,
+            num_threads=self.threads,
+            seed=spec.seed,
             track_stats=False,
-            max_errors=len(trainset) + len(dev) + 1,
+            use_merge=False,
             **settings,
         )
-        compiled = mipro.compile(
-            program,
-            trainset=trainset,
-            valset=list(dev),
-            seed=seed,
-            minibatch_size=min(35, len(dev)),
-        )
-        return compiled, settings
-    settings = {"auto": budget, "reflection_minibatch_size": min(3, len(trainset))}
-    gepa = dspy.GEPA(
-        metric=metric,
-        reflection_lm=reflection,
-        num_threads=threads,
-        seed=seed,
-        track_stats=False,
-        use_merge=False,
-        **settings,
-    )
-    return gepa.compile(program, trainset=trainset, valset=list(dev)), settings
+        return gepa.compile(program, trainset=trainset, valset=list(self.dev)), settings
+
+    def check_servers(self) -> None:
+        for server in self.servers:
+            server.check()  # a dead local server fails the tuning, not item after item
 
 
 def _rounded(value: float | None) -> float | None:
@@ -276,12 +325,12 @@ def _difference(comparison: PairedComparison) -> dict[str, Any]:
     }
 
 
-def _model_record(spec: ModelSpec, served: str) -> dict[str, Any]:
+def _model_record(model: TunedModel) -> dict[str, Any]:
     return {
-        "name": spec.name,
-        "served": served,
-        "provider": spec.provider,
-        "params": spec.params.model_dump(exclude_defaults=True),
+        "name": model.spec.name,
+        "served": model.served,
+        "provider": model.spec.provider,
+        "params": model.spec.params.model_dump(exclude_defaults=True),
     }
 
 
@@ -299,9 +348,9 @@ def tune(spec: TuneSpec, *, hooks: TuneHooks | None = None) -> TuneOutcome:
     """
     hooks = hooks or TuneHooks()
     gold = load_gold(spec.gold)
-    train_items = _split(gold.items, "train", spec.train_limit)
-    dev_items = _split(gold.items, "dev", spec.dev_limit)
-    if not train_items or not dev_items:
+    train = _split(gold.items, "train", spec.train_limit)
+    dev = _split(gold.items, "dev", spec.dev_limit)
+    if not train or not dev:
         raise UsageError(f"{spec.gold} needs items in both the train and the dev split")
     specs = load_models(paths.models_file())
     task_spec = _one_model(specs, spec.model)
@@ -316,180 +365,165 @@ def tune(spec: TuneSpec, *, hooks: TuneHooks | None = None) -> TuneOutcome:
         if template.kind != "reply":
             raise UsageError(f"{template.ref} is a {template.kind} prompt; tune a reply prompt")
     config = load_scoring_config()
-    scorers = default_scorers(config)
     log_dir = _log_dir()
     cache = CompletionCache(paths.cache_dir() / "completions.sqlite") if spec.cache else None
-    models = {task_spec.name: task_spec, reflection_spec.name: reflection_spec}
     try:
         with ExitStack() as stack, _quiet_dspy():
             servers: dict[str, LocalServer] = {}
-            for model_spec in models.values():
+            opened: dict[str, TunedModel] = {}
+            for model_spec in (task_spec, reflection_spec):
+                if model_spec.name in opened:
+                    continue
                 if model_spec.provider == "local":
                     hooks.phase(f"starting {model_spec.name}", None)
                     servers[model_spec.name] = stack.enter_context(
                         serve_local(model_spec, log_dir=log_dir / "logs")
                     )
-            bridges = {
-                name: stack.enter_context(
+                server = servers.get(model_spec.name)
+                bridge = stack.enter_context(
                     ModelBridge(
-                        s,
-                        base_url=servers[name].base_url if name in servers else None,
+                        model_spec,
+                        base_url=server.base_url if server is not None else None,
                         cache=cache,
                     )
                 )
-                for name, s in models.items()
-            }
-            served = {name: bridge.resolve() for name, bridge in bridges.items()}
-            return _tune(
-                spec,
-                hooks,
-                gold_name=gold.name,
-                gold_sha256=gold.sha256,
-                pool=gold.items,
-                train_items=train_items,
-                dev_items=dev_items,
-                task=(task_spec, bridges[task_spec.name], served[task_spec.name]),
-                reflection=(
-                    reflection_spec,
-                    bridges[reflection_spec.name],
-                    served[reflection_spec.name],
-                ),
+                opened[model_spec.name] = TunedModel(model_spec, bridge, bridge.resolve())
+            inputs = TuneInputs(
+                gold=gold,
+                train=train,
+                dev=dev,
+                task=opened[task_spec.name],
+                reflection=opened[reflection_spec.name],
                 base=base,
                 baseline=baseline,
-                scorers=(scorers, config.overall.weights),
+                scoring=config,
                 servers=list(servers.values()),
                 log_dir=log_dir,
             )
+            return _tune(spec, inputs, hooks)
     finally:
         if cache is not None:
             cache.close()
 
 
-def _tune(
-    spec: TuneSpec,
-    hooks: TuneHooks,
-    *,
-    gold_name: str,
-    gold_sha256: str,
-    pool: Sequence[GoldItem],
-    train_items: list[GoldItem],
-    dev_items: list[GoldItem],
-    task: tuple[ModelSpec, ModelBridge, str],
-    reflection: tuple[ModelSpec, ModelBridge, str],
-    base: PromptTemplate,
-    baseline: PromptTemplate,
-    scorers: tuple[Any, Any],
-    servers: list[LocalServer],
-    log_dir: Path,
-) -> TuneOutcome:
+def _tune(spec: TuneSpec, inputs: TuneInputs, hooks: TuneHooks) -> TuneOutcome:
+    """Measure the base and baseline prompts, optimise, measure the result, and export it."""
     import dspy
 
     from harness.tuning._dspy import (
         PlumeAdapter,
-        PlumeLM,
         PlumeMetric,
         ReplyProgram,
+        plume_lm,
         program_state,
     )
 
-    task_spec, task_bridge, task_served = task
-    reflection_spec, reflection_bridge, reflection_served = reflection
-    threads = task_spec.concurrency
-    metric = PlumeMetric({i.id: i for i in pool}, scorers[0], scorers[1])
-    remote = task_spec.remote
-    train = _examples(train_items, pool, spec.few_shot, remote)
-    dev = _examples(dev_items, pool, spec.few_shot, remote)
-    completion = task_spec.mode == "completion"
-    lm = PlumeLM(task_bridge)
-    reflection_lm = lm if reflection_bridge is task_bridge else PlumeLM(reflection_bridge)
-    adapter = PlumeAdapter(base, completion=completion)
-    initial = adapter.initial
+    task = inputs.task
+    pool = inputs.gold.items
+    lm = plume_lm(task.bridge)
+    session = _Session(
+        train=_examples(inputs.train, pool, spec.few_shot, task.spec.remote),
+        dev=_examples(inputs.dev, pool, spec.few_shot, task.spec.remote),
+        metric=PlumeMetric(
+            {i.id: i for i in pool}, default_scorers(inputs.scoring), inputs.scoring.overall.weights
+        ),
+        lm=lm,
+        reflection_lm=lm if inputs.reflection is task else plume_lm(inputs.reflection.bridge),
+        threads=task.spec.concurrency,
+        hooks=hooks,
+        servers=inputs.servers,
+    )
+    completion = task.spec.mode == "completion"
+    adapter = PlumeAdapter(inputs.base, completion=completion)
     measures: dict[str, Measure] = {}
-    with dspy.context(lm=lm, adapter=adapter, num_threads=threads):
-        measures["before"] = _measure(
-            "before", str(base.ref), ReplyProgram(initial), dev, metric, threads, hooks, servers
+    with dspy.context(lm=lm, adapter=adapter, num_threads=session.threads):
+        measures["before"] = session.measure(
+            "before", str(inputs.base.ref), ReplyProgram(adapter.initial)
         )
-        if baseline.ref != base.ref:
-            baseline_adapter = PlumeAdapter(baseline, completion=completion)
+        if inputs.baseline.ref != inputs.base.ref:
+            baseline_adapter = PlumeAdapter(inputs.baseline, completion=completion)
             with dspy.context(adapter=baseline_adapter):
-                measures["baseline"] = _measure(
-                    "baseline",
-                    str(baseline.ref),
-                    ReplyProgram(baseline_adapter.initial),
-                    dev,
-                    metric,
-                    threads,
-                    hooks,
-                    servers,
+                measures["baseline"] = session.measure(
+                    "baseline", str(inputs.baseline.ref), ReplyProgram(baseline_adapter.initial)
                 )
         hooks.phase(f"optimising with {spec.optimizer} ({spec.budget})", None)
-        task_bridge.on_call = hooks.advance
+        task.bridge.on_call = hooks.advance
         try:
-            optimised, settings = _optimise(
-                spec.optimizer,
-                spec.budget,
-                ReplyProgram(initial),
-                train,
-                dev,
-                metric,
-                lm,
-                reflection_lm,
-                spec.seed,
-                threads,
-            )
-        except PlumeError:
-            raise
-        except Exception as error:
-            # DSPy's own failures (a proposer's unparsable answer, a missing optional package)
-            # end the command in one line like any other.
-            raise PlumeError(
-                f"the {spec.optimizer} optimiser failed: {type(error).__name__}: {error}"
-            ) from error
+            optimised, settings = session.optimise(spec, ReplyProgram(adapter.initial))
         finally:
-            task_bridge.on_call = None
-        for server in servers:
-            server.check()
-        instructions, demos = program_state(optimised, initial)
-        templates = adapter.templates(instructions, demos)
-        measures["after"] = _measure(
-            "after", "this version", optimised, dev, metric, threads, hooks, servers
-        )
+            task.bridge.on_call = None
+        instructions, demos = program_state(optimised, adapter.initial)
+        measures["after"] = session.measure("after", "this version", optimised)
     if "baseline" not in measures:
         measures["baseline"] = measures["before"].model_copy(update={"label": "baseline"})
-    after = measures["after"]
     comparisons = [
         paired_difference(
-            after.scores,
+            measures["after"].scores,
             measures[other].scores,
             names=("after", other),
             seed=spec.seed,
         )
         for other in ("before", "baseline")
     ]
-    provenance: dict[str, Any] = {
+    changed = {"instructions": instructions is not None, "examples": len(demos)}
+    provenance = _provenance(spec, inputs, settings, measures, comparisons, changed)
+    ref = export_version(
+        adapter.templates(instructions, demos),
+        description=(
+            f"Version réglée par plume tune ({spec.optimizer}, budget {spec.budget}) pour le "
+            f"modèle {task.spec.name}, à partir de {inputs.base.ref}. Brouillon : à relire avant "
+            "sortie."
+        ),
+        changelog=_changelog(changed),
+        provenance=provenance,
+    )
+    outcome = TuneOutcome(
+        ref=str(ref),
+        folder=paths.prompts_dir() / ref.id / ref.version,
+        measures=[measures["before"], measures["after"], measures["baseline"]],
+        comparisons=comparisons,
+        provenance=provenance,
+        log_dir=inputs.log_dir,
+    )
+    write_atomic(inputs.log_dir / "tune.json", outcome.model_dump_json(indent=2))
+    return outcome
+
+
+def _provenance(
+    spec: TuneSpec,
+    inputs: TuneInputs,
+    settings: dict[str, Any],
+    measures: dict[str, Measure],
+    comparisons: list[PairedComparison],
+    changed: dict[str, Any],
+) -> dict[str, Any]:
+    """What the prompt's manifest records about the tuned version."""
+    import dspy
+
+    return {
         "tool": "plume tune",
         "optimizer": spec.optimizer,
         "budget": spec.budget,
         "settings": settings,
         "seed": spec.seed,
-        "base": str(base.ref),
+        "base": str(inputs.base.ref),
         "models": {
-            "task": _model_record(task_spec, task_served),
-            "reflection": _model_record(reflection_spec, reflection_served)
-            if spec.optimizer != "bootstrap"
-            else None,
+            "task": _model_record(inputs.task),
+            "reflection": None
+            if spec.optimizer == "bootstrap"
+            else _model_record(inputs.reflection),
         },
         "gold": {
-            "name": gold_name,
-            "sha256": gold_sha256,
-            "train": len(train),
-            "dev": len(dev),
-            "anonymised": remote,
+            "name": inputs.gold.name,
+            "sha256": inputs.gold.sha256,
+            "train": len(inputs.train),
+            "dev": len(inputs.dev),
+            "anonymised": inputs.task.spec.remote,
         },
-        "changed": {"instructions": instructions is not None, "examples": len(demos)},
+        "changed": changed,
         "dev": {
             "before": _estimate(measures["before"]),
-            "after": _estimate(after),
+            "after": _estimate(measures["after"]),
             "baseline": _estimate(measures["baseline"]),
             "after_minus_before": _difference(comparisons[0]),
             "after_minus_baseline": _difference(comparisons[1]),
@@ -497,28 +531,12 @@ def _tune(
         "date": _now().isoformat(timespec="seconds"),
         "versions": {"plume": __version__, "dspy": str(dspy.__version__)},
     }
+
+
+def _changelog(changed: dict[str, Any]) -> str:
     changes = []
-    if instructions is not None:
+    if changed["instructions"]:
         changes.append("consigne système réécrite par l'optimiseur")
-    if demos:
-        changes.append(f"{len(demos)} exemple(s) fixe(s) choisi(s) parmi le split train")
-    ref = export_version(
-        templates,
-        description=(
-            f"Version réglée par plume tune ({spec.optimizer}, budget {spec.budget}) pour le "
-            f"modèle {task_spec.name}, à partir de {base.ref}. Brouillon : à relire avant sortie."
-        ),
-        changelog=("; ".join(changes) or "aucun changement retenu par l'optimiseur").capitalize()
-        + ".",
-        provenance=provenance,
-    )
-    outcome = TuneOutcome(
-        ref=str(ref),
-        folder=paths.prompts_dir() / ref.id / ref.version,
-        measures=[measures["before"], after, measures["baseline"]],
-        comparisons=comparisons,
-        provenance=provenance,
-        log_dir=log_dir,
-    )
-    write_atomic(log_dir / "tune.json", outcome.model_dump_json(indent=2))
-    return outcome
+    if changed["examples"]:
+        changes.append(f"{changed['examples']} exemple(s) fixe(s) choisi(s) parmi le split train")
+    return ("; ".join(changes) or "aucun changement retenu par l'optimiseur").capitalize() + "."

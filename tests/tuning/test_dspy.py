@@ -1,6 +1,11 @@
-"""The DSPy parts: the LM goes through Plume's model layer, the adapter renders Plume's templates,
-the metric is Plume's scores with feedback."""
+"""The DSPy parts: the LM goes through Plume's model layer by DSPy's engine contract, the adapter
+renders Plume's templates, the metric is Plume's scores with feedback.
 
+DSPy 3.4 warns about what 3.5 removes (``BaseLM.forward`` subclasses, ``messages=`` dictionaries):
+these tests turn every warning into an error, so none of those interfaces is used.
+"""
+
+import itertools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,11 +20,17 @@ from harness.models import CompletionCache, ModelCallError, load_models
 from harness.prompts import load_prompt, reply_variables, select_examples
 from harness.scoring import score_replies
 from harness.tuning import ModelBridge, _dspy
-from harness.tuning._dspy import INPUTS, PlumeAdapter, PlumeLM, PlumeMetric, ReplyProgram
+from harness.tuning._dspy import (
+    INPUTS,
+    PlumeAdapter,
+    PlumeMetric,
+    ReplyProgram,
+    model_failure,
+    plume_lm,
+)
 from tests.tuning.fake import NEW_INSTRUCTION, Answering, reply_for
 
-# DSPy 3.4 warns about the BaseLM.forward interface on every call (`plume tune` silences it).
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+pytestmark = pytest.mark.filterwarnings("error")
 
 
 def items() -> tuple[GoldItem, ...]:
@@ -45,7 +56,7 @@ def test_the_program_sends_exactly_the_base_prompt_and_reads_the_reply(
     script, _ = server
     base, item = load_prompt("reply@1.1.0"), items()[4]
     adapter = PlumeAdapter(base, completion=completion)
-    with bridge(name) as opened, dspy.context(lm=PlumeLM(opened), adapter=adapter):
+    with bridge(name) as opened, dspy.context(lm=plume_lm(opened), adapter=adapter):
         prediction = ReplyProgram(adapter.initial)(**inputs(item))
     rendered = base.render(reply_variables(item, select_examples(item, items(), 2)))
     sent = script.requests[-1]
@@ -63,22 +74,22 @@ def test_calls_use_plumes_cache_not_dspys(fake_root: Path, server: tuple[Answeri
     base = load_prompt("reply@1.1.0")
     adapter = PlumeAdapter(base, completion=False)
     cache = CompletionCache(fake_root / "cache.sqlite")
+    replies = []
     for _ in range(2):
-        with bridge("fake", cache) as opened, dspy.context(lm=PlumeLM(opened), adapter=adapter):
-            lm = PlumeLM(opened)
-            assert lm.cache is False and lm.num_retries == 0
-            ReplyProgram(adapter.initial)(**inputs(items()[0]))
+        with bridge("fake", cache) as opened, dspy.context(lm=plume_lm(opened), adapter=adapter):
+            replies.append(ReplyProgram(adapter.initial)(**inputs(items()[0])).reply)
     assert len(script.requests) == 1  # the second program run was answered by Plume's cache
-    assert len(cache) == 1
+    assert replies[0] == replies[1] and replies[0].startswith("Bonjour")
 
 
 def test_a_remote_model_never_receives_personal_data(
     fake_root: Path, server: tuple[Answering, str]
 ) -> None:
     script, _ = server
-    with bridge("fake-remote") as opened, pytest.raises(ModelCallError) as error:
-        PlumeLM(opened)("Écrivez à jean.dupont@example.fr ou au 06 12 34 56 78.")
-    assert error.value.cause == "personal_data"
+    with bridge("fake-remote") as opened, pytest.raises(Exception) as error:
+        plume_lm(opened)("Écrivez à jean.dupont@example.fr ou au 06 12 34 56 78.")
+    failure = model_failure(error.value)
+    assert failure is not None and failure.cause == "personal_data"
     assert script.requests == []
 
 
@@ -87,7 +98,7 @@ def test_other_signatures_keep_dspys_chat_format(
 ) -> None:
     script, _ = server
     adapter = PlumeAdapter(load_prompt("reply@1.1.0"), completion=False)
-    with bridge("fake") as opened, dspy.context(lm=PlumeLM(opened), adapter=adapter):
+    with bridge("fake") as opened, dspy.context(lm=plume_lm(opened), adapter=adapter):
         result = dspy.Predict("question -> proposed_instruction")(question="Que faire ?")
     assert result.proposed_instruction == NEW_INSTRUCTION
     assert "[[ ## question ## ]]" in script.requests[-1]["messages"][-1]["content"]
@@ -102,7 +113,7 @@ def test_changed_instructions_and_demos_reach_the_prompt(
     demo = items()[0]
     program.draft.demos = [dspy.Example(**inputs(demo), reply="RÉPONSE FIXE")]
     target = items()[9]
-    with bridge("fake") as opened, dspy.context(lm=PlumeLM(opened), adapter=adapter):
+    with bridge("fake") as opened, dspy.context(lm=plume_lm(opened), adapter=adapter):
         program(**inputs(target))
     system, user = (m["content"] for m in script.requests[-1]["messages"])
     assert system == f"Réponds à {target.service} en deux phrases."
@@ -117,7 +128,7 @@ def test_an_empty_reply_is_a_failure_not_a_reply(
     adapter = PlumeAdapter(load_prompt("reply@1.1.0"), completion=False)
     with (
         bridge("fake") as opened,
-        dspy.context(lm=PlumeLM(opened), adapter=adapter),
+        dspy.context(lm=plume_lm(opened), adapter=adapter),
         pytest.raises(ModelCallError, match="empty reply"),
     ):
         ReplyProgram(adapter.initial)(**inputs(items()[0]))
@@ -156,3 +167,24 @@ def test_the_metric_scores_each_reply_once_and_fits_gepa(monkeypatch: pytest.Mon
     assert calls == ["Bonjour, merci."]
     # GEPA refuses a metric that cannot take its five arguments.
     dspy.GEPA(metric=metric, auto="light", reflection_lm=dspy.utils.DummyLM([{"x": "y"}]))
+
+
+def test_repeated_samples_differ_and_a_restarted_tuning_finds_them_again(
+    fake_root: Path, server: tuple[Answering, str]
+) -> None:
+    script, _ = server
+    counter = itertools.count()
+    script.answer = lambda body: f"Bonjour, réponse {next(counter)}."  # type: ignore[method-assign]
+    cache = CompletionCache(fake_root / "cache.sqlite")
+    runs = []
+    for _ in range(2):
+        with bridge("fake", cache) as opened:
+            sampling = plume_lm(opened).copy(temperature=0.7)
+            runs.append([sampling("Une question ?")[0] for _ in range(3)])
+            greedy = plume_lm(opened)
+            runs.append([greedy("Une question ?")[0] for _ in range(2)])
+    assert len(set(runs[0])) == 3  # three samples, three requests
+    assert len(set(runs[1])) == 1  # at temperature 0, one answer
+    assert runs[2:] == runs[:2]  # the restart was answered by the cache
+    assert len(script.requests) == 4
+    assert [r["temperature"] for r in script.requests] == [0.7, 0.7, 0.7, 0.0]

@@ -18,7 +18,8 @@ from harness.runner import RunResults
 from harness.tuning import TuneHooks, TuneSpec, missing_requirement, tune
 from tests.tuning.fake import NEW_INSTRUCTION, Answering
 
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+# What DSPy 3.5 removes (BaseLM.forward, messages= dictionaries) would warn: an error here.
+pytestmark = pytest.mark.filterwarnings("error::DeprecationWarning")
 PROVENANCE_KEYS = {
     "tool", "optimizer", "budget", "settings", "seed", "base", "models", "gold", "changed", "dev",
     "date", "versions",
