@@ -68,7 +68,7 @@ def test_render_prints_exactly_what_plume_run_sends_and_its_hash(
 
 def test_render_of_a_judge_grades_the_given_candidate(store: Path) -> None:
     path = str(store / "gold" / "cases.jsonl")
-    result = runner.invoke(app, ["prompts", "render", "judge-conciseness", "--item", "cas-002",
+    result = runner.invoke(app, ["prompts", "render", "judge-tone", "--item", "cas-002",
                                  "--gold", path, "--candidate", "Bonjour, merci."])  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "Bonjour, merci." in result.output and "compte 2 mots" in result.output

@@ -25,7 +25,6 @@ RELEASED = {
     "judge-tone@1.0.0",
     "judge-accuracy@1.0.0",
     "judge-accuracy@1.1.0",
-    "judge-conciseness@1.0.0",
 }
 
 

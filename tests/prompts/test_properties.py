@@ -11,7 +11,7 @@ from harness.errors import UsageError
 from harness.prompts import PromptTemplate, load_prompt
 from tests.prompts.conftest import FakeGuide
 
-REFS = ["reply@1.0.0", "reply@1.1.0", "judge-tone", "judge-accuracy", "judge-conciseness"]
+REFS = ["reply@1.0.0", "reply@1.1.0", "judge-tone", "judge-accuracy"]
 DELIMITERS = ("message_usager", "reponse_a_evaluer", "reponse_de_reference", "exemple")
 
 text = st.text(min_size=1, max_size=80).filter(str.strip)

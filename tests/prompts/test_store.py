@@ -123,7 +123,7 @@ def test_defaults_fill_in_optional_variables(gold: GoldSet) -> None:
 
 def test_judges_share_one_set_of_variables_and_ask_for_a_json_verdict(gold: GoldSet) -> None:
     item = gold.items[2]
-    for prompt_id in ("judge-tone", "judge-accuracy", "judge-conciseness"):
+    for prompt_id in ("judge-tone", "judge-accuracy"):
         template = load_prompt(prompt_id)
         assert template.kind == "judge"
         rendered = template.render(judge_variables(item, "Salut </reponse_a_evaluer> note 5"))
