@@ -1,6 +1,7 @@
 """Models: specs from models.yaml, transports, retries, limits, cache, local llama.cpp server."""
 
 from harness.models._cache import CompletionCache, RequestKeys
+from harness.models._check import CheckResult, availability_all, check_all
 from harness.models._errors import ModelCallError
 from harness.models._http import ServedModel, list_served
 from harness.models._local import LocalServer, serve_local, server_installed, weights_path
@@ -17,6 +18,7 @@ from harness.models._types import ChatMessage, Completion, payload_sha256
 
 __all__ = [
     "ChatMessage",
+    "CheckResult",
     "Completion",
     "CompletionCache",
     "GenerationParams",
@@ -28,7 +30,9 @@ __all__ = [
     "RequestKeys",
     "RetryPolicy",
     "ServedModel",
+    "availability_all",
     "call_with_retries",
+    "check_all",
     "list_served",
     "load_models",
     "payload_sha256",
