@@ -1,11 +1,15 @@
 """Few-shot examples: same service first, then closest wording, never from dev or test."""
 
+import os
+import subprocess
+import sys
 from itertools import count
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from harness.gold import GoldItem, split_of
+from harness.gold import GoldItem, load_gold, split_of
 from harness.prompts import select_examples
 
 
@@ -72,3 +76,72 @@ def test_the_choice_is_stable_and_only_from_train(
         assert all(o.id != item.id and split_of(o.id) == "train" for o in chosen)
         same = [o.service == item.service for o in chosen]
         assert same == sorted(same, reverse=True)  # same-service examples come first
+
+
+BUNDLED = Path(__file__).resolve().parents[2] / "gold" / "services-publics-plus.jsonl"
+
+
+def _cycled(count: int) -> list[GoldItem]:
+    """The bundled set cycled to ``count`` items with fresh ids: every text comes back often."""
+    source = load_gold(BUNDLED).items
+    return [
+        source[n % len(source)].model_copy(update={"id": f"{source[n % len(source)].id}-b{n}"})
+        for n in range(count)
+    ]
+
+
+def test_ties_on_score_are_broken_by_id_not_by_pool_order() -> None:
+    # Some thirty copies of each text: whole groups tie on score, only the hash can order them.
+    pool = _cycled(1000)
+    reversed_pool = list(reversed(pool))
+    for item in pool[::37]:
+        chosen = select_examples(item, pool, 3)
+        assert len(chosen) == 3
+        assert chosen == select_examples(item, reversed_pool, 3)
+        assert all(o.experience.text == item.experience.text for o in chosen)  # the closest
+
+
+def test_an_item_outside_the_pool_or_repeated_in_it() -> None:
+    train = iter(TRAIN)
+    item = _item(next(train), "Caf", "Prime d'activité non versée.")
+    twin = _item(item.id, "Caf", "Prime d'activité non versée, encore.")
+    other = _item(next(train), "Caf", "Prime d'activité versée en retard.")
+    assert select_examples(item, [other], 2) == [other]  # the item need not be in the pool
+    assert select_examples(item, [item, twin, other], 2) == [other]  # its id, whatever the text
+    assert select_examples(item, [], 2) == []
+    dev_only = [_item(DEV[0], "Caf", "Prime."), _item(TEST[0], "Caf", "Prime.")]
+    assert select_examples(item, dev_only, 2) == []
+
+
+def test_no_examples_asked_none_given() -> None:
+    items = load_gold(BUNDLED).items
+    assert select_examples(items[0], items, 0) == []
+    assert select_examples(items[0], items, -1) == []
+
+
+CHOOSE = """
+from pathlib import Path
+from harness.gold import load_gold
+from harness.prompts import ExampleSelector
+items = load_gold(Path({path!r})).items
+selector = ExampleSelector(items)
+for item in items:
+    print(item.id, *(o.id for o in selector.select(item, 3)))
+"""
+
+
+def test_the_choice_does_not_depend_on_the_hash_seed() -> None:
+    # Scores are sums of floats; summed in set order they would differ in their last bits from
+    # one process to the next, and close scores would rank differently.
+    outputs = set()
+    for seed in ("0", "1", "12345"):
+        done = subprocess.run(
+            [sys.executable, "-c", CHOOSE.format(path=str(BUNDLED))],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+    assert len(outputs.pop().splitlines()) == len(load_gold(BUNDLED).items)
