@@ -9,7 +9,6 @@ import hashlib
 import json
 import sqlite3
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -39,16 +38,12 @@ class RequestKeys:
 class CompletionCache:
     """Completions on disk, shared by every run that uses the same cache directory.
 
-    Writes are gathered and committed together, every ``batch`` completions or ``delay_s``
-    seconds and on ``close``: a commit per completion cost more than the rest of a call's
-    bookkeeping. A killed run may leave its last second of completions out of the cache; its
-    results are in ``samples.jsonl`` all the same, and ``--resume`` does not need the cache.
+    Each completion is committed as it arrives: in SQLite's WAL mode that takes a few hundredths
+    of a millisecond, nothing beside a call, and a killed run keeps every completion it received.
     """
 
-    def __init__(self, path: Path, *, batch: int = 64, delay_s: float = 1.0) -> None:
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self._batch = batch
-        self._delay_s = delay_s
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
@@ -59,62 +54,32 @@ class CompletionCache:
             raise PlumeError(
                 f"cannot open the completion cache {path}: {error}; use --no-cache"
             ) from None
+        # One connection, used from the threads of several models (plume tune): one at a time.
         self._lock = threading.Lock()
-        self._completions: dict[str, str] = {}
-        """Written but not yet committed: key → completion JSON."""
-        self._oldest = 0.0
 
     def get(self, key: str) -> Completion | None:
         """The cached completion for ``key``, marked ``cached``, or ``None``."""
         with self._lock:
-            text = self._completions.get(key)
-            if text is None:
-                row = self._db.execute(
-                    "SELECT completion FROM completions WHERE key = ?", (key,)
-                ).fetchone()
-                text = None if row is None else row[0]
-        return None if text is None else _cached(text)
+            row = self._db.execute(
+                "SELECT completion FROM completions WHERE key = ?", (key,)
+            ).fetchone()
+        return None if row is None else _cached(row[0])
 
     def put(self, key: str, completion: Completion) -> None:
-        """Store a successful completion."""
+        """Store a successful completion; a cache that cannot be written is skipped, not fatal."""
         with self._lock:
-            if not self._completions:
-                self._oldest = time.monotonic()
-            self._completions[key] = completion.model_dump_json()
-        self._maybe_flush()
-
-    def _maybe_flush(self) -> None:
-        if (
-            len(self._completions) >= self._batch
-            or time.monotonic() - self._oldest >= self._delay_s
-        ):
-            self.flush()
-
-    def flush(self) -> None:
-        """Commit what was written; a cache that cannot be written is skipped, not fatal."""
-        with self._lock:
-            completions = list(self._completions.items())
-            self._completions = {}
-            if not completions:
-                return
             try:
-                self._db.execute("BEGIN")
-                try:
-                    self._db.executemany(
-                        "INSERT OR REPLACE INTO completions (key, completion) VALUES (?, ?)",
-                        completions,
-                    )
-                except sqlite3.Error:
-                    self._db.execute("ROLLBACK")
-                    raise
-                self._db.execute("COMMIT")
+                self._db.execute(
+                    "INSERT OR REPLACE INTO completions (key, completion) VALUES (?, ?)",
+                    (key, completion.model_dump_json()),
+                )
             except sqlite3.Error:
                 return
 
     def close(self) -> None:
-        """Commit what is left, then close the database."""
-        self.flush()
-        self._db.close()
+        """Close the database."""
+        with self._lock:
+            self._db.close()
 
 
 def _cached(text: str) -> Completion:

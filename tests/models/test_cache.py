@@ -3,6 +3,9 @@
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from harness.errors import PlumeError
 from harness.models import (
     ChatMessage,
     Completion,
@@ -45,31 +48,23 @@ def test_a_completion_is_found_again_only_for_its_model_parameters_and_prompt(
     again.close()
 
 
-def test_writes_are_committed_together_and_all_kept_on_close(tmp_path: Path) -> None:
+def test_a_completion_is_on_disk_as_soon_as_it_is_stored(tmp_path: Path) -> None:
     path = tmp_path / "c.sqlite"
-    cache = CompletionCache(path, batch=3, delay_s=3600)
-    keys = [cache_key("openai-compatible", "m", f"p{i}", PARAMS) for i in range(4)]
-    cache.put(keys[0], _completion("R0"))
-    cache.put(keys[1], _completion("R1"))
-    other = CompletionCache(path)
-    assert other.get(keys[0]) is None  # not committed yet
-    hit = cache.get(keys[0])  # but this cache answers with it
-    assert hit is not None and hit.text == "R0" and hit.cached
-    cache.put(keys[2], _completion("R2"))  # the third write commits the batch
-    assert [other.get(k) is not None for k in keys[:3]] == [True, True, True]
-    cache.put(keys[3], _completion("R3"))
-    assert other.get(keys[3]) is None
-    cache.close()
-    assert other.get(keys[3]) is not None
-    other.close()
-
-
-def test_an_old_write_is_committed_with_the_next_one(tmp_path: Path) -> None:
-    path = tmp_path / "c.sqlite"
-    cache = CompletionCache(path, batch=1000, delay_s=0.0)
+    cache = CompletionCache(path)
     key = cache_key("openai-compatible", "m", "p", PARAMS)
     cache.put(key, _completion("R"))
-    assert CompletionCache(path).get(key) is not None
+    other = CompletionCache(path)  # another run, while this one goes on (or was killed)
+    hit = other.get(key)
+    assert hit is not None and hit.text == "R" and hit.cached
+    other.close()
+    cache.close()
+
+
+def test_a_cache_that_cannot_be_opened_says_what_to_do(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(PlumeError, match="use --no-cache"):
+        CompletionCache(blocker / "c.sqlite")
 
 
 def test_samples_are_told_apart_only_when_sampling() -> None:
