@@ -1,11 +1,13 @@
-"""Whole runs against the strict provider fakes: what was sent is recorded, cut replies and quotas
-are counted per model with their cause, never scored, and ``--resume`` continues later."""
+"""Whole runs against the strict provider fakes: what was sent is recorded and reported, cut
+replies and quotas are counted per model with their cause, never scored, and ``--resume``
+continues later."""
 
 import json
 from pathlib import Path
 
 import pytest
 
+from harness.report import write_report
 from harness.runner import RunSpec, execute, read_samples
 from tests.models.fake_server import serve_app_in_thread
 from tests.models.providers import Fake, albert_app, mistral_app, mistral_reply
@@ -59,6 +61,9 @@ def test_a_truncated_reply_is_counted_not_scored_and_what_was_sent_is_recorded(
     assert fake.refused == [] and all(
         body["model"] == "mistral-medium-2604" for body in fake.bodies
     )
+    report = write_report(outcome.run_dir).read_text(encoding="utf-8")
+    assert "mistral-medium-2604; sent max_tokens=600, temperature=0.0, random_seed=1" in report
+    assert "truncated" in report
 
 
 def test_a_daily_quota_stops_the_model_and_resume_continues_later(root: Path) -> None:
