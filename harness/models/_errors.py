@@ -5,6 +5,8 @@ from collections.abc import Mapping
 from email.utils import parsedate_to_datetime
 from time import time
 
+from harness.models._types import Completion
+
 
 class ModelCallError(Exception):
     """A call to a model failed.
@@ -32,6 +34,8 @@ class ModelCallError(Exception):
         self.retry_after = retry_after
         self.headers = headers
         """The error answer's headers, when there was one: they say what is left of the limits."""
+        self.completion: Completion | None = None
+        """What came back when it was not a whole reply (cut, refused): its tokens were paid."""
 
 
 def cause_of_status(status: int) -> str:

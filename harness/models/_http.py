@@ -245,13 +245,20 @@ _CUT = {
 }
 
 
-def _finished(reason: Any, tokens_out: int) -> None:
-    """Raise when the reply is not a whole reply."""
-    if isinstance(reason, str) and reason in _CUT:
+def _whole(completion: Completion) -> Completion:
+    """The completion, when it is a whole reply; otherwise its failure, which carries it: the
+    tokens of a cut reply were paid for all the same."""
+    reason = completion.finish_reason
+    if reason in _CUT:
         cause, message = _CUT[reason]
-        raise ModelCallError(
-            f"{message} ({reason}, {tokens_out} tokens)", retryable=False, cause=cause
+        error = ModelCallError(
+            f"{message} ({reason}, {completion.output_tokens} tokens)",
+            retryable=False,
+            cause=cause,
         )
+        error.completion = completion
+        raise error
+    return completion
 
 
 def _usage(data: dict[str, Any], prompt_key: str, completion_key: str) -> tuple[int, int]:
@@ -282,8 +289,7 @@ def _openai_completion(data: dict[str, Any], chat: bool, model: str, started: fl
     choice = data["choices"][0]
     text = _text_of(choice["message"]["content"] if chat else choice["text"])
     tokens_in, tokens_out = _usage(data, "prompt_tokens", "completion_tokens")
-    _finished(choice.get("finish_reason"), tokens_out)
-    return Completion(
+    completion = Completion(
         text=text,
         served_model=str(data.get("model") or model),
         input_tokens=tokens_in,
@@ -291,14 +297,14 @@ def _openai_completion(data: dict[str, Any], chat: bool, model: str, started: fl
         finish_reason=choice.get("finish_reason"),
         latency_s=time.perf_counter() - started,
     )
+    return _whole(completion)
 
 
 def _anthropic_completion(data: dict[str, Any], model: str, started: float) -> Completion:
     # Thinking blocks come before the text blocks; only text is the reply.
     text = "".join(block["text"] for block in data["content"] if block.get("type") == "text")
     tokens_in, tokens_out = _usage(data, "input_tokens", "output_tokens")
-    _finished(data.get("stop_reason"), tokens_out)
-    return Completion(
+    completion = Completion(
         text=text,
         served_model=str(data.get("model") or model),
         input_tokens=tokens_in,
@@ -306,6 +312,7 @@ def _anthropic_completion(data: dict[str, Any], model: str, started: float) -> C
         finish_reason=data.get("stop_reason"),
         latency_s=time.perf_counter() - started,
     )
+    return _whole(completion)
 
 
 def _parsed(url: str, expected: str, parse: Any, *args: Any) -> Completion:

@@ -446,7 +446,7 @@ def _record(
             model=model.spec.name,
             prompt_sha256=prompt_sha256,
             reply=None,
-            completion=None,
+            completion=outcome.completion,  # a cut reply's tokens were paid for
             scores={},
             error=str(outcome),
             cause=outcome.cause,

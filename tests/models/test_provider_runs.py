@@ -58,6 +58,8 @@ def test_a_truncated_reply_is_counted_not_scored_and_what_was_sent_is_recorded(
     assert results["models"]["mistral"]["causes"] == {"truncated": 1}
     cut = [r for r in read_samples(outcome.run_dir / "samples.jsonl") if r.cause == "truncated"]
     assert len(cut) == 1 and cut[0].reply is None and cut[0].scores == {}
+    # Its tokens were paid: they count in the cost (3 answers of 100 tokens in, 40 out).
+    assert results["models"]["mistral"]["input_tokens"] == 300
     assert fake.refused == [] and all(
         body["model"] == "mistral-medium-2604" for body in fake.bodies
     )
