@@ -8,7 +8,18 @@ from harness import __version__
 
 # Each command imports the packages it uses when it runs, not at module level: `plume --help`
 # and `plume lint` would otherwise pay for spaCy, DSPy, the HTTP client and every package.
-from harness.cli import _data, _doctor, _lint, _models, _prompts, _report, _run, _score, _tune
+from harness.cli import (
+    _compare,
+    _data,
+    _doctor,
+    _lint,
+    _models,
+    _prompts,
+    _report,
+    _run,
+    _score,
+    _tune,
+)
 from harness.cli._common import console
 
 app = typer.Typer(
@@ -38,7 +49,7 @@ def _root(
     """Plume: which model, with which prompt, drafts the best replies."""
 
 
-for module in (_run, _score, _report, _tune, _lint, _data, _prompts, _models, _doctor):
+for module in (_run, _score, _report, _compare, _tune, _lint, _data, _prompts, _models, _doctor):
     module.register(app)
 
 

@@ -1,12 +1,12 @@
-"""`plume report`: rebuild a run's report, or compare two runs paired on their items."""
+"""`plume report`: rebuild a run's report; `--compare` is an alias of `plume compare`."""
 
 from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
+from harness.cli import _compare
 from harness.cli._common import console, guarded
 
 
@@ -23,7 +23,10 @@ def register(app: typer.Typer) -> None:
         ] = "html",
         compare: Annotated[
             Path | None,
-            typer.Option(help="Another run directory: compare each shared model, paired on items."),
+            typer.Option(
+                help="Another run directory: the same as `plume compare RUN_DIR OTHER`, written "
+                "to RUN_DIR/compare-OTHER.html (or .md)."
+            ),
         ] = None,
         intersect: Annotated[
             bool,
@@ -33,28 +36,11 @@ def register(app: typer.Typer) -> None:
         ] = False,
     ) -> None:
         """Rebuild the report of a run directory from run.json, samples.jsonl and results.json."""
-        from harness.report import compare_runs, write_report
+        from harness.report import write_report
 
         if compare is None:
             path = write_report(run_dir, markdown=format == "md")
             console.print(f"Report: {escape(str(path))}", highlight=False, soft_wrap=True)
             return
-        comparison = compare_runs(run_dir, compare, intersect=intersect)
-        table = Table(title=f"{comparison.a} − {comparison.b} (paired on items; p Holm-corrected)")
-        for column in ("model", "criterion", "n", "a − b [95 %]", "p", "w/l/t"):
-            table.add_column(column, justify="right" if column in ("n", "p") else "left")
-        for c in comparison.comparisons:
-            if c.mean_difference is None or c.low is None or c.high is None:
-                continue
-            p = f"{c.p_adjusted:.3g}" if c.p_adjusted is not None else "—"
-            table.add_row(
-                escape(c.a.split(" @ ")[0]),
-                c.criterion,
-                f"{c.n}" + (" (shared)" if c.intersected else ""),
-                f"{c.mean_difference:+.3f} [{c.low:+.3f}, {c.high:+.3f}]",
-                f"[bold]{p}[/]" if c.significant else p,
-                f"{c.wins}/{c.losses}/{c.ties}",
-            )
-        console.print(table)
-        for note in comparison.notes:
-            console.print(f"[yellow]note:[/] {escape(note)}", soft_wrap=True)
+        out = run_dir / f"compare-{compare.resolve().name}.{format}"
+        _compare.compare([run_dir, compare], out=out, intersect=intersect)

@@ -1,81 +1,234 @@
-"""Comparing two runs (two prompt versions, two dates) model by model, paired on item ids.
+"""Comparing runs: every model of every run is a candidate, and candidates are paired on item ids.
 
-Runs are compared only when their numbers mean the same thing: same gold set, same scorer
-versions, same style guide, and, unless the caller asks for the shared items, the same items.
+Any runs can be compared whose numbers mean the same thing: the same gold set (the same file, not
+only the same name), the same scorer versions and the same style guide. Models, prompt versions
+and dates may differ; that is the point. Candidates that ran on different items are compared only
+when the caller asks for the items they all share, and the page says how many were left out.
 """
 
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 from harness.errors import UsageError
+from harness.files import write_atomic
+from harness.gold import GoldItem
+from harness.report import _view
 from harness.report._html import read_run
-from harness.runner import criterion_values
+from harness.report._markdown import render_comparison_markdown
+from harness.report._view import Candidate, Comparison
+from harness.runner import (
+    ModelResults,
+    RunManifest,
+    RunResults,
+    SampleRecord,
+    criterion_values,
+)
 from harness.scoring import OVERALL, load_scoring_config
-from harness.stats import PairedComparison, paired_difference, with_holm
+from harness.stats import Estimate, ItemSetMismatch, PairedComparison, bootstrap_mean, compare_all
+from harness.templating import environment
+
+_TEMPLATES = Path(__file__).parent / "templates"
 
 
-@dataclass(frozen=True)
-class RunComparison:
-    """Run ``a`` minus run ``b`` for every model both ran."""
+def _check_comparable(first: RunManifest, other: RunManifest) -> None:
+    a, b = first.run_id, other.run_id
+    if first.gold.sha256 != other.gold.sha256:
+        raise UsageError(
+            f"runs {a} and {b} used different gold sets ({first.gold.name}, sha256 "
+            f"{first.gold.sha256[:12]}, against {other.gold.name}, sha256 "
+            f"{other.gold.sha256[:12]}): items with the same id may differ, so they are not "
+            "compared; run both on the same gold file"
+        )
+    if first.scorers != other.scorers:
+        differing = sorted(set(first.scorers) | set(other.scorers))
+        detail = ", ".join(
+            f"{name} {first.scorers.get(name, 'absent')} in {a} but "
+            f"{other.scorers.get(name, 'absent')} in {b}"
+            for name in differing
+            if first.scorers.get(name) != other.scorers.get(name)
+        )
+        raise UsageError(
+            f"runs {a} and {b} were scored with different scorers ({detail}): their numbers are "
+            "not comparable; run the older one again with this Plume (its cached replies cost "
+            "nothing)"
+        )
+    if first.styleguide != other.styleguide:
+        raise UsageError(
+            f"runs {a} and {b} were linted with different style guides (version "
+            f"{(first.styleguide or {}).get('version', 'none')} against "
+            f"{(other.styleguide or {}).get('version', 'none')}): their tone and conciseness are "
+            "not comparable"
+        )
 
-    a: str
-    """First run's id."""
-    b: str
-    """Second run's id."""
-    comparisons: list[PairedComparison]
-    """Per model and criterion; ``a`` and ``b`` read ``model @ run``; Holm-corrected together."""
-    notes: list[str]
-    """What was left out and why."""
+
+def _mean(estimate: Estimate) -> float:
+    return estimate.mean if estimate.mean is not None else -1.0
 
 
-def compare_runs(run_a: Path, run_b: Path, *, intersect: bool = False) -> RunComparison:
-    """Compare two run directories.
+def _names(pairs: Sequence[tuple[RunManifest, str]]) -> list[str]:
+    """``model · prompt``, with the run id where two candidates would otherwise look alike."""
+    short = [f"{model} · {manifest.prompt}" for manifest, model in pairs]
+    return [
+        name if short.count(name) == 1 else f"{name} · {manifest.run_id}"
+        for name, (manifest, _) in zip(short, pairs, strict=True)
+    ]
+
+
+def compare_runs(*run_dirs: Path, intersect: bool = False) -> Comparison:
+    """Compare every model of the given run directories, paired on item ids.
 
     Raises:
-        UsageError: different gold sets, scorer versions or style guides; no model in common.
-        ItemSetMismatch: a model ran on different items in the two runs and ``intersect`` is false.
+        UsageError: fewer than two candidates, a run given twice, or runs whose numbers do not
+            mean the same thing (gold set, scorers, style guide).
+        ItemSetMismatch: candidates ran on different items and ``intersect`` is false.
     """
-    manifest_a, _, records_a, _ = read_run(run_a)
-    manifest_b, _, records_b, _ = read_run(run_b)
-    ida, idb = manifest_a.run_id, manifest_b.run_id
-    if manifest_a.gold.sha256 != manifest_b.gold.sha256:
+    runs = [read_run(path) for path in run_dirs]
+    if not runs:
+        raise UsageError("name at least one run directory")
+    ids = [manifest.run_id for manifest, *_ in runs]
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    if twice:
+        raise UsageError(f"run {twice[0]} is given twice; give each run once")
+    for manifest, *_ in runs[1:]:
+        _check_comparable(runs[0][0], manifest)
+    pairs: list[tuple[RunManifest, str]] = []
+    mine: list[tuple[list[SampleRecord], ModelResults]] = []
+    paths: list[Path] = []
+    gold: list[GoldItem] | None = None
+    for path, (manifest, results, records, items) in zip(run_dirs, runs, strict=True):
+        gold = gold or items
+        for model, res in results.models.items():
+            pairs.append((manifest, model))
+            mine.append(([r for r in records if r.model == model], res))
+            paths.append(path)
+    if len(pairs) < 2:
         raise UsageError(
-            f"runs {ida} and {idb} used different gold sets (sha256 {manifest_a.gold.sha256[:12]} "
-            f"and {manifest_b.gold.sha256[:12]}): items with the same id may differ, so they are "
-            "not compared"
+            f"{run_dirs[0]} holds one model and nothing else was given: name at least two runs, "
+            "or a run with several models"
         )
-    if manifest_a.scorers != manifest_b.scorers:
-        raise UsageError(
-            f"runs {ida} and {idb} were scored with different scorers ({manifest_a.scorers} "
-            f"against {manifest_b.scorers}): their numbers are not comparable"
-        )
-    if manifest_a.styleguide != manifest_b.styleguide:
-        raise UsageError(
-            f"runs {ida} and {idb} were linted with different style guides "
-            f"({manifest_a.styleguide} against {manifest_b.styleguide}): their tone and "
-            "conciseness are not comparable"
-        )
-    models_a = {r.model for r in records_a}
-    models_b = {r.model for r in records_b}
-    shared = sorted(models_a & models_b)
-    if not shared:
-        raise UsageError(f"runs {ida} and {idb} have no model in common")
-    notes = [f"{m} is only in run {ida}" for m in sorted(models_a - models_b)]
-    notes += [f"{m} is only in run {idb}" for m in sorted(models_b - models_a)]
-    weights = dict(load_scoring_config().overall.weights)
-    criteria = sorted({n for r in [*records_a, *records_b] for n in r.scores if n != OVERALL})
-    found = []
-    for model in shared:
-        mine_a = [r for r in records_a if r.model == model]
-        mine_b = [r for r in records_b if r.model == model]
-        for criterion in [*criteria, OVERALL]:
-            found.append(
-                paired_difference(
-                    criterion_values(mine_a, criterion, weights),
-                    criterion_values(mine_b, criterion, weights),
-                    names=(f"{model} @ {ida}", f"{model} @ {idb}"),
-                    criterion=criterion,
-                    intersect=intersect,
-                )
+    names = _names(pairs)
+    item_sets = [{r.id for r in records} for records, _ in mine]
+    shared = set.intersection(*item_sets)
+    notes = [
+        f"Run {manifest.run_id} is {manifest.status}. {warning}"
+        for manifest, results, *_ in runs
+        if (warning := _view.banner(manifest.status, results)) is not None
+    ]
+    if any(s != shared for s in item_sets):
+        sizes = ", ".join(f"{n} has {len(s)}" for n, s in zip(names, item_sets, strict=True))
+        if not intersect:
+            raise ItemSetMismatch(
+                f"the candidates ran on different item sets ({sizes}; {len(shared)} shared by "
+                f"all): compare them on the shared items with --intersect"
             )
-    return RunComparison(ida, idb, with_holm(found), notes)
+        left_out = len(set.union(*item_sets) - shared)
+        notes.append(
+            f"The candidates ran on different item sets ({sizes}): they are compared on the "
+            f"{len(shared)} items they all share, {left_out} left out. Tokens, cost and latency "
+            "are each run's own, over all its items."
+        )
+    weights = dict(load_scoring_config().overall.weights)
+    criteria = [
+        *sorted({n for records, _ in mine for r in records for n in r.scores if n != OVERALL}),
+        OVERALL,
+    ]
+    services = {item.id: item.service for item in gold} if gold else None
+    values = {
+        name: {
+            c: criterion_values([r for r in records if r.id in shared], c, weights)
+            for c in criteria
+        }
+        for name, (records, _) in zip(names, mine, strict=True)
+    }
+    models: dict[str, ModelResults] = {}
+    for name, (records, res) in zip(names, mine, strict=True):
+        kept = [r for r in records if r.id in shared]
+        failed = [r for r in kept if r.error is not None]
+        models[name] = res.model_copy(
+            update={
+                "items": len(kept),
+                "errors": len(failed),
+                "causes": dict(Counter(r.cause or "unknown" for r in failed)),
+                "scores": {
+                    c: bootstrap_mean(
+                        list(v.values()),
+                        clusters=[services.get(i, "") for i in v] if services else None,
+                    )
+                    for c, v in values[name].items()
+                },
+            }
+        )
+    ranked = dict(sorted(models.items(), key=lambda kv: -_mean(kv[1].scores[OVERALL])))
+    comparisons: list[PairedComparison] = []
+    for criterion in criteria:
+        comparisons += compare_all(
+            {name: values[name][criterion] for name in ranked},
+            criterion=criterion,
+            clusters=services,
+        )
+    if len(shared) < len(set.union(*item_sets)):
+        left = {name: len(s - shared) for name, s in zip(names, item_sets, strict=True)}
+        comparisons = [
+            c.model_copy(update={"intersected": True, "only_a": left[c.a], "only_b": left[c.b]})
+            for c in comparisons
+        ]
+    results = RunResults(
+        run_id="comparison",
+        overall=OVERALL,
+        models=ranked,
+        criteria=criteria,
+        weights=weights,
+        comparisons=comparisons,
+    )
+    candidates = [
+        Candidate(
+            name=name,
+            model=model,
+            served=next((m.served for m in manifest.models if m.name == model), model),
+            prompt=manifest.prompt,
+            run_id=manifest.run_id,
+            run_dir=str(path),
+            status=manifest.status,
+        )
+        for name, (manifest, model), path in zip(names, pairs, paths, strict=True)
+    ]
+    return Comparison(
+        candidates=candidates,
+        gold=runs[0][0].gold,
+        items=len(shared),
+        results=results,
+        notes=notes,
+    )
+
+
+def render_comparison(comparison: Comparison) -> str:
+    """The comparison's HTML page: self-contained, no script, the same escaping as the report."""
+    served = {c.name: c.served for c in comparison.candidates}
+    return (
+        environment(_TEMPLATES)
+        .get_template("comparison.html")
+        .render(
+            comparison=comparison,
+            **_view.scores(comparison.results, served, kind="Candidate"),
+        )
+    )
+
+
+def write_comparison(comparison: Comparison, out: Path) -> Path:
+    """Write the comparison as HTML, Markdown or JSON, chosen by ``out``'s suffix.
+
+    Raises:
+        UsageError: another suffix.
+    """
+    suffix = out.suffix.lower()
+    if suffix in (".html", ".htm"):
+        text = render_comparison(comparison)
+    elif suffix == ".md":
+        text = render_comparison_markdown(comparison)
+    elif suffix == ".json":
+        text = comparison.model_dump_json(indent=2) + "\n"
+    else:
+        raise UsageError(f"--out {out}: name a .html, .md or .json file")
+    write_atomic(out, text)
+    return out

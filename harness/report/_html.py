@@ -32,7 +32,6 @@ def render_report(
     items: Sequence[GoldItem] | None = None,
 ) -> str:
     """The report's HTML; ``items`` (the run's gold items) add experiences and gold replies."""
-    criteria = _view.criteria(results)
     if items is not None:
         items = [anonymised(item) for item in items]
     return (
@@ -40,15 +39,9 @@ def render_report(
         .get_template("report.html")
         .render(
             manifest=manifest,
-            results=results,
-            criteria=criteria,
-            served={m.name: m.served for m in manifest.models},
-            charts=_view.charts(results),
-            left=_view.CHART_LEFT,
-            width=_view.CHART_WIDTH,
-            matrices={c: _view.matrix(results, c) for c in criteria},
-            partial=[c for c in results.comparisons if c.intersected],
-            clustered=bool(results.breakdowns),
+            **_view.scores(results, {m.name: m.served for m in manifest.models}, kind="Model"),
+            banner=_view.banner(manifest.status, results),
+            breakdowns=_view.breakdowns(results),
             items=_view.item_views(results, records, items),
             have_gold=items is not None,
             provenance=_view.provenance(manifest),

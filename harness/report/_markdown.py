@@ -1,11 +1,13 @@
-"""``report.md``: the leaderboard, paired differences and flagged replies, for a pull request or
-a wiki page. Texts from citizens and models are escaped: Markdown renderers pass HTML through."""
+"""``report.md`` and comparisons in Markdown: the verdict, the leaderboard, paired differences and
+flagged replies, for a ticket, an e-mail or a wiki page. Texts from citizens and models are
+escaped: Markdown renderers pass HTML through."""
 
 import html
 import re
 from collections.abc import Sequence
 
 from harness.report import _view
+from harness.report._view import Comparison
 from harness.runner import RunManifest, RunResults, SampleRecord
 
 _MARKDOWN = re.compile(r"([\\`*_\[\]|#!~])")
@@ -21,22 +23,32 @@ def _row(cells: Sequence[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def render_markdown(
-    manifest: RunManifest, results: RunResults, records: Sequence[SampleRecord]
-) -> str:
-    """The Markdown report."""
+def _verdict(results: RunResults) -> list[str]:
+    verdict = _view.verdict(results)
+    lines = ["## Verdict", ""]
+    if verdict.headline:
+        lines += [f"**{escape(verdict.headline)}**", ""]
+    lines += [f"- {escape(line)}" for line in verdict.criteria]
+    lines += [
+        "",
+        _row(
+            ["candidate", "€ per 1,000 replies", "median latency", "p95 latency", "cost of the run"]
+        ),
+        _row(["---", "---:", "---:", "---:", "---:"]),
+    ]
+    lines += [
+        _row([escape(u.name), u.per_1000, u.p50, u.p95, escape(u.cost)]) for u in verdict.usage
+    ]
+    return [*lines, "", escape(verdict.basis), "", escape(verdict.method)]
+
+
+def _leaderboard(results: RunResults, kind: str) -> list[str]:
     criteria = _view.criteria(results)
     lines = [
-        f"# Run {escape(manifest.run_id)}",
-        "",
-        f"Gold set `{escape(manifest.gold.name)}` ({manifest.gold.items} items), prompt "
-        f"`{escape(manifest.prompt)}`, status {manifest.status}. Means with 95 % bootstrap "
-        "intervals; failed or unscored items are counted, never averaged as zero.",
-        "",
         "## Leaderboard",
         "",
-        _row(["#", "model", *criteria, "errors / items", "cost (€)"]),
-        _row(["---:", "---", *["---:"] * len(criteria), "---:", "---:"]),
+        _row(["#", kind, *criteria, "errors / items"]),
+        _row(["---:", "---", *["---:"] * len(criteria), "---:"]),
     ]
     for rank, (name, res) in enumerate(results.models.items(), start=1):
         cells = []
@@ -46,41 +58,66 @@ def render_markdown(
             if est is not None and est.unscored:
                 cell += f" ({est.unscored} unscored)"
             cells.append(cell)
+        lines.append(_row([str(rank), escape(name), *cells, f"{res.errors} / {res.items}"]))
+    return lines
+
+
+def _differences(results: RunResults) -> list[str]:
+    shown = [
+        c
+        for c in results.comparisons
+        if c.mean_difference is not None and c.low is not None and c.high is not None
+    ]
+    if not shown:
+        return []
+    lines = [
+        "",
+        "## Paired differences",
+        "",
+        "a − b on the items both were scored on; 95 % paired bootstrap interval; sign-flip "
+        "permutation p-value, Holm-corrected across the pairs of one criterion.",
+        "",
+        _row(["criterion", "a", "b", "n", "a − b", "interval", "p (Holm)", "wins/losses/ties"]),
+        _row(["---", "---", "---", "---:", "---:", "---:", "---:", "---:"]),
+    ]
+    for c in shown:
+        assert c.mean_difference is not None and c.low is not None and c.high is not None
+        p = f"{c.p_adjusted:.3g}" if c.p_adjusted is not None else "—"
         lines.append(
             _row(
-                [str(rank), escape(name), *cells, f"{res.errors} / {res.items}", f"{res.cost:.4f}"]
+                [
+                    c.criterion,
+                    escape(c.a),
+                    escape(c.b),
+                    f"{c.n}" + (" (shared items only)" if c.intersected else ""),
+                    f"{c.mean_difference:+.3f}",
+                    f"[{c.low:+.3f}, {c.high:+.3f}]",
+                    f"**{p}**" if c.significant else p,
+                    f"{c.wins}/{c.losses}/{c.ties}",
+                ]
             )
         )
-    if results.comparisons:
-        lines += [
-            "",
-            "## Paired differences",
-            "",
-            "a − b on the items both were scored on; 95 % paired bootstrap interval; sign-flip "
-            "permutation p-value, Holm-corrected across the pairs of one criterion.",
-            "",
-            _row(["criterion", "a", "b", "n", "a − b", "interval", "p (Holm)", "wins/losses/ties"]),
-            _row(["---", "---", "---", "---:", "---:", "---:", "---:", "---:"]),
-        ]
-        for c in results.comparisons:
-            if c.mean_difference is None or c.low is None or c.high is None:
-                continue
-            p = f"{c.p_adjusted:.3g}" if c.p_adjusted is not None else "—"
-            lines.append(
-                _row(
-                    [
-                        c.criterion,
-                        escape(c.a),
-                        escape(c.b),
-                        f"{c.n}" + (" (shared items only)" if c.intersected else ""),
-                        f"{c.mean_difference:+.3f}",
-                        f"[{c.low:+.3f}, {c.high:+.3f}]",
-                        f"**{p}**" if c.significant else p,
-                        f"{c.wins}/{c.losses}/{c.ties}",
-                    ]
-                )
-            )
-    for dimension, groups in results.breakdowns.items():
+    return lines
+
+
+def render_markdown(
+    manifest: RunManifest, results: RunResults, records: Sequence[SampleRecord]
+) -> str:
+    """The Markdown report."""
+    banner = _view.banner(manifest.status, results)
+    lines = [
+        f"# Run {escape(manifest.run_id)}",
+        "",
+        *([f"> **{escape(banner)}**", ""] if banner else []),
+        f"Gold set `{escape(manifest.gold.name)}` ({manifest.gold.items} items), prompt "
+        f"`{escape(manifest.prompt)}`, status {manifest.status}.",
+        "",
+        *_verdict(results),
+        "",
+        *_leaderboard(results, "model"),
+        *_differences(results),
+    ]
+    for dimension, groups in _view.breakdowns(results).items():
         lines += [
             "",
             f"## Overall by {dimension}",
@@ -88,7 +125,7 @@ def render_markdown(
             _row([dimension, *(escape(m) for m in results.models)]),
             _row(["---", *["---:"] * len(results.models)]),
         ]
-        for group, by_model in groups.items():
+        for group, by_model in groups:
             lines.append(
                 _row(
                     [
@@ -124,4 +161,38 @@ def render_markdown(
                     ]
                 )
             )
+    return "\n".join(lines) + "\n"
+
+
+def render_comparison_markdown(comparison: Comparison) -> str:
+    """A comparison in Markdown."""
+    lines = [
+        f"# Comparison of {len(comparison.candidates)} candidates on {comparison.items} items",
+        "",
+        *(f"> **{escape(note)}**\n" for note in comparison.notes),
+        f"Gold set `{escape(comparison.gold.name)}` (sha256 {comparison.gold.sha256[:12]}).",
+        "",
+        *_verdict(comparison.results),
+        "",
+        "## Candidates",
+        "",
+        _row(["candidate", "model", "served as", "prompt", "run", "status"]),
+        _row(["---", "---", "---", "---", "---", "---"]),
+        *(
+            _row(
+                [
+                    escape(c.name),
+                    escape(c.model),
+                    escape(c.served),
+                    escape(c.prompt),
+                    escape(c.run_id),
+                    c.status,
+                ]
+            )
+            for c in comparison.candidates
+        ),
+        "",
+        *_leaderboard(comparison.results, "candidate"),
+        *_differences(comparison.results),
+    ]
     return "\n".join(lines) + "\n"

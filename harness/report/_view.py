@@ -8,10 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from pydantic import BaseModel, ConfigDict
+
 from harness.gold import GoldItem
-from harness.runner import RunManifest, RunResults, SampleRecord
+from harness.runner import GoldRecord, ModelResults, RunManifest, RunResults, SampleRecord
 from harness.scoring import OVERALL, Evidence
-from harness.stats import Estimate, PairedComparison
+from harness.stats import MIN_CLUSTERS, Estimate, PairedComparison
 
 # The kind shown when spans overlap: what most changes a team's decision comes first.
 _PRECEDENCE = (
@@ -118,6 +120,85 @@ class ItemView:
     """Whether any reply has a contradiction, invented specific or followed injection."""
 
 
+@dataclass(frozen=True)
+class Usage:
+    """One candidate's money and time."""
+
+    name: str
+    """The candidate."""
+    per_1000: str
+    """Euros for 1,000 replies, or ``—``."""
+    cost: str
+    """Euros this run paid, with what its cached replies had cost apart."""
+    p50: str
+    """Median latency in seconds, or ``—``."""
+    p95: str
+    """95th-percentile latency in seconds, or ``—``."""
+    tokens: str
+    """Tokens in and out."""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a manager reads first: plain sentences and one small table."""
+
+    headline: str
+    """Who is best overall, by how much, and whether that is more than chance."""
+    criteria: list[str]
+    """The same for each criterion."""
+    basis: str
+    """How much of the result rests on failed or unscored items."""
+    method: str
+    """How the intervals were computed, in one sentence."""
+    usage: list[Usage]
+    """Cost and latency per candidate, in leaderboard order."""
+
+
+class Candidate(BaseModel):
+    """One model of one run."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    """What the comparison calls it: model and prompt version, and the run when that is needed
+    to tell two candidates apart."""
+    model: str
+    """The model's name in its run."""
+    served: str
+    """The id the endpoint served."""
+    prompt: str
+    """The prompt reference (``reply@1.0.0``)."""
+    run_id: str
+    """The run it comes from."""
+    run_dir: str
+    """That run's directory."""
+    status: str
+    """That run's status."""
+
+
+class Comparison(BaseModel):
+    """Candidates scored on the same items, with the verdict's material."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    candidates: list[Candidate]
+    """In the order of the runs and of each run's leaderboard."""
+    gold: GoldRecord
+    """The gold set every run used."""
+    items: int
+    """Items every candidate is compared on."""
+    results: RunResults
+    """Candidates as models, best first: estimates and paired comparisons on those items; tokens,
+    cost and latency are each run's own."""
+    notes: list[str]
+    """What was left out and why."""
+
+    @property
+    def comparisons(self) -> list[PairedComparison]:
+        """Every pair of candidates on every criterion, Holm-corrected per criterion."""
+        return self.results.comparisons
+
+
 def format_estimate(estimate: Estimate | None) -> str:
     """``0.812 [0.790, 0.833]``, or ``—`` when nothing was scored."""
     if estimate is None or estimate.mean is None or estimate.low is None or estimate.high is None:
@@ -186,7 +267,10 @@ def matrix(results: RunResults, criterion: str) -> dict[tuple[str, str], Cell]:
 def _cell(c: PairedComparison, sign: int) -> Cell:
     assert c.mean_difference is not None and c.low is not None and c.high is not None
     low, high = (c.low, c.high) if sign > 0 else (-c.high, -c.low)
-    return Cell(sign * c.mean_difference, low, high, c.p_adjusted, c.significant, c.n)
+    # Adding 0.0 turns a negated zero into 0.0, which prints without a minus sign.
+    return Cell(
+        sign * c.mean_difference + 0.0, low + 0.0, high + 0.0, c.p_adjusted, c.significant, c.n
+    )
 
 
 def item_views(
@@ -225,6 +309,10 @@ def provenance(manifest: RunManifest) -> list[tuple[str, str]]:
     ]
     if manifest.styleguide:
         rows.append(("Style guide", ", ".join(f"{k} {v}" for k, v in manifest.styleguide.items())))
+    for model in manifest.models:
+        # What each model was actually sent: two models may not have run alike.
+        sent = ", ".join(f"{k}={v}" for k, v in model.sent.items()) or "not recorded"
+        rows.append((f"Model {model.name}", f"{model.served}; sent {sent}"))
     rows.append(
         (
             "Plume",
@@ -234,3 +322,209 @@ def provenance(manifest: RunManifest) -> list[tuple[str, str]]:
     )
     rows.append(("Started", manifest.created_at.isoformat()))
     return rows
+
+
+def _scored(results: RunResults, criterion: str) -> list[tuple[str, Estimate]]:
+    """Candidates with a mean on ``criterion``, best first."""
+    found = []
+    for name, res in results.models.items():
+        est = res.scores.get(criterion)
+        if est is not None and est.mean is not None:
+            found.append((name, est))
+    return sorted(found, key=lambda pair: -(pair[1].mean or 0.0))
+
+
+def _between(results: RunResults, criterion: str, a: str, b: str) -> PairedComparison | None:
+    """The paired comparison of ``a`` minus ``b``, turned round if it was computed as ``b − a``."""
+    for c in results.comparisons:
+        if c.criterion != criterion or c.mean_difference is None or c.low is None:
+            continue
+        if (c.a, c.b) == (a, b):
+            return c
+        if (c.a, c.b) == (b, a) and c.high is not None:
+            return c.model_copy(
+                update={
+                    "a": a,
+                    "b": b,
+                    "mean_difference": 0.0 - c.mean_difference,
+                    "low": 0.0 - c.high,
+                    "high": 0.0 - c.low,
+                    "wins": c.losses,
+                    "losses": c.wins,
+                }
+            )
+    return None
+
+
+def _finding(results: RunResults, criterion: str) -> str:
+    title = criterion.capitalize()
+    ranked = _scored(results, criterion)
+    if not ranked:
+        return f"{title}: nothing was scored."
+    best, est = ranked[0]
+    if len(ranked) == 1:
+        return f"{title}: {best} scores {format_estimate(est)}" + (
+            " (the only candidate scored)." if len(results.models) > 1 else "."
+        )
+    second, other = ranked[1]
+    assert est.mean is not None and other.mean is not None
+    c = _between(results, criterion, best, second)
+    if c is None or c.mean_difference is None or c.low is None or c.high is None:
+        return (
+            f"{title}: {best} {est.mean:.3f} against {other.mean:.3f} for {second}; no item "
+            "was scored for both, so the difference is not tested."
+        )
+    p = c.p_adjusted if c.p_adjusted is not None else c.p_value
+    by = f"{c.mean_difference:+.3f} [{c.low:+.3f}, {c.high:+.3f}] on {c.n} items"
+    if c.significant:
+        return (
+            f"{title}: {best} is best, {est.mean:.3f} against {other.mean:.3f} for {second} "
+            f"({by}), significant after Holm correction (p = {p:.3g})."
+        )
+    if c.wins == c.losses == 0:
+        return f"{title}: {best} and {second} tie, with the same score on all {c.n} items."
+    return (
+        f"{title}: no clear winner; {best} leads {second} by {by}, not significant after "
+        f"Holm correction (p = {p:.3g}): the difference may be chance."
+    )
+
+
+def _basis(results: RunResults) -> str:
+    parts = []
+    for name, res in results.models.items():
+        overall = res.scores.get(OVERALL)
+        scored = overall.n if overall is not None else 0
+        unscored = res.items - res.errors - scored  # failed items have no score either
+        if scored == res.items:
+            continue
+        part = f"{name}: {scored} of {res.items} items scored"
+        if res.errors:
+            causes = ", ".join(f"{cause} ×{n}" for cause, n in res.causes.items())
+            part += f", {res.errors} failed ({causes})" if causes else f", {res.errors} failed"
+        if unscored > 0:
+            part += f", {unscored} unscored"
+        parts.append(part)
+    if not parts:
+        return "Every reply of every candidate was scored: nothing rests on failed items."
+    return (
+        "Failed and unscored items are left out of the means, never counted as zero: "
+        + "; ".join(parts)
+        + "."
+    )
+
+
+def method_note(results: RunResults) -> str:
+    """How the intervals were computed, in one plain sentence."""
+    estimates = [est for res in results.models.values() for est in res.scores.values() if est.n > 1]
+    by_cluster = [est for est in estimates if est.resampled == "clusters"]
+    clusters = sorted({est.clusters for est in estimates if est.clusters is not None})
+    if estimates and len(by_cluster) == len(estimates):
+        return (
+            f"95 % intervals resample whole services ({clusters[-1]} services), since items "
+            "of one service resemble each other."
+        )
+    if by_cluster:
+        return (
+            f"95 % intervals resample whole services where a candidate's scored items cover at "
+            f"least {MIN_CLUSTERS} services, and items one by one where they cover fewer."
+        )
+    if clusters:
+        return (
+            f"95 % intervals resample items one by one: the items cover {clusters[-1]} "
+            f"service{'s' if clusters[-1] > 1 else ''}, too few to resample whole services "
+            f"({MIN_CLUSTERS} needed), so items of one service are treated as independent."
+        )
+    return "95 % intervals resample items one by one (the items' services are not known)."
+
+
+def _money(value: float | None) -> str:
+    return "—" if value is None else f"{value:.4f} €"
+
+
+def _seconds(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f} s"
+
+
+def usage(name: str, res: ModelResults) -> Usage:
+    """A candidate's money and time, as shown."""
+    cost = _money(res.cost)
+    if res.cached:
+        cost += f" ({res.cached} from cache, which had cost {_money(res.cost_from_cache)})"
+    return Usage(
+        name=name,
+        per_1000=_money(res.cost_per_1000),
+        cost=cost,
+        p50=_seconds(res.latency_p50_s),
+        p95=_seconds(res.latency_p95_s),
+        tokens=f"{res.input_tokens} / {res.output_tokens}",
+    )
+
+
+def verdict(results: RunResults) -> Verdict:
+    """The verdict on a run's models or a comparison's candidates."""
+    names = criteria(results)
+    return Verdict(
+        headline=_finding(results, OVERALL) if OVERALL in names else "",
+        criteria=[_finding(results, c) for c in names if c != OVERALL],
+        basis=_basis(results),
+        method=method_note(results),
+        usage=[usage(name, res) for name, res in results.models.items()],
+    )
+
+
+def breakdowns(results: RunResults) -> dict[str, list[tuple[str, dict[str, Estimate]]]]:
+    """Each breakdown's groups in which at least one model has a score."""
+    return {
+        dimension: [
+            (group, by_model)
+            for group, by_model in groups.items()
+            if any(est.mean is not None for est in by_model.values())
+        ]
+        for dimension, groups in results.breakdowns.items()
+    }
+
+
+def scores(results: RunResults, served: dict[str, str], *, kind: str) -> dict[str, object]:
+    """What the verdict and the scores (leaderboard, charts, paired differences) are drawn from,
+    for a run's models or a comparison's candidates (``kind`` names them in the leaderboard)."""
+    names = criteria(results)
+    return {
+        "results": results,
+        "criteria": names,
+        "served": served,
+        "kind": kind,
+        "verdict": verdict(results),
+        "charts": charts(results),
+        "left": CHART_LEFT,
+        "width": CHART_WIDTH,
+        "matrices": {c: matrix(results, c) for c in names},
+        "partial": [c for c in results.comparisons if c.intersected],
+    }
+
+
+_STATUS = {
+    "running": "This run did not finish: it is still running, or was killed before it could say "
+    "so. Resume it with plume run --resume.",
+    "interrupted": "This run was interrupted: the scores cover only the items done before it "
+    "stopped. Resume it with plume run --resume.",
+    "failed": "This run failed before it finished: the scores cover only the items done.",
+}
+
+
+def banner(status: str, results: RunResults) -> str | None:
+    """A warning for a run that is anything but ``completed``."""
+    if status == "completed":
+        return None
+    if status in _STATUS:
+        return _STATUS[status]
+    failed = sum(res.errors for res in results.models.values())
+    total = sum(res.items for res in results.models.values())
+    causes: dict[str, int] = {}
+    for res in results.models.values():
+        for cause, count in res.causes.items():
+            causes[cause] = causes.get(cause, 0) + count
+    detail = ", ".join(f"{cause} ×{count}" for cause, count in sorted(causes.items()))
+    return (
+        f"This run completed with failures: {failed} of {total} replies failed ({detail}); "
+        "they are left out of the means. Retry them with plume run --resume."
+    )

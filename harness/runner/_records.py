@@ -148,6 +148,8 @@ class ModelResults(BaseModel):
     """Median latency of the calls made (cached replies excluded)."""
     latency_p95_s: float | None = None
     """95th percentile of that latency."""
+    cost_per_1000: float | None = None
+    """Euros for 1,000 replies at this run's tokens per reply, cached replies priced as if paid."""
 
 
 class RunResults(BaseModel):

@@ -4,8 +4,10 @@ from collections import Counter
 from collections.abc import Sequence
 from statistics import fmean
 
+import numpy as np
+
 from harness.gold import GoldItem
-from harness.models import ModelSpec
+from harness.models import Completion, ModelSpec
 from harness.runner._records import ModelResults, RunResults, SampleRecord
 from harness.scoring import OVERALL, ScoringConfig, load_scoring_config, overall_score
 from harness.stats import Estimate, PairedComparison, bootstrap_mean, compare_all
@@ -66,18 +68,25 @@ def summarise(
             for c in criteria
         }
         completions = [r.completion for r in mine if r.completion is not None]
-        tokens_in = sum(c.input_tokens for c in completions)
-        tokens_out = sum(c.output_tokens for c in completions)
-        latencies = [c.latency_s for c in completions if not c.cached]
+        paid = [c for c in completions if not c.cached]
+        cached = [c for c in completions if c.cached]
+        latencies = [c.latency_s for c in paid]
         models[spec.name] = ModelResults(
             items=len(mine),
             errors=sum(1 for r in mine if r.error is not None),
             causes=dict(Counter(r.cause or "unknown" for r in mine if r.error is not None)),
             scores=estimates,
-            input_tokens=tokens_in,
-            output_tokens=tokens_out,
-            cost=(tokens_in * spec.price_in + tokens_out * spec.price_out) / 1_000_000,
+            input_tokens=sum(c.input_tokens for c in completions),
+            output_tokens=sum(c.output_tokens for c in completions),
+            cost=_cost(paid, spec),
             mean_latency_s=fmean(latencies) if latencies else None,
+            cached=len(cached),
+            cost_from_cache=_cost(cached, spec),
+            latency_p50_s=float(np.percentile(latencies, 50)) if latencies else None,
+            latency_p95_s=float(np.percentile(latencies, 95)) if latencies else None,
+            cost_per_1000=_cost(completions, spec) / len(completions) * 1000
+            if completions
+            else None,
         )
     ranked = dict(sorted(models.items(), key=lambda kv: -_rank(kv[1].scores[OVERALL])))
     comparisons: list[PairedComparison] = []
@@ -97,6 +106,13 @@ def summarise(
         comparisons=comparisons,
         breakdowns=_breakdowns(items, {name: values[name][OVERALL] for name in ranked}),
     )
+
+
+def _cost(completions: Sequence[Completion], spec: ModelSpec) -> float:
+    """Euros for these completions at the model's prices per million tokens."""
+    tokens_in = sum(c.input_tokens for c in completions)
+    tokens_out = sum(c.output_tokens for c in completions)
+    return (tokens_in * spec.price_in + tokens_out * spec.price_out) / 1_000_000
 
 
 def _rank(estimate: Estimate) -> float:
