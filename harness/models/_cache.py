@@ -23,7 +23,8 @@ class RequestKeys:
 
     def __init__(self, provider: str, served_model: str, params: dict[str, Any]) -> None:
         self.served_model = served_model
-        self._sampled = (params.get("temperature") or 0.0) > 0
+        # No temperature sent means the provider's default, which samples (Anthropic's is 1).
+        self._sampled = params.get("temperature", 1.0) > 0
         fixed = {"provider": provider, "model": served_model, "params": params}
         self._fixed = json.dumps(fixed, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 

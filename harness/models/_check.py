@@ -44,7 +44,8 @@ async def availability(spec: ModelSpec, session: aiohttp.ClientSession) -> str:
         served = await Model(spec, session).resolve()
     except ModelCallError as error:
         return f"no: {error}"
-    return f"yes: serves {served.id}"
+    notice = served.notice()
+    return f"yes: serves {served.id}" + (f" ({notice})" if notice else "")
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class CheckResult:
     """What one tiny real call to a model showed."""
 
     served: str | None
-    """The id the endpoint serves under the requested one."""
+    """The id the endpoint serves under the requested one (and whether it is deprecated)."""
     sent: dict[str, Any]
     """The generation fields the request carried."""
     latency_s: float | None = None
@@ -78,8 +79,9 @@ async def check(
     cost = (
         completion.input_tokens * spec.price_in + completion.output_tokens * spec.price_out
     ) / 1_000_000
+    notice = served.notice()
     return CheckResult(
-        served=served.id,
+        served=served.id + (f" ({notice})" if notice else ""),
         sent=model.fields,
         latency_s=completion.latency_s,
         cost=cost,

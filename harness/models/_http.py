@@ -61,6 +61,13 @@ class ServedModel(BaseModel):
             return f"{self.id} was retired on {self.deprecation:%Y-%m-%d}{instead}"
         return None
 
+    def notice(self) -> str | None:
+        """When it is still served but on its way out, and until when."""
+        if self.lifecycle == "deprecated" or self.deprecation is not None:
+            until = self.retires_at or self.deprecation
+            return "deprecated" + (f", retires on {until:%Y-%m-%d}" if until else "")
+        return None
+
 
 def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

@@ -1,11 +1,13 @@
 """``plume run``: render, generate, score and record, for every gold item and model.
 
 Read from the top: ``execute`` plans the run (``_plan``: the inputs loaded, a resumed run checked
-against them, what is left to do), then runs the models (``_run_models``: local servers, the lock,
-the sample file and the manifest's status). Its event loop (``_generate``) resolves every model
-and starts its workers; each worker (``_worker``) builds, sends, scores and records one item after
-another. A re-run sends nothing it sent before: its prompts are built again and the completion
-cache, keyed by their content, answers them.
+against them), takes the run directory's lock, reads what is already recorded, then runs the
+models on what is left (``_run_models``: local servers, the sample file and the manifest's
+status). Its event loop (``_generate``) resolves every model and starts its workers; each worker
+(``_worker``) builds, sends, scores and records one item after another.
+
+A re-run sends nothing it sent before: its prompts are built again, and the completion cache,
+keyed by their content, answers them.
 """
 
 import asyncio
@@ -94,7 +96,8 @@ def select_items(gold: GoldSet, spec: RunSpec) -> tuple[GoldItem, ...]:
 
 def models_sha256(specs: list[ModelSpec]) -> str:
     """Hash of what the models are asked; where and how fast may change between resumes."""
-    execution = {"base_url", "concurrency", "rpm", "tpm", "timeout_s", "price_in", "price_out"}
+    execution = {"base_url", "concurrency", "rpm", "tpm", "timeout_s"}
+    execution |= {"price_in", "price_out", "prices_read"}
     canonical = json.dumps([s.model_dump(exclude=execution) for s in specs], sort_keys=True)
     return hashlib.sha256(canonical.encode()).hexdigest()
 
@@ -132,17 +135,25 @@ def execute(
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="plume-git") as background:
         commit = background.submit(git_commit)
         plan = _plan(spec, run_dir, commit)
-    on_plan({name: len(left) for name, left in plan.pending.items()}, plan.skipped)
-    records = _run_models(plan, on_record)
-    _end(plan, "completed")
-    finish(
-        plan.run_dir,
-        plan.manifest,
-        plan.specs,
-        plan.gold.items,
-        records=plan.recorded + records,
-        config=plan.config,
-    )
+    # One writer per run directory: a second run is refused before it repairs samples.jsonl or
+    # rewrites run.json.
+    with run_lock(plan.run_dir):
+        recorded = read_samples(plan.run_dir / "samples.jsonl", repair=True)
+        done = {key for key, record in latest_by_key(recorded).items() if record.error is None}
+        pending = {
+            s.name: [i for i in plan.items if (i.id, s.name) not in done] for s in plan.specs
+        }
+        on_plan({name: len(left) for name, left in pending.items()}, plan.skipped)
+        records = _run_models(plan, pending, on_record)
+        _end(plan, "completed")
+        finish(
+            plan.run_dir,
+            plan.manifest,
+            plan.specs,
+            plan.gold.items,
+            records=recorded + records,
+            config=plan.config,
+        )
     return RunOutcome(run_dir=plan.run_dir, manifest=plan.manifest, skipped=plan.skipped)
 
 
@@ -164,6 +175,8 @@ class _Plan:
 
     spec: RunSpec
     gold: GoldSet
+    items: tuple[GoldItem, ...]
+    """The items the run covers (its split, shard and limit)."""
     template: PromptTemplate
     specs: list[ModelSpec]
     """The models that run."""
@@ -174,14 +187,10 @@ class _Plan:
     run_dir: Path
     manifest: RunManifest
     """``run.json``, status ``running``; its models are filled in once resolved."""
-    recorded: list[SampleRecord]
-    """What ``samples.jsonl`` already holds (a resumed run)."""
-    pending: dict[str, list[GoldItem]]
-    """Per model, the items left to run."""
 
 
 def _plan(spec: RunSpec, run_dir: Path | None, commit: "Future[str | None]") -> _Plan:
-    """Load the inputs; to resume ``run_dir``, check they are unchanged and read its records.
+    """Load the inputs; to resume ``run_dir``, check they are unchanged.
 
     Nothing is written before the inputs pass, except a new run's empty directory.
     """
@@ -212,7 +221,6 @@ def _plan(spec: RunSpec, run_dir: Path | None, commit: "Future[str | None]") -> 
         packages=package_versions(),
         git_commit=commit.result(),
     )
-    recorded: list[SampleRecord] = []
     if run_dir is None:
         run_dir = new_run_dir(spec.out or paths.runs_dir())
     else:
@@ -221,13 +229,11 @@ def _plan(spec: RunSpec, run_dir: Path | None, commit: "Future[str | None]") -> 
         )
         _check_unchanged(previous, manifest)
         manifest.created_at = previous.created_at
-        recorded = read_samples(run_dir / "samples.jsonl", repair=True)
     manifest.run_id = run_dir.name
-    done = {key for key, record in latest_by_key(recorded).items() if record.error is None}
-    pending = {s.name: [i for i in items if (i.id, s.name) not in done] for s in specs}
     return _Plan(
         spec=spec,
         gold=gold,
+        items=items,
         template=template,
         specs=specs,
         skipped=skipped,
@@ -235,8 +241,6 @@ def _plan(spec: RunSpec, run_dir: Path | None, commit: "Future[str | None]") -> 
         scorers=scorers,
         run_dir=run_dir,
         manifest=manifest,
-        recorded=recorded,
-        pending=pending,
     )
 
 
@@ -253,7 +257,9 @@ def _check_unchanged(previous: RunManifest, current: RunManifest) -> None:
             raise UsageError(f"{what} changed since run {previous.run_id} started; start a new run")
 
 
-def _run_models(plan: _Plan, on_record: OnRecord) -> list[SampleRecord]:
+def _run_models(
+    plan: _Plan, pending: dict[str, list[GoldItem]], on_record: OnRecord
+) -> list[SampleRecord]:
     """Run every model on its pending items; return the new records.
 
     The manifest records how it ended when it fails or is interrupted.
@@ -262,7 +268,6 @@ def _run_models(plan: _Plan, on_record: OnRecord) -> list[SampleRecord]:
     cache = CompletionCache(paths.cache_dir() / "completions.sqlite") if plan.spec.cache else None
     try:
         with ExitStack() as stack:
-            stack.enter_context(run_lock(plan.run_dir))
             writer = SampleWriter(plan.run_dir / "samples.jsonl")
             stack.callback(writer.close)
             work = _Work(scoring, writer, on_record)
@@ -272,7 +277,7 @@ def _run_models(plan: _Plan, on_record: OnRecord) -> list[SampleRecord]:
                 if s.provider == "local"
             }
             try:
-                asyncio.run(_generate(plan, local, cache, work))
+                asyncio.run(_generate(plan, pending, local, cache, work))
             except BaseExceptionGroup as group:
                 # The task group wraps what one item raised: show that one error, not a tree.
                 raise group.exceptions[0] from None
@@ -290,7 +295,11 @@ def _run_models(plan: _Plan, on_record: OnRecord) -> list[SampleRecord]:
 
 
 async def _generate(
-    plan: _Plan, local: dict[str, LocalServer], cache: CompletionCache | None, work: "_Work"
+    plan: _Plan,
+    pending: dict[str, list[GoldItem]],
+    local: dict[str, LocalServer],
+    cache: CompletionCache | None,
+    work: "_Work",
 ) -> None:
     """Resolve every model, then run all of them at once, each within its concurrency."""
     makers = {
@@ -311,13 +320,13 @@ async def _generate(
         plan.manifest.models = [await _resolve(model) for model in models]
         _write_manifest(plan.run_dir, plan.manifest)
         for model in models:
-            if items := plan.pending[model.spec.name]:
+            if items := pending[model.spec.name]:
                 # A template that cannot render fails here, before any call; later prompts are
                 # built as their turn comes, while replies are awaited.
                 makers[model.spec.remote].prepare(items[0], model.spec.mode)
         async with asyncio.TaskGroup() as group:
             for model in models:
-                items = plan.pending[model.spec.name]
+                items = pending[model.spec.name]
                 queue = iter(items)
                 maker, server = makers[model.spec.remote], local.get(model.spec.name)
                 for _ in range(min(model.spec.concurrency, len(items))):

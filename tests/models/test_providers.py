@@ -15,6 +15,7 @@ from harness.errors import InputError
 from harness.models import (
     ChatMessage,
     Completion,
+    CompletionCache,
     Model,
     ModelCallError,
     ModelSpec,
@@ -95,6 +96,26 @@ def test_claude_as_declared_passes_the_strict_messages_api(declared: dict[str, M
     assert (completion.input_tokens, completion.output_tokens) == (120, 48)
 
 
+def test_samples_of_a_model_without_temperature_are_distinct_in_the_cache(
+    declared: dict[str, ModelSpec], tmp_path: Path
+) -> None:
+    # Claude is sent no temperature: it samples at its default, so samples must not collapse.
+    fake = Fake(key="key-ANTHROPIC_API_KEY")
+    cache = CompletionCache(tmp_path / "cache.sqlite")
+
+    async def samples(model: Model) -> None:
+        for index in (0, 1, 1):
+            await model.generate(MESSAGES, sample_index=index)
+
+    async def go() -> None:
+        async with serve_app(anthropic_app(fake)) as base_url, aiohttp.ClientSession() as session:
+            await samples(Model(declared["claude"], session, base_url=base_url, cache=cache))
+
+    asyncio.run(go())
+    cache.close()
+    assert len(fake.bodies) == 2  # samples 0 and 1 asked, the repeated 1 from the cache
+
+
 def test_the_retired_claude_id_is_refused_before_any_call(declared: dict[str, ModelSpec]) -> None:
     fake = Fake(key="key-ANTHROPIC_API_KEY")
     old = declared["claude"].model_copy(update={"model": "claude-sonnet-4-5"})
@@ -114,6 +135,10 @@ def test_an_unknown_claude_id_is_refused_and_a_current_one_resolved(
     assert raised.value.cause == "unknown_model"
     served = against(anthropic_app(fake), declared["claude"], lambda model: model.resolve())
     assert served.id == "claude-sonnet-5-5" and served.lifecycle == "active"
+    assert served.notice() is None
+    legacy = declared["claude"].model_copy(update={"model": "claude-sonnet-4-6"})
+    served = against(anthropic_app(fake), legacy, lambda model: model.resolve())
+    assert served.notice() == "deprecated, retires on 2026-11-30"
 
 
 def test_a_temperature_for_a_model_that_refuses_it_fails_when_the_file_loads(
