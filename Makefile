@@ -15,7 +15,7 @@ LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON
 	-DGGML_AVX512=OFF -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF
 LLAMA_WHEEL_STAMP := $(WHEELS)/.llama-cpp-python-$(LLAMA_VERSION)-portable
 
-.PHONY: demo test check bench clean system-deps
+.PHONY: demo test test-fast check bench clean system-deps
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -53,6 +53,10 @@ system-deps:
 
 test: $(VENV)/.dev-installed system-deps
 	$(PY) -m pytest
+
+# The loop to run while working: everything but the real local model and the browser.
+test-fast: $(VENV)/.dev-installed
+	$(PY) -m pytest -m "not local_model and not browser"
 
 check: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check harness tests benchmarks

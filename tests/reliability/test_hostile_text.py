@@ -159,6 +159,7 @@ def _dump_dom(page: Path, profile: Path) -> str:
     return done.stdout
 
 
+@pytest.mark.browser
 @pytest.mark.skipif(_chromium() is None, reason="chromium is not installed (CI installs it)")
 def test_no_injected_script_runs_in_a_browser(hostile_run: Path, tmp_path: Path) -> None:
     # Control: the same payloads unescaped and without the CSP do run in this browser, so a
