@@ -356,6 +356,10 @@ def _between(results: RunResults, criterion: str, a: str, b: str) -> PairedCompa
     return None
 
 
+def _items(n: int) -> str:
+    return f"{n} item" if n == 1 else f"{n} items"
+
+
 def _finding(results: RunResults, criterion: str) -> str:
     title = criterion.capitalize()
     ranked = _scored(results, criterion)
@@ -375,14 +379,14 @@ def _finding(results: RunResults, criterion: str) -> str:
             "was scored for both, so the difference is not tested."
         )
     p = c.p_adjusted if c.p_adjusted is not None else c.p_value
-    by = f"{c.mean_difference:+.3f} [{c.low:+.3f}, {c.high:+.3f}] on {c.n} items"
+    by = f"{c.mean_difference:+.3f} [{c.low:+.3f}, {c.high:+.3f}] on {_items(c.n)}"
     if c.significant:
         return (
             f"{title}: {best} is best, {est.mean:.3f} against {other.mean:.3f} for {second} "
             f"({by}), significant after Holm correction (p = {p:.3g})."
         )
     if c.wins == c.losses == 0:
-        return f"{title}: {best} and {second} tie, with the same score on all {c.n} items."
+        return f"{title}: {best} and {second} tie, with the same score on {_items(c.n)}."
     return (
         f"{title}: no clear winner; {best} leads {second} by {by}, not significant after "
         f"Holm correction (p = {p:.3g}): the difference may be chance."
@@ -397,7 +401,7 @@ def _basis(results: RunResults) -> str:
         unscored = res.items - res.errors - scored  # failed items have no score either
         if scored == res.items:
             continue
-        part = f"{name}: {scored} of {res.items} items scored"
+        part = f"{name}: {scored} of {_items(res.items)} scored"
         if res.errors:
             causes = ", ".join(f"{cause} ×{n}" for cause, n in res.causes.items())
             part += f", {res.errors} failed ({causes})" if causes else f", {res.errors} failed"
