@@ -18,16 +18,8 @@ from typing import Any
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 BENCH_PYTHON = Path(sys.executable)
-# The local model needs llama-cpp-python, which only Plume's own environment (the `local` extra)
-# has; benchmark 6 borrows it rather than building llama.cpp a second time.
-LOCAL_PYTHON = REPO / ".venv" / "bin" / "python"
 MODEL_NAME = "bench"
 REMOTE_MODEL_NAME = "bench-remote"
-# The anonymisation guard costs far more per item than the rest of the runner: the remote
-# variant runs on this many items so that it fits in `make bench`'s time.
-SMALL_ITEMS = 256
-# The profiled run: enough items for every phase to show its share.
-PROFILE_ITEMS = 500
 API_KEY_ENV = "PLUME_BENCH_API_KEY"
 
 
@@ -155,8 +147,6 @@ def make_root(parent: Path, base_url: str, items: int, concurrency: int) -> Path
             shutil.copy(REPO / name, root / name)
     lines = gold_lines(items)
     (root / "gold" / "bench.jsonl").write_text("\n".join(lines) + "\n")
-    (root / "gold" / "bench-small.jsonl").write_text("\n".join(lines[:SMALL_ITEMS]) + "\n")
-    (root / "gold" / "bench-profile.jsonl").write_text("\n".join(lines[:PROFILE_ITEMS]) + "\n")
     # No rpm/tpm: the benchmark measures the runner, not a rate limit.
     entries = [
         f"  - name: {name}\n"
@@ -202,17 +192,13 @@ class JobResult:
 
 
 def run_job(
-    argv: Sequence[str],
-    *,
-    env: dict[str, str] | None = None,
-    timeout_s: float = 300,
-    python: Path = BENCH_PYTHON,
+    argv: Sequence[str], *, env: dict[str, str] | None = None, timeout_s: float = 300
 ) -> JobResult:
     """Run a job script in its own process; its last stdout line is a JSON object."""
     started = time.perf_counter()
     try:
         completed = subprocess.run(
-            [str(python), *argv],
+            [str(BENCH_PYTHON), *argv],
             env={**os.environ, **(env or {})},
             capture_output=True,
             timeout=timeout_s,

@@ -1,7 +1,7 @@
 """The same work through inspect_ai, in a process of its own; prints one JSON line.
 
 The dataset is the exact chat messages Plume sent for each item (recorded by the loopback server
-during Plume's run), so both harnesses ask the same 2,000 questions of the same endpoint. The
+during Plume's run), so both harnesses ask the same questions of the same endpoint. The
 model goes through inspect_ai's OpenAI-compatible provider (``openai-api/<service>/<model>``,
 key in ``<SERVICE>_API_KEY``), with ``max_connections`` as the concurrency, no display, and a
 trivial scorer (the reply is not empty), like Plume's side.
@@ -30,7 +30,6 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=64)
     parser.add_argument("--log-dir", type=Path, required=True)
     parser.add_argument("--max-tokens", type=int, default=600)
-    parser.add_argument("--profile", type=Path, help="write a pyinstrument summary here")
     args = parser.parse_args()
     result: dict[str, Any] = {"harness": "inspect_ai"}
     try:
@@ -65,13 +64,7 @@ def main() -> None:
         task = Task(dataset=MemoryDataset(samples), solver=generate(), scorer=non_empty())
         # The service name picks the key variable: openai-api/bench/... reads BENCH_API_KEY.
         os.environ.setdefault("BENCH_API_KEY", "bench")
-        profiler = None
-        if args.profile is not None:
-            from pyinstrument import Profiler
-
-            profiler = Profiler(interval=0.001, async_mode="disabled")
-            profiler.start()
-        run_started = time.perf_counter()
+        cpu_started, run_started = time.process_time(), time.perf_counter()
         logs = eval(
             task,
             model=f"openai-api/bench/{args.model}",
@@ -84,12 +77,7 @@ def main() -> None:
             log_level="warning",
         )
         result["run_s"] = time.perf_counter() - run_started
-        if profiler is not None:
-            profiler.stop()
-            args.profile.write_text(
-                profiler.output_text(unicode=False, color=False, show_all=False),
-                encoding="utf-8",
-            )
+        result["cpu_s"] = time.process_time() - cpu_started
         log = logs[0]
         result["status"] = log.status
         result["items"] = len(log.samples or [])

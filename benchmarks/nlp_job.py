@@ -50,21 +50,7 @@ def _pipe_s(texts: list[str]) -> float:
     return time.perf_counter() - started
 
 
-def _profile(call: Any, path: Path) -> None:
-    from pyinstrument import Profiler
-
-    profiler = Profiler(interval=0.001)
-    profiler.start()
-    try:
-        call()
-    finally:
-        profiler.stop()
-        path.write_text(
-            profiler.output_text(unicode=False, color=False, show_all=False), encoding="utf-8"
-        )
-
-
-def scoring(count: int, profile: Path | None, target: float) -> dict[str, Any]:
+def scoring(count: int) -> dict[str, Any]:
     from harness.gold import GoldItem
 
     try:
@@ -83,11 +69,6 @@ def scoring(count: int, profile: Path | None, target: float) -> dict[str, Any]:
     scores = score_replies(items, replies, scorers)
     score_s = time.perf_counter() - started
     unscored = sum(1 for s in scores for v in s.values() if v.value is None)
-    if profile is not None and score_s / pipe_s > target:
-        # A separate pass on fresh texts, so the profiler's cost is not in the figures above.
-        raw, texts = _texts(max(count // 5, 20), salt=3)
-        more = [GoldItem.model_validate(i) for i in raw]
-        _profile(lambda: score_replies(more, texts, scorers), profile)
     return {
         "replies": count,
         "scorers": [s.name for s in scorers],
@@ -100,7 +81,7 @@ def scoring(count: int, profile: Path | None, target: float) -> dict[str, Any]:
     }
 
 
-def linting(count: int, profile: Path | None, target: float) -> dict[str, Any]:
+def linting(count: int) -> dict[str, Any]:
     try:
         from harness.styleguide import _load, lint_many, load_styleguide
     except ImportError as error:
@@ -121,9 +102,6 @@ def linting(count: int, profile: Path | None, target: float) -> dict[str, Any]:
     started = time.perf_counter()
     results = lint_many(texts, guide)
     lint_s = time.perf_counter() - started
-    if profile is not None and lint_s / pipe_s > target:
-        _, more = _texts(max(count // 5, 20), salt=4)
-        _profile(lambda: lint_many(more, guide), profile)
     return {
         "texts": count,
         "rules": len(guide.rules),
@@ -141,9 +119,6 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=1000, help="replies to score")
     parser.add_argument("--lint-count", type=int, default=1000, help="replies to lint")
-    parser.add_argument("--profile-dir", type=Path, help="profile a benchmark that misses")
-    parser.add_argument("--scoring-target", type=float, default=2.0)
-    parser.add_argument("--lint-target", type=float, default=1.5)
     args = parser.parse_args()
     result: dict[str, Any] = {}
     started = time.perf_counter()
@@ -151,16 +126,12 @@ def main() -> None:
 
     get_nlp()
     result["nlp_load_s"] = time.perf_counter() - started
-    for name, bench, target in (
-        ("scoring", scoring, args.scoring_target),
-        ("lint", linting, args.lint_target),
+    for name, bench, count in (
+        ("scoring", scoring, args.count),
+        ("lint", linting, args.lint_count),
     ):
-        profile = args.profile_dir / f"{name}.txt" if args.profile_dir else None
         try:
-            count = args.count if name == "scoring" else args.lint_count
-            result[name] = bench(count, profile, target)
-            if profile is not None and profile.exists():
-                result[name]["profile"] = str(profile)
+            result[name] = bench(count)
         except Exception as error:
             traceback.print_exc()
             result[name] = {"error": f"{type(error).__name__}: {error}"}

@@ -82,6 +82,11 @@ class Endpoint:
         entry = {"id": MODEL_ID, "object": "model", "owned_by": "bench", "aliases": []}
         return web.json_response({"object": "list", "data": [entry]})
 
+    async def model(self, request: web.Request) -> web.Response:
+        if request.match_info["name"] != MODEL_ID:
+            return web.json_response({"error": "unknown model"}, status=404)
+        return web.json_response({"id": MODEL_ID, "object": "model", "owned_by": "bench"})
+
     async def stats(self, request: web.Request) -> web.Response:
         return web.json_response({"requests": self.requests, "max_in_flight": self.max_in_flight})
 
@@ -113,6 +118,7 @@ async def _serve(latency_s: float, replies: list[str]) -> None:
         app.router.add_post(f"{prefix}/chat/completions", endpoint.chat)
         app.router.add_post(f"{prefix}/completions", endpoint.completion)
         app.router.add_get(f"{prefix}/models", endpoint.models)
+        app.router.add_get(f"{prefix}/models/{{name}}", endpoint.model)
     app.router.add_get("/stats", endpoint.stats)
     app.router.add_post("/reset", endpoint.reset)
     app.router.add_get("/messages", endpoint.messages)
@@ -145,7 +151,7 @@ async def _serve(latency_s: float, replies: list[str]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--latency", type=float, default=0.05, help="seconds before each answer")
+    parser.add_argument("--latency", type=float, default=1.0, help="seconds before each answer")
     parser.add_argument("--replies", type=Path, help="JSON list of reply texts to draw from")
     args = parser.parse_args()
     _die_with_parent()

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The benchmark environment: Plume (without the local extra) plus inspect-ai and pyinstrument,
-# in a venv of its own so the comparison tools never reach Plume's own .venv.
+# The benchmark environment: Plume (without the local extra) plus inspect-ai, in a venv of its
+# own so the comparison tool never reaches Plume's own .venv.
 # Idempotent: a stamp file records the last successful install; pyproject.toml or this script
 # changing reinstalls.
 set -euo pipefail
@@ -18,6 +18,5 @@ if [[ ! -x "$VENV/bin/python" ]]; then
   "$VENV/bin/python" -m pip install --quiet --upgrade pip
 fi
 # Versions pinned so that figures from different days compare the same code.
-"$VENV/bin/python" -m pip install --quiet -e "$ROOT" \
-  'inspect-ai==0.3.*' 'pyinstrument>=5,<6'
+"$VENV/bin/python" -m pip install --quiet -e "$ROOT" 'inspect-ai==0.3.*'
 touch "$STAMP"
