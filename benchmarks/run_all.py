@@ -417,7 +417,8 @@ def write(results: Results, path: Path, started: float, before: tuple[float, ...
     mechanisms = (BENCH / "mechanisms.md").read_text(encoding="utf-8")
     path.write_text("\n".join(lines + results.sections) + "\n" + mechanisms, encoding="utf-8")
     raw = {"machine": info, "load_before": before, "raw": results.raw}
-    (BENCH / "results.json").write_text(json.dumps(raw, indent=1) + "\n", encoding="utf-8")
+    # Beside RESULTS.md: a --quick run written elsewhere leaves the measured figures alone.
+    (path.parent / "results.json").write_text(json.dumps(raw, indent=1) + "\n", encoding="utf-8")
 
 
 def _commit() -> str:
