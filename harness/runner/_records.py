@@ -138,8 +138,6 @@ class ModelResults(BaseModel):
     cost: float
     """Estimated cost in euros of the replies this run paid for, from the prices in
     ``models.yaml``; replies from Plume's cache cost nothing."""
-    mean_latency_s: float | None
-    """Mean latency of successful calls."""
     cached: int = 0
     """Replies that came from Plume's cache."""
     cost_from_cache: float = 0.0

@@ -2,7 +2,6 @@
 
 from collections import Counter
 from collections.abc import Sequence
-from statistics import fmean
 
 import numpy as np
 
@@ -79,7 +78,6 @@ def summarise(
             input_tokens=sum(c.input_tokens for c in completions),
             output_tokens=sum(c.output_tokens for c in completions),
             cost=_cost(paid, spec),
-            mean_latency_s=fmean(latencies) if latencies else None,
             cached=len(cached),
             cost_from_cache=_cost(cached, spec),
             latency_p50_s=float(np.percentile(latencies, 50)) if latencies else None,
