@@ -56,11 +56,11 @@ class Fake:
 
 # --- Anthropic -------------------------------------------------------------------------------
 
-# message_create_params.py: the fields of POST /v1/messages.
+# anthropic-sdk-python types/message_create_params.py: the body fields of POST /v1/messages.
 ANTHROPIC_FIELDS = {
-    "model", "messages", "max_tokens", "system", "stop_sequences", "temperature", "top_p",
-    "top_k", "metadata", "output_config", "thinking", "stream", "tools", "tool_choice",
-    "service_tier", "container", "mcp_servers",
+    "max_tokens", "messages", "model", "cache_control", "container", "inference_geo",
+    "metadata", "output_config", "service_tier", "stop_sequences", "system", "temperature",
+    "thinking", "tool_choice", "tools", "top_k", "top_p", "stream",
 }  # fmt: skip
 ANTHROPIC_MODELS = {
     # models overview; sonnet-5-5 page: adaptive thinking, non-default sampling → 400.
@@ -258,6 +258,8 @@ MISTRAL_MODELS = [
 ]
 
 
+# client-python chatcompletionresponse.py, chatcompletionchoice.py (finish_reason: stop, length,
+# model_length, error, tool_calls), assistantmessage.py (content: text or a list of chunks).
 def mistral_reply(
     content: Any = "Bonjour, voici la réponse.", *, finish_reason: str = "stop"
 ) -> Answer:
@@ -334,6 +336,8 @@ def mistral_app(fake: Fake) -> web.Application:
 
 # --- Albert (OpenGateLLM) --------------------------------------------------------------------
 
+# OpenGateLLM api/domain/model/views.py (ModelView), as GET /v1/models and /v1/models/{model}
+# answer it.
 ALBERT_SERVED = {
     "object": "model",
     "id": "mistral-small-3-2-24b-instruct-2506",
