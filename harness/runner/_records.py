@@ -105,7 +105,8 @@ class SampleRecord(BaseModel):
     reply: str | None
     """The reply, or ``None`` when generation failed."""
     completion: Completion | None
-    """Tokens, latency, attempts and the served model id."""
+    """Tokens, latency, attempts and the served model id; for a reply cut or refused, kept with
+    its failure, since its tokens were paid for."""
     scores: dict[str, Score]
     """Scorer name to score."""
     error: str | None = None
