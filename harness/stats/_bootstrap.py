@@ -13,7 +13,6 @@ from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
-import scipy.stats
 from pydantic import BaseModel, ConfigDict
 
 MIN_CLUSTERS = 8
@@ -69,6 +68,9 @@ def interval(
     else:
         groups = {str(i): [value] for i, value in enumerate(values)}  # an item is a cluster of one
         resampled = "items"
+    # Imported here: it costs about half a second, and reports only read intervals made earlier.
+    import scipy.stats
+
     sums = np.array([sum(g) for g in groups.values()], dtype=np.float64)
     sizes = np.array([len(g) for g in groups.values()], dtype=np.float64)
     result = scipy.stats.bootstrap(
