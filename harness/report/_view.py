@@ -386,11 +386,20 @@ def _finding(results: RunResults, criterion: str) -> str:
             f"({by}), significant after Holm correction (p = {p:.3g})."
         )
     if c.wins == c.losses == 0:
-        return f"{title}: {best} and {second} tie, with the same score on {_items(c.n)}."
-    return (
-        f"{title}: no clear winner; {best} leads {second} by {by}, not significant after "
-        f"Holm correction (p = {p:.3g}): the difference may be chance."
-    )
+        sentence = f"{title}: {best} and {second} tie, with the same score on {_items(c.n)}."
+    else:
+        sentence = (
+            f"{title}: no clear winner; {best} leads {second} by {by}, not significant after "
+            f"Holm correction (p = {p:.3g}): the difference may be chance."
+        )
+    behind = [
+        name
+        for name, _ in ranked[2:]
+        if (d := _between(results, criterion, best, name)) is not None and d.significant
+    ]
+    if behind:
+        sentence += f" {best} is significantly ahead of {', '.join(behind)}."
+    return sentence
 
 
 def _basis(results: RunResults) -> str:

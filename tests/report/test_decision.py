@@ -9,7 +9,7 @@ import pytest
 from harness import paths
 from harness.gold import load_gold
 from harness.models import Completion, ModelSpec
-from harness.report import read_run, render_markdown, render_report, write_report
+from harness.report import read_run, render_markdown, render_report, verdict, write_report
 from harness.runner import SampleRecord, summarise
 from harness.scoring import Score
 from tests.report.conftest import build_run
@@ -18,10 +18,12 @@ from tests.scoring.cases import CAF, CASES
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 
-def _record(item: str, value: float, *, cached: bool = False, latency: float = 1.0) -> SampleRecord:
+def _record(
+    item: str, value: float, *, cached: bool = False, latency: float = 1.0, model: str = "paid"
+) -> SampleRecord:
     return SampleRecord(
         id=item,
-        model="paid",
+        model=model,
         prompt_sha256="p" * 64,
         reply="Bonjour.",
         completion=Completion(
@@ -137,3 +139,18 @@ def test_the_report_says_how_intervals_were_resampled(tmp_path: Path) -> None:
         else:
             assert "intervals resample whole services (10 services)" in html
     assert sentences == {"subset": "items", "whole": "clusters"}
+
+
+def test_without_a_clear_winner_the_verdict_still_names_who_is_clearly_behind() -> None:
+    specs = [
+        ModelSpec(name=m, provider="openai-compatible", model=m, base_url="http://x")
+        for m in ("a", "b", "c")
+    ]
+    records = [
+        _record(str(i), value, model=model)
+        for i in range(20)
+        for model, value in (("a", 0.8 + i % 3 / 100), ("b", 0.8 + i % 2 / 100), ("c", 0.5))
+    ]
+    (tone,) = verdict(summarise("r", records, specs)).criteria  # the only criterion scored
+    assert tone.startswith("Tone: no clear winner; a leads b by +0.00")
+    assert tone.endswith("a is significantly ahead of c.")
