@@ -55,11 +55,16 @@ def _check_comparable(first: RunManifest, other: RunManifest) -> None:
         )
     if first.styleguide != other.styleguide:
         raise UsageError(
-            f"runs {a} and {b} were linted with different style guides (version "
-            f"{(first.styleguide or {}).get('version', 'none')} against "
-            f"{(other.styleguide or {}).get('version', 'none')}): their tone and conciseness are "
-            "not comparable"
+            f"runs {a} and {b} were linted with different style guides ({_guide(first)} in {a}, "
+            f"{_guide(other)} in {b}): their tone and conciseness are not comparable"
         )
+
+
+def _guide(manifest: RunManifest) -> str:
+    guide = manifest.styleguide or {}
+    if not guide:
+        return "none"
+    return f"version {guide.get('version', '?')}, sha256 {guide.get('sha256', '?')[:12]}"
 
 
 def _mean(estimate: Estimate) -> float:
@@ -128,7 +133,8 @@ def compare_runs(*run_dirs: Path, intersect: bool = False) -> Comparison:
             f"{len(shared)} items they all share, {left_out} left out. Tokens, cost and latency "
             "are each run's own, over all its items."
         )
-    weights = dict(load_scoring_config().overall.weights)
+    # The weights the runs were scored with (the scorer versions match), else today's.
+    weights = dict(runs[0][1].weights or load_scoring_config().overall.weights)
     criteria = [
         *sorted({n for records, _ in mine for r in records for n in r.scores if n != OVERALL}),
         OVERALL,

@@ -210,3 +210,20 @@ def test_headless_chromium_shows_the_verdict_and_the_candidates(
     candidates = dom[dom.index('id="candidates"') : dom.index('id="leaderboard"')]
     for name in ("plain · reply@1.0.0", "pompous · reply@1.0.0", "plain · reply@1.1.0"):
         assert name in verdict and name in candidates
+
+
+def test_an_edited_style_guide_under_the_same_version_is_refused_by_its_hash(
+    tmp_path: Path, six_items: Path
+) -> None:
+    a = build_run(tmp_path / "a", six_items, {(c.item.id, "m"): c.good for c in CASES})
+    b = build_run(tmp_path / "b", six_items, {(c.item.id, "n"): c.good for c in CASES})
+    for run, sha in ((a, "1" * 64), (b, "2" * 64)):
+        manifest = json.loads((run / "run.json").read_text(encoding="utf-8"))
+        manifest["styleguide"] = {"version": "1.2.0", "sha256": sha}
+        (run / "run.json").write_text(json.dumps(manifest), encoding="utf-8")
+    result = runner.invoke(app, ["compare", str(a), str(b)])
+    assert result.exit_code == 2
+    assert (
+        "different style guides (version 1.2.0, sha256 111111111111 in a, version 1.2.0, "
+        "sha256 222222222222 in b)" in " ".join(result.output.split())
+    )
