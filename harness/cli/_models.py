@@ -1,17 +1,10 @@
 """`plume models ...`."""
 
-import tempfile
-from contextlib import ExitStack
-from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
-from harness import paths
 from harness.cli._common import console, guarded
-from harness.errors import UsageError
-from harness.models import availability_all, check_all, load_models, serve_local
 
 
 def register(app: typer.Typer) -> None:
@@ -24,6 +17,11 @@ def register(app: typer.Typer) -> None:
     @guarded
     def list_models() -> None:
         """List the declared models and whether each can be called now (its endpoint is asked)."""
+        from rich.table import Table
+
+        from harness import paths
+        from harness.models import availability_all, load_models
+
         specs = load_models(paths.models_file())
         available = availability_all(list(specs.values()))
         table = Table(title=f"Models ({paths.models_file()})")
@@ -52,6 +50,16 @@ def register(app: typer.Typer) -> None:
 
         The smoke test to run before a paid comparison; each call costs a fraction of a cent.
         """
+        import tempfile
+        from contextlib import ExitStack
+        from pathlib import Path
+
+        from rich.table import Table
+
+        from harness import paths
+        from harness.errors import UsageError
+        from harness.models import check_all, load_models, serve_local
+
         specs = load_models(paths.models_file())
         if names:
             unknown = [n for n in names if n not in specs]
