@@ -163,6 +163,10 @@ def test_a_temperature_for_a_model_that_refuses_it_fails_when_the_file_loads(
         ({"params": {"seed": 3}}, "does not accept seed"),
         ({"params": {"effort": "low"}}, "does not accept effort"),
         ({"provider": "mistral", "accepts": ["effort"]}, "`effort` is an Anthropic parameter"),
+        (
+            {"provider": "mistral", "temperature_max": 1.5, "params": {"temperature": 1.8}},
+            "above claude-sonnet-4-6's maximum \\(1.5\\)",
+        ),
     ],
 )
 def test_parameters_a_provider_refuses_are_refused_at_load(
