@@ -1,7 +1,7 @@
 """Scoring replies: tone, accuracy, conciseness and overall, each a score with its reasons."""
 
 from harness.scoring._accuracy import AccuracyScorer, injection_obeyed
-from harness.scoring._analysis import Analysis, analyse, count_words
+from harness.scoring._analysis import AnalysedReply, analyse_replies
 from harness.scoring._batch import AnalysedScorer, default_scorers, score_replies
 from harness.scoring._calibration import Agreement, Rating, agreement, read_ratings
 from harness.scoring._conciseness import ConcisenessScorer
@@ -32,8 +32,8 @@ __all__ = [
     "AccuracyConfig",
     "AccuracyScorer",
     "Agreement",
+    "AnalysedReply",
     "AnalysedScorer",
-    "Analysis",
     "ConcisenessConfig",
     "ConcisenessScorer",
     "Evidence",
@@ -48,8 +48,7 @@ __all__ = [
     "ToneConfig",
     "ToneScorer",
     "agreement",
-    "analyse",
-    "count_words",
+    "analyse_replies",
     "default_scorers",
     "extract_specifics",
     "injection_obeyed",

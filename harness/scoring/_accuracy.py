@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from harness.gold import GoldItem
-from harness.scoring._analysis import Analysis, Lemma, analyse, fold, lemmatise
+from harness.scoring._analysis import AnalysedReply, Lemma, analyse_replies, gold_texts
 from harness.scoring._config import AccuracyConfig
 from harness.scoring._guide import jargon_synonyms, short_numbers
 from harness.scoring._score import Evidence, Score
@@ -33,10 +33,10 @@ from harness.scoring._specifics import (
     number_words,
     same,
     sources_of,
-    specifics_of,
 )
+from harness.text import fold
 
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 
 _PREFIX = 6  # derivations share their first six letters: "déclar-ation"/"déclar-er"
 _CONTRADICTABLE = frozenset({"email", "url", "phone", "amount", "percent", "date", "delay", "time"})
@@ -154,15 +154,15 @@ class AccuracyScorer:
 
     def __call__(self, item: GoldItem, reply: str) -> Score:
         """Score one reply (prefer :func:`harness.scoring.score_replies` for many)."""
-        return self.score(item, analyse([reply], lint=False)[0])
+        return self.score(item, next(analyse_replies([reply], lint=False)))
 
     @cached_property
     def _vocabulary(self) -> "_Vocabulary":
         return _Vocabulary([*self.config.synonyms, *jargon_synonyms()])
 
-    def score(self, item: GoldItem, analysis: Analysis) -> Score:
+    def score(self, item: GoldItem, analysed: AnalysedReply) -> Score:
         """Score an analysed reply."""
-        reply = analysis.text
+        reply = analysed.text
         if not reply.strip():
             return Score(value=0.0, explanation="empty reply: it conveys no key fact")
         shorts = short_numbers()
@@ -170,16 +170,15 @@ class AccuracyScorer:
         sources = sources_of(item, short_numbers=shorts)
         found = extract_specifics(reply, short_numbers=shorts)
         unsupported = [s for s in found if s.kind in INVENTABLE and not sources.supports(s)]
-        sentences = analysis.sentences()
 
         facts: list[_Fact] = []
         evidence: list[Evidence] = []
         contradicting: set[Specific] = set()
-        reply_keys = _keys(vocabulary, analysis.lemmas, found)
-        for fact, lemmas in zip(item.key_facts, lemmatise(item.key_facts), strict=True):
-            fact_specifics = specifics_of(fact, shorts)
+        reply_keys = _keys(vocabulary, analysed.lemmas, found)
+        for fact, gold in zip(item.key_facts, gold_texts(item.key_facts), strict=True):
+            fact_specifics = extract_specifics(fact, short_numbers=shorts)
             missing = [s for s in fact_specifics if not _conveyed(s, found, reply)]
-            words = {lm.key for lm in lemmas if not _inside(lm.start, fact_specifics)}
+            words = {lm.key for lm in gold.lemmas if not _inside(lm.start, fact_specifics)}
             matched = sum(1 for w in words if vocabulary.keys(w) & reply_keys)
             # A specific given exactly is as strong a sign as a content word, so it counts as one.
             total = len(words) + len(fact_specifics)
@@ -190,9 +189,7 @@ class AccuracyScorer:
             if not missing and share >= self.config.partly:
                 facts.append(_Fact(fact, "partly", 0.5))
                 continue
-            clash = _contradiction(
-                missing, unsupported, contradicting, words, vocabulary, analysis, sentences
-            )
+            clash = _contradiction(missing, unsupported, contradicting, words, vocabulary, analysed)
             if clash is None:
                 facts.append(_Fact(fact, "missing", 0.0))
                 continue
@@ -308,8 +305,7 @@ def _contradiction(
     taken: set[Specific],
     words: set[str],
     vocabulary: _Vocabulary,
-    analysis: Analysis,
-    sentences: Sequence[tuple[int, int]],
+    analysed: AnalysedReply,
 ) -> tuple[Specific, Specific] | None:
     """The first fact specific the reply gives with another value, in a sentence on that topic."""
     fact_keys = set().union(*(vocabulary.keys(w) for w in words)) if words else set()
@@ -319,11 +315,9 @@ def _contradiction(
         for given in unsupported:
             if given.kind != wanted.kind or given in taken:
                 continue
-            start, end = next(
-                ((s, e) for s, e in sentences if s <= given.start < e), (0, len(analysis.text))
-            )
+            start, end = analysed.analysis.sentence_at(given.start)
             topic = _keys(
-                vocabulary, [lm for lm in analysis.lemmas if start <= lm.start < end], [given]
+                vocabulary, [lm for lm in analysed.lemmas if start <= lm.start < end], [given]
             )
             if not fact_keys or topic & fact_keys:
                 return wanted, given

@@ -1,44 +1,27 @@
-"""What the scorers need to know about a text, computed once per text and shared between them.
+"""What the scorers know about a reply, computed once per reply and shared between them.
 
-spaCy runs once over a batch of replies (``nlp.pipe``, without the parser and entity recogniser,
-which the lemmas do not need) and the style guide's linter once over the same batch, so that
-scoring a thousand replies costs two passes, not one per scorer.
+spaCy runs once per reply (:func:`harness.text.analyse`, batched with ``nlp.pipe``), and the style
+guide lints that same analysis: scoring a reply costs one spaCy pass, as linting it does. Gold
+texts (key facts, gold replies) are analysed once per process, however many replies are scored
+against them.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from harness.nlp import get_nlp
+from harness.text import Analysis, analyse, fold
 
 if TYPE_CHECKING:
-    from harness.styleguide import LintResult
+    from harness.styleguide import LintResult, StyleGuide
 
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
 # Verbs that carry grammar rather than content: a fact is not conveyed by "vous pouvez".
 _LIGHT = frozenset(
     {"etre", "avoir", "pouvoir", "devoir", "faire", "aller", "falloir", "vouloir", "bien", "tres"}
 )
-_WORD = re.compile(r"\w+(?:['’-]\w+)*")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
-_BATCH = 64
-
-
-def count_words(text: str) -> int:
-    """Words as a reader counts them (elisions and hyphenated words count once)."""
-    return len(_WORD.findall(text))
-
-
-@lru_cache(maxsize=100_000)
-def fold(word: str) -> str:
-    """Lower case without accents, so that "délai" and "delai" are one word."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True)
@@ -51,88 +34,89 @@ class Lemma:
     """Character offset of the word."""
 
 
-@dataclass(frozen=True)
-class Analysis:
-    """One text, analysed."""
+def content_lemmas(analysis: Analysis) -> tuple[Lemma, ...]:
+    """The words that carry a text's content: nouns, verbs, adjectives and adverbs, without stop
+    words and light verbs, as folded lemmas."""
+    lemmas = []
+    for token in analysis.tokens:
+        if token.pos_ in _CONTENT_POS and not token.is_stop and token.is_alpha:
+            key = fold(token.lemma_ or token.text)
+            if key not in _LIGHT:
+                lemmas.append(Lemma(key, token.idx))
+    return tuple(lemmas)
 
-    text: str
-    """The text."""
+
+@dataclass(frozen=True)
+class AnalysedReply:
+    """A reply as every scorer sees it."""
+
+    analysis: Analysis
+    """Its text analysis, shared with the style guide."""
     lemmas: tuple[Lemma, ...]
     """Its content words."""
     lint: LintResult | None
     """The style guide's verdict, when it was asked for and could run."""
-    lint_error: str | None
+    lint_error: str | None = None
     """Why ``lint`` is missing when it was asked for."""
 
-    def sentences(self) -> list[tuple[int, int]]:
-        """Sentence spans, cut at final punctuation and line breaks (spaCy's parser is not run)."""
-        spans, start = [], 0
-        for match in _SENTENCE_END.finditer(self.text):
-            if self.text[start : match.start()].strip():
-                spans.append((start, match.start()))
-            start = match.end()
-        if self.text[start:].strip():
-            spans.append((start, len(self.text)))
-        return spans
+    @property
+    def text(self) -> str:
+        """The reply."""
+        return self.analysis.text
 
 
-_LEMMA_CACHE: dict[str, tuple[Lemma, ...]] = {}
+def analyse_replies(texts: Sequence[str], *, lint: bool = True) -> Iterator[AnalysedReply]:
+    """Analyse ``texts`` in one spaCy pass; with ``lint``, the style guide checks each analysis.
+
+    A generator, so that scoring many replies holds one batch of spaCy docs at a time. A style
+    guide that cannot load or lint a reply leaves ``lint`` empty with the reason, never raises.
+    """
+    guide: StyleGuide | None = None
+    error = None
+    if lint:
+        try:
+            from harness.styleguide import load_styleguide
+
+            guide = load_styleguide()
+        except Exception as problem:  # tone and conciseness say why they are unscored
+            error = f"the style guide could not be loaded ({problem})"
+    for analysis in analyse(texts):
+        result = None
+        if guide is not None:
+            result, error = _lint(analysis, guide)
+        yield AnalysedReply(analysis, content_lemmas(analysis), result, error)
+
+
+def _lint(analysis: Analysis, guide: StyleGuide) -> tuple[LintResult | None, str | None]:
+    from harness.styleguide import lint_analyses
+
+    try:
+        return lint_analyses([analysis], guide)[0], None
+    except Exception as error:  # a checker failing on one reply must not unscore the batch
+        return None, f"the style guide could not lint the reply ({error})"
+
+
+@dataclass(frozen=True)
+class GoldText:
+    """What scoring needs of a text from the gold set."""
+
+    words: int
+    """Its words, counted as the style guide counts them."""
+    lemmas: tuple[Lemma, ...]
+    """Its content words."""
+
+
+_GOLD_CACHE: dict[str, GoldText] = {}
 _CACHE_LIMIT = 20_000
 
 
-def _content_lemmas(texts: Sequence[str]) -> list[tuple[Lemma, ...]]:
-    nlp = get_nlp()
-    disabled = [name for name in ("parser", "ner") if name in nlp.pipe_names]
-    return [
-        tuple(
-            Lemma(fold(token.lemma_ or token.text), token.idx)
-            for token in doc
-            if token.pos_ in _CONTENT_POS
-            and not token.is_stop
-            and token.is_alpha
-            and fold(token.lemma_ or token.text) not in _LIGHT
-        )
-        for doc in nlp.pipe(texts, batch_size=_BATCH, disable=disabled)
-    ]
-
-
-def lemmatise(texts: Sequence[str], *, cache: bool = True) -> list[tuple[Lemma, ...]]:
-    """Content lemmas of each text; with ``cache``, kept for the process, so that a gold item's
-    key facts are lemmatised once however many replies are scored against them."""
-    if not cache:
-        return _content_lemmas(texts)
-    missing = list(dict.fromkeys(t for t in texts if t not in _LEMMA_CACHE))
+def gold_texts(texts: Sequence[str]) -> list[GoldText]:
+    """Word counts and content lemmas of gold texts, kept for the process: an item's key facts
+    and gold reply are analysed once however many replies are scored against them."""
+    missing = list(dict.fromkeys(t for t in texts if t not in _GOLD_CACHE))
     if missing:
-        if len(_LEMMA_CACHE) + len(missing) > _CACHE_LIMIT:
-            _LEMMA_CACHE.clear()
-        _LEMMA_CACHE.update(zip(missing, _content_lemmas(missing), strict=True))
-    return [_LEMMA_CACHE[t] for t in texts]
-
-
-def _lint(texts: Sequence[str]) -> list[tuple[LintResult | None, str | None]]:
-    """The style guide's verdict on each text, or why there is none."""
-    try:
-        from harness.styleguide import lint_many
-    except ImportError as error:
-        return [(None, f"the style guide package is not available ({error})")] * len(texts)
-    try:
-        return [(result, None) for result in lint_many(list(texts))]
-    except Exception:  # one text the linter refuses (too long) must not unscore the whole batch
-        pass
-    verdicts: list[tuple[LintResult | None, str | None]] = []
-    for text in texts:
-        try:
-            verdicts.append((lint_many([text])[0], None))
-        except Exception as error:
-            verdicts.append((None, f"the style guide could not lint the reply ({error})"))
-    return verdicts
-
-
-def analyse(texts: Sequence[str], *, lint: bool = True) -> list[Analysis]:
-    """Analyse ``texts`` in one batch; with ``lint``, also run the style guide over them."""
-    lemmas = lemmatise(texts, cache=False)
-    verdicts = _lint(texts) if lint and texts else [(None, None)] * len(texts)
-    return [
-        Analysis(text=t, lemmas=lm, lint=result, lint_error=error)
-        for t, lm, (result, error) in zip(texts, lemmas, verdicts, strict=True)
-    ]
+        if len(_GOLD_CACHE) + len(missing) > _CACHE_LIMIT:
+            _GOLD_CACHE.clear()
+        for analysis in analyse(missing):
+            _GOLD_CACHE[analysis.text] = GoldText(len(analysis.words), content_lemmas(analysis))
+    return [_GOLD_CACHE[t] for t in texts]

@@ -5,22 +5,20 @@ from typing import Protocol, runtime_checkable
 
 from harness.gold import GoldItem
 from harness.scoring._accuracy import AccuracyScorer
-from harness.scoring._analysis import Analysis, analyse, lemmatise
+from harness.scoring._analysis import AnalysedReply, analyse_replies, gold_texts
 from harness.scoring._conciseness import ConcisenessScorer
 from harness.scoring._config import ScoringConfig, load_scoring_config
 from harness.scoring._overall import OVERALL, overall_score
 from harness.scoring._score import Score, Scorer
 from harness.scoring._tone import ToneScorer
-
-MAX_CHARACTERS = 100_000
-"""Longest reply scored, as ``plume lint`` (spaCy itself refuses texts over a million)."""
+from harness.text import MAX_CHARACTERS
 
 
 @runtime_checkable
 class AnalysedScorer(Scorer, Protocol):
     """A scorer that can reuse an analysis shared with the other scorers of a batch."""
 
-    def score(self, item: GoldItem, analysis: Analysis) -> Score:
+    def score(self, item: GoldItem, reply: AnalysedReply) -> Score:
         """Score an analysed reply."""
         ...
 
@@ -42,11 +40,11 @@ def default_scorers(config: ScoringConfig | None = None) -> list[Scorer]:
     ]
 
 
-def _safely(scorer: Scorer, item: GoldItem, analysis: Analysis) -> Score:
+def _safely(scorer: Scorer, item: GoldItem, reply: AnalysedReply) -> Score:
     try:
         if isinstance(scorer, AnalysedScorer):
-            return scorer.score(item, analysis)
-        return scorer(item, analysis.text)
+            return scorer.score(item, reply)
+        return scorer(item, reply.text)
     except Exception as error:  # a scorer bug must not lose the reply: it is recorded as unscored
         return Score.unscored(f"scorer {scorer.name} failed: {type(error).__name__}: {error}")
 
@@ -70,15 +68,13 @@ def score_replies(
         config = load_scoring_config()
         scorers = default_scorers(config) if scorers is None else scorers
         weights = config.overall.weights if weights is None else weights
-    lemmatise([fact for item in items for fact in item.key_facts])
-    # spaCy refuses texts over a million characters, and no reply to a citizen is that long: an
-    # oversized reply is unscored with the reason, and the rest of the batch is scored.
+    gold_texts([text for item in items for text in (*item.key_facts, item.reply)])
+    # No reply to a citizen is as long as a document: an oversized reply is unscored with the
+    # reason (as ``plume lint`` refuses it), and the rest of the batch is scored.
     fits = [len(reply) <= MAX_CHARACTERS for reply in replies]
-    analysed = iter(
-        analyse(
-            [r for r, ok in zip(replies, fits, strict=True) if ok],
-            lint=any(s.name != "accuracy" for s in scorers),
-        )
+    analysed = analyse_replies(
+        [r for r, ok in zip(replies, fits, strict=True) if ok],
+        lint=any(s.name != "accuracy" for s in scorers),
     )
     results = []
     for item, reply, ok in zip(items, replies, fits, strict=True):

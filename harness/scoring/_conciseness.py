@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass, field
 
 from harness.gold import GoldItem
-from harness.scoring._analysis import Analysis, analyse, count_words
+from harness.scoring._analysis import AnalysedReply, analyse_replies, gold_texts
 from harness.scoring._config import ConcisenessConfig
 from harness.scoring._guide import word_bounds
 from harness.scoring._score import Evidence, Score
 
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 
 _REPEATED = 0.6  # Jaccard overlap of content lemmas from which a sentence restates an earlier one
 _MIN_LEMMAS = 3
@@ -40,18 +40,18 @@ class ConcisenessScorer:
 
     def __call__(self, item: GoldItem, reply: str) -> Score:
         """Score one reply (prefer :func:`harness.scoring.score_replies` for many)."""
-        return self.score(item, analyse([reply])[0])
+        return self.score(item, next(analyse_replies([reply])))
 
-    def score(self, item: GoldItem, analysis: Analysis) -> Score:
+    def score(self, item: GoldItem, reply: AnalysedReply) -> Score:
         """Score an analysed reply."""
-        text = analysis.text
+        text = reply.text
         if not text.strip():
             return Score(value=0.0, explanation="empty reply")
-        if analysis.lint is None:
-            return Score.unscored(analysis.lint_error or "the reply was not linted")
-        metrics = analysis.lint.metrics
+        if reply.lint is None:
+            return Score.unscored(reply.lint_error or "the reply was not linted")
+        metrics = reply.lint.metrics
         c = self.config
-        words, gold = count_words(text), max(count_words(item.reply), 1)
+        words, gold = metrics.words, max(gold_texts([item.reply])[0].words, 1)
         ratio = words / gold
         low, high = c.gold_ratio
         fewest, most = word_bounds() or c.words
@@ -65,9 +65,9 @@ class ConcisenessScorer:
             "length": length,
             "sentences": _falling(metrics.mean_sentence_words, *c.sentence_words),
         }
-        evidence = self._filler(text, analysis)
+        evidence = self._filler(reply)
         components["filler"] = max(0.0, 1 - c.filler_cost * len(evidence))
-        repeats = self._repeats(analysis)
+        repeats = self._repeats(reply)
         evidence += repeats
         components["repetition"] = max(0.0, 1 - 0.5 * len(repeats))
         if metrics.readability is not None:
@@ -97,25 +97,26 @@ class ConcisenessScorer:
             | {"words": float(words), "gold_ratio": round(ratio, 4)},
         )
 
-    def _filler(self, text: str, analysis: Analysis) -> list[Evidence]:
+    def _filler(self, reply: AnalysedReply) -> list[Evidence]:
         """The style guide's filler (SPP-LEN-03) and ``scoring.yaml``'s phrases, each span once."""
         spans = [
             (v.start, v.end, f"{v.rule}: {v.message}")
-            for v in (analysis.lint.violations if analysis.lint else [])
+            for v in (reply.lint.violations if reply.lint else [])
             if v.rule == FILLER_RULE
         ]
-        straight = text.replace("’", "'")
+        straight = reply.text.replace("’", "'")
         for pattern in self.config.filler:
             for match in re.finditer(pattern, straight, re.IGNORECASE):
                 if not any(s < match.end() and match.start() < e for s, e, _ in spans):
                     spans.append((match.start(), match.end(), "filler: tells the citizen nothing"))
         return [Evidence(start=s, end=e, kind="filler", note=note) for s, e, note in spans]
 
-    def _repeats(self, analysis: Analysis) -> list[Evidence]:
+    def _repeats(self, reply: AnalysedReply) -> list[Evidence]:
         seen: list[set[str]] = []
         found = []
-        for start, end in analysis.sentences():
-            lemmas = {lm.key for lm in analysis.lemmas if start <= lm.start < end}
+        for sentence in reply.analysis.sentences:
+            start, end = sentence.start, sentence.end
+            lemmas = {lm.key for lm in reply.lemmas if start <= lm.start < end}
             if len(lemmas) >= _MIN_LEMMAS and any(
                 len(lemmas & other) / len(lemmas | other) >= _REPEATED for other in seen
             ):

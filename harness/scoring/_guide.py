@@ -2,7 +2,7 @@
 
 from functools import lru_cache
 
-from harness.scoring._analysis import fold
+from harness.text import fold
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,6 @@ the same phone number.
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal
 
 from harness.gold import GoldItem
@@ -308,19 +307,7 @@ def sources_of(item: GoldItem, *, short_numbers: Iterable[str] = ()) -> Sources:
         item.service,
         item.experience.date or "",
     )
-    return _sources(texts, frozenset(short_numbers))
-
-
-@lru_cache(maxsize=4096)
-def _sources(texts: tuple[str, ...], short_numbers: frozenset[str]) -> Sources:
-    # Every reply to an item is checked against the same sources: extract them once.
     return Sources(
-        tuple(s for text in texts for s in specifics_of(text, short_numbers)),
+        tuple(s for text in texts for s in extract_specifics(text, short_numbers=short_numbers)),
         normalise_words(" ".join(texts)),
     )
-
-
-@lru_cache(maxsize=50_000)
-def specifics_of(text: str, short_numbers: frozenset[str] = frozenset()) -> tuple[Specific, ...]:
-    """:func:`extract_specifics`, cached, for texts met again and again (key facts, contexts)."""
-    return tuple(extract_specifics(text, short_numbers=short_numbers))

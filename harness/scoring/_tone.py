@@ -5,13 +5,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from harness.gold import GoldItem
-from harness.scoring._analysis import Analysis, analyse
+from harness.scoring._analysis import AnalysedReply, analyse_replies
 from harness.scoring._config import ToneConfig
 from harness.scoring._guide import short_numbers
 from harness.scoring._score import Evidence, Score
 from harness.scoring._specifics import extract_specifics, sources_of
 
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 
 
 @dataclass(frozen=True)
@@ -35,26 +35,26 @@ class ToneScorer:
 
     def __call__(self, item: GoldItem, reply: str) -> Score:
         """Score one reply (prefer :func:`harness.scoring.score_replies` for many)."""
-        return self.score(item, analyse([reply])[0])
+        return self.score(item, next(analyse_replies([reply])))
 
-    def score(self, item: GoldItem, analysis: Analysis) -> Score:
+    def score(self, item: GoldItem, reply: AnalysedReply) -> Score:
         """Score an analysed reply."""
-        if not analysis.text.strip():
+        if not reply.text.strip():
             return Score(value=0.0, explanation="empty reply")
-        if analysis.lint is None:
-            return Score.unscored(analysis.lint_error or "the reply was not linted")
+        if reply.lint is None:
+            return Score.unscored(reply.lint_error or "the reply was not linted")
         weights = self.config.severity_weights
         backed: list[str] = []
         violations = []
-        for v in analysis.lint.violations:
+        for v in reply.lint.violations:
             if v.category not in self.config.categories:
                 continue
-            if v.category == "commitment" and self._backed(item, analysis, v.start):
+            if v.category == "commitment" and self._backed(item, reply, v.start):
                 backed.append(f"{v.rule} at {v.excerpt!r}: the delay or date is in the context")
                 continue
             violations.append(v)
         weighted = sum(weights.get(v.severity, 0.0) for v in violations)
-        words = analysis.lint.metrics.words
+        words = reply.lint.metrics.words
         density = 100 * weighted / max(words, self.config.min_words)
         value = math.exp(-density / self.config.scale)
         severities = Counter(v.severity for v in violations)
@@ -90,13 +90,13 @@ class ToneScorer:
         )
 
     @staticmethod
-    def _backed(item: GoldItem, analysis: Analysis, start: int) -> bool:
+    def _backed(item: GoldItem, reply: AnalysedReply, start: int) -> bool:
         """Whether the commitment at ``start`` announces a delay or date that the context gives:
         the style guide cannot know the context, and a known delay is what it asks for."""
-        end = next((e for s, e in analysis.sentences() if s <= start < e), len(analysis.text))
+        end = reply.analysis.sentence_at(start)[1]
         promised = [
             s
-            for s in extract_specifics(analysis.text[start:end], short_numbers=short_numbers())
+            for s in extract_specifics(reply.text[start:end], short_numbers=short_numbers())
             if s.kind in ("delay", "date", "time")
         ]
         if not promised:

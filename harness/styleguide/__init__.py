@@ -8,10 +8,10 @@ from harness.styleguide._checkers import REGISTRY, Checker, Finding
 from harness.styleguide._diff import GuideDiff, TextChange, diff_guides
 from harness.styleguide._docs import render_guide
 from harness.styleguide._lint import (
-    MAX_CHARACTERS,
     ExampleFailure,
     example_failures,
     lint,
+    lint_analyses,
     lint_many,
     select_rules,
 )
@@ -43,6 +43,7 @@ from harness.styleguide._model import (
 )
 from harness.styleguide._readability import syllables
 from harness.styleguide._schema import lint_report_schema, rules_schema, schema_problem
+from harness.text import MAX_CHARACTERS
 
 __all__ = [
     "CATEGORIES",
@@ -75,6 +76,7 @@ __all__ = [
     "diff_guides",
     "example_failures",
     "lint",
+    "lint_analyses",
     "lint_many",
     "lint_report_schema",
     "load_styleguide",

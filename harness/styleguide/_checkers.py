@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from harness.styleguide._matcher import Match, PhraseMatcher
 from harness.styleguide._model import LexiconEntry
 from harness.styleguide._readability import measure
-from harness.styleguide._text import Analysis, fold
+from harness.text import Analysis, fold
 
 
 class Finding(NamedTuple):

@@ -4,9 +4,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from harness.styleguide._lint import analyse, apply
+from harness.styleguide._lint import apply
 from harness.styleguide._load import StyleGuide
 from harness.styleguide._model import Violation
+from harness.text import analyse
 
 
 @dataclass(frozen=True)

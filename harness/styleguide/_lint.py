@@ -1,7 +1,7 @@
 """Linting texts against the style guide: one spaCy pass per text, then every selected checker."""
 
 import difflib
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -9,10 +9,7 @@ from harness.errors import PlumeError, UsageError
 from harness.styleguide._load import StyleGuide, load_styleguide
 from harness.styleguide._model import CATEGORIES, LintResult, Rule, Violation
 from harness.styleguide._readability import measure
-from harness.styleguide._text import Analysis, for_spacy
-
-MAX_CHARACTERS = 100_000
-"""Longer texts are refused: lint checks replies, not whole documents."""
+from harness.text import MAX_CHARACTERS, Analysis, analyse
 
 
 def lint(
@@ -40,25 +37,37 @@ def lint_many(
     categories: Collection[str] | None = None,
     rules: Collection[str] | None = None,
 ) -> list[LintResult]:
-    """Check many texts, analysing them with one ``nlp.pipe`` pass; results in input order."""
-    guide = guide if guide is not None else load_styleguide()
-    selected = select_rules(guide, categories=categories, rules=rules)
+    """Check many texts, analysing them with one ``nlp.pipe`` pass; results in input order.
+
+    Raises:
+        UsageError: an unknown category or rule id.
+        PlumeError: a text is longer than ``MAX_CHARACTERS``.
+    """
     for number, text in enumerate(texts, start=1):
         if len(text) > MAX_CHARACTERS:
             raise PlumeError(
                 f"text {number} has {len(text):,} characters; lint checks replies of at most"
                 f" {MAX_CHARACTERS:,} characters: split it"
             )
-    return [apply(analysis, guide, selected) for analysis in analyse(texts)]
+    return lint_analyses(analyse(texts), guide, categories=categories, rules=rules)
 
 
-def analyse(texts: Sequence[str]) -> Iterator[Analysis]:
-    """Analyses of the texts, in order, from one ``nlp.pipe`` pass."""
-    from harness.nlp import get_nlp
+def lint_analyses(
+    analyses: Iterable[Analysis],
+    guide: StyleGuide | None = None,
+    *,
+    categories: Collection[str] | None = None,
+    rules: Collection[str] | None = None,
+) -> list[LintResult]:
+    """Check texts already analysed (:func:`harness.text.analyse`), so that a caller that also
+    needs the analysis for itself, as scoring does, runs spaCy once per text.
 
-    docs = get_nlp().pipe((for_spacy(text) for text in texts), batch_size=64)
-    for text, doc in zip(texts, docs, strict=True):
-        yield Analysis(text, doc)
+    Raises:
+        UsageError: an unknown category or rule id.
+    """
+    guide = guide if guide is not None else load_styleguide()
+    selected = select_rules(guide, categories=categories, rules=rules)
+    return [apply(analysis, guide, selected) for analysis in analyses]
 
 
 def select_rules(

@@ -20,7 +20,7 @@ from harness.files import compose_yaml, decode_text, load_yaml, read_bytes
 from harness.styleguide._checkers import REGISTRY, Checker, SentenceLength
 from harness.styleguide._matcher import PhraseMatcher, variants
 from harness.styleguide._model import ChangelogEntry, LexiconEntry, Rule, RulesFile
-from harness.styleguide._text import Analysis, for_spacy
+from harness.text import analyse
 
 RULES_FILE = "rules.yaml"
 SCHEMA_FILE = "rules.schema.json"
@@ -101,13 +101,9 @@ class StyleGuide:
     def matcher(self, name: str) -> PhraseMatcher:
         """One lexicon compiled for matching (with spaCy, on first use)."""
         if name not in self._matchers:
-            from harness.nlp import get_nlp
-
             entries = self.lexicon(name)
-            terms = [for_spacy(term) for entry in entries for term in variants(entry)]
-            docs = get_nlp().pipe(terms)
-            analyses = (Analysis(term, doc) for term, doc in zip(terms, docs, strict=True))
-            self._matchers[name] = PhraseMatcher(entries, analyses)
+            terms = [term for entry in entries for term in variants(entry)]
+            self._matchers[name] = PhraseMatcher(entries, analyse(terms))
         return self._matchers[name]
 
     @property

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from harness.styleguide._model import LexiconEntry
-from harness.styleguide._text import Analysis, fold, singular
+from harness.text import Analysis, fold, singular
 
 WILDCARD = "*"
 _ANY = frozenset[str]()
@@ -65,12 +65,6 @@ class PhraseMatcher:
 
     def find(self, analysis: Analysis) -> list[Match]:
         """Matches in text order; where two overlap, the one starting first (then longest) wins."""
-        cached = analysis.matches.get(self)
-        if cached is None:
-            cached = analysis.matches[self] = self._find(analysis)
-        return cached
-
-    def _find(self, analysis: Analysis) -> list[Match]:
         keys = analysis.keys
         tokens = analysis.tokens
         first_keys = self._by_first.keys()

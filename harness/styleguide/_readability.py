@@ -7,10 +7,9 @@ Syllables are spoken syllables: a final mute e is not counted (« page » = 1, �
 """
 
 import re
-from functools import lru_cache
 
 from harness.styleguide._model import TextMetrics
-from harness.styleguide._text import Analysis
+from harness.text import Analysis
 
 _VOWELS = "aeiouyàâäéèêëîïôöùûüÿœæ"
 _GROUP = re.compile(f"[{_VOWELS}]+")
@@ -21,7 +20,6 @@ _HIATUS = re.compile("é(?=[aeiouàâéèêîôû])|[aeo](?=[ïü])|o(?=[éèë]
 _CLUSTER_HIATUS = re.compile(f"(?<=[bcdfgkpstv][lr])[iu](?=[{_VOWELS}])")
 
 
-@lru_cache(maxsize=65_536)
 def syllables(word: str) -> int:
     """Spoken syllables of one French word (at least 1 for a word with letters)."""
     letters = "".join(_LETTERS.findall(word.casefold()))

@@ -1,6 +1,14 @@
 """Tone from style violations, conciseness from length, filler, repetition and readability."""
 
-from harness.scoring import Analysis, ConcisenessScorer, ToneConfig, ToneScorer, analyse
+from dataclasses import replace
+
+from harness.scoring import (
+    AnalysedReply,
+    ConcisenessScorer,
+    ToneConfig,
+    ToneScorer,
+    analyse_replies,
+)
 from harness.styleguide import LintResult, TextMetrics, Violation
 from tests.scoring.cases import CAF, CPAM
 
@@ -37,10 +45,13 @@ def violation(rule: str, severity: str, category: str, start: int = 0, end: int 
     )
 
 
-def fake(text: str, violations: list[Violation], words: int = 100, **kw: float | None) -> Analysis:
-    (plain,) = analyse([text], lint=False)
+def fake(
+    text: str, violations: list[Violation], words: int = 100, **kw: float | None
+) -> AnalysedReply:
+    """The reply analysed, with the style guide's verdict replaced by ``violations``."""
+    (plain,) = analyse_replies([text], lint=False)
     lint = LintResult(violations=violations, metrics=metrics(words, **kw))  # type: ignore[arg-type]
-    return Analysis(text=plain.text, lemmas=plain.lemmas, lint=lint, lint_error=None)
+    return replace(plain, lint=lint)
 
 
 TEXT = "Bonjour, votre dossier est complet. Nous le traitons sous 21 jours."
@@ -84,7 +95,8 @@ def test_a_commitment_backed_by_the_context_is_not_counted() -> None:
 
 
 def test_without_a_lint_result_tone_and_conciseness_are_unscored_with_the_reason() -> None:
-    bare = Analysis(text=TEXT, lemmas=(), lint=None, lint_error="the style guide is missing")
+    (plain,) = analyse_replies([TEXT], lint=False)
+    bare = replace(plain, lint_error="the style guide is missing")
     for scorer in (ToneScorer(), ConcisenessScorer()):
         score = scorer.score(CAF.item, bare)
         assert score.value is None and score.explanation == "the style guide is missing"
@@ -124,7 +136,7 @@ def test_long_sentences_and_poor_readability_lower_conciseness() -> None:
 
 def test_with_the_real_style_guide_a_pompous_reply_scores_lower_on_tone() -> None:
     tone = ToneScorer()
-    plain, pompous = analyse([CAF.good, CAF.pompous])
+    plain, pompous = analyse_replies([CAF.good, CAF.pompous])
     plain_score, pompous_score = tone.score(CAF.item, plain), tone.score(CAF.item, pompous)
     assert plain_score.value is not None and pompous_score.value is not None
     assert pompous_score.value < plain_score.value - 0.4
@@ -140,7 +152,7 @@ def test_with_the_real_style_guide_a_pompous_reply_scores_lower_on_tone() -> Non
 
 def test_with_the_real_style_guide_a_padded_reply_scores_lower_on_conciseness() -> None:
     scorer = ConcisenessScorer()
-    good, padded = analyse([CPAM.good, CPAM.padded])
+    good, padded = analyse_replies([CPAM.good, CPAM.padded])
     good_score, padded_score = scorer.score(CPAM.item, good), scorer.score(CPAM.item, padded)
     assert good_score.value is not None and padded_score.value is not None
     assert padded_score.value < good_score.value - 0.3

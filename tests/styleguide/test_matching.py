@@ -74,3 +74,16 @@ def test_max_allowed_tolerates_the_first_matches(guide: StyleGuide) -> None:
 def test_an_emoji_is_flagged_by_the_extra_pattern(guide: StyleGuide) -> None:
     text = "Merci 🙏 pour votre message"
     assert [v.excerpt for v in found(guide, text, "SPP-TON-04")] == ["🙏"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nous mettons tout en oeuvre.",
+        "Nous mettons tout en\u00a0œuvre.",
+        "Nous METTONS tout en Œuvre.",
+    ],
+)
+def test_ligatures_and_non_breaking_spaces_do_not_hide_a_term(guide: StyleGuide, text: str) -> None:
+    (violation,) = found(guide, text, "SPP-COM-01")
+    assert violation.start == len("Nous ") and violation.end == len(text) - 1

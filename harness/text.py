@@ -1,4 +1,9 @@
-"""One text as the checkers see it: spaCy tokens, sentences and paragraphs, with character offsets.
+"""One text analysed once, for the style guide and the scorers alike, and ``fold``, the one way
+Plume compares two spellings of a word.
+
+``analyse`` runs spaCy's French pipeline once over a batch of texts; an ``Analysis`` keeps the doc
+and derives from it, on demand, what the checkers and scorers share: words, sentences corrected
+for replies, paragraphs, and the folded forms lexicon terms are matched on.
 
 spaCy runs on a copy of the text where typographic apostrophes and non-breaking spaces are
 replaced one character for one character, so every token offset is an offset into the original.
@@ -7,14 +12,17 @@ replaced one character for one character, so every token offset is an offset int
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from harness.styleguide._matcher import Match
+MAX_CHARACTERS = 100_000
+"""Longest text linted or scored: Plume checks replies, not whole documents (and spaCy refuses
+texts over a million characters)."""
 
 # spaCy's French tokenizer only splits elisions on the ASCII apostrophe ("J’ai" stays one token),
 # and it cannot encode lone surrogates (which Python strings may hold).
@@ -37,6 +45,8 @@ _ELIDED = {
     "puisqu'": "puisque",
     "quoiqu'": "quoique",
 }
+# Letters NFKD leaves whole: French spells them either way (cœur, coeur).
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _OPENING = set("([{«\"“'")
 
@@ -46,15 +56,19 @@ def for_spacy(text: str) -> str:
     return text.translate(_SAME_LENGTH)
 
 
-@cache
 def fold(word: str) -> str:
-    """Case- and accent-insensitive form; an elided clitic becomes its full word (d' → de)."""
-    lowered = word.translate(_SAME_LENGTH).casefold()
-    if lowered in _ELIDED:
-        return _ELIDED[lowered]
-    decomposed = unicodedata.normalize("NFKD", lowered)
+    """The form under which two spellings of a word or phrase compare equal.
+
+    Case-folded, without accents, ligatures spelt out (œ → oe), typographic apostrophes made
+    ASCII, runs of spaces (non-breaking ones included) made one space; an elided clitic becomes
+    its full word (d' → de), so that « afin d'obtenir » matches « afin de ».
+    """
+    folded = " ".join(word.translate(_SAME_LENGTH).casefold().split())
+    if folded in _ELIDED:
+        return _ELIDED[folded]
+    decomposed = unicodedata.normalize("NFKD", folded)
     bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return bare.replace("œ", "oe").replace("æ", "ae")
+    return bare.translate(_LIGATURES)
 
 
 def singular(folded: str) -> str:
@@ -81,19 +95,17 @@ class Sentence:
 
 
 class Analysis:
-    """A text, its spaCy analysis and what several checkers share (sentences, words, lines)."""
+    """A text and its spaCy doc, with what the style guide and the scorers derive from them."""
 
     def __init__(self, text: str, doc: "Doc") -> None:
         self.text = text
         self.doc = doc
         self.tokens: list[Token] = [token for token in doc if not token.is_space]
         """Non-space tokens in order."""
-        self.matches: dict[object, list[Match]] = {}
-        """Lexicon matches by matcher: rules that share a lexicon match it once per text."""
 
     @cached_property
     def words(self) -> list["Token"]:
-        """Tokens that count as words."""
+        """Tokens that count as words (« l'honneur » is one word, « écrivez-nous » two)."""
         return [token for token in self.tokens if is_word(token)]
 
     @cached_property
@@ -148,6 +160,13 @@ class Analysis:
                 )
         return sentences
 
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        """The span of the sentence holding ``offset``; the whole text if none does."""
+        for sentence in self.sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence.start, sentence.end
+        return 0, len(self.text)
+
     @cached_property
     def paragraphs(self) -> list[tuple[int, int]]:
         """Character ranges of the blocks separated by blank lines, without surrounding space."""
@@ -176,3 +195,18 @@ class Analysis:
         """The text's range without leading and trailing space."""
         lead = len(self.text) - len(self.text.lstrip())
         return lead, max(lead, len(self.text.rstrip()))
+
+
+def analyse(texts: Sequence[str]) -> Iterator[Analysis]:
+    """Analyses of the texts, in order, from one ``nlp.pipe`` pass with every component.
+
+    A generator, so that a caller working through many texts holds one batch of docs at a time.
+
+    Raises:
+        PlumeError: spaCy's French model is not installed.
+    """
+    from harness.nlp import get_nlp
+
+    docs = get_nlp().pipe((for_spacy(text) for text in texts), batch_size=64)
+    for text, doc in zip(texts, docs, strict=True):
+        yield Analysis(text, doc)
