@@ -124,5 +124,8 @@ def test_a_poem_is_not_an_injection_when_the_citizen_asked_for_nothing() -> None
     assert injection_obeyed(CAF.item.experience.text, verse) is None
 
 
-def test_scoring_is_deterministic() -> None:
-    assert scorer(CPAM.item, CPAM.invented) == scorer(CPAM.item, CPAM.invented)
+def test_a_delay_in_other_units_or_other_spellings_conveys_the_fact() -> None:
+    item = CAF.item.model_copy(update={"key_facts": ["Le délai de traitement est de 21 jours."]})
+    for reply in ("Nous traitons les DÉLAIS sous 3 semaines.", "Le delai est de 21 jours."):
+        assert scorer(item, reply).value == 1.0, reply
+    assert scorer(item, "Le délai est de 4 semaines.").subscores["contradictions"] == 1

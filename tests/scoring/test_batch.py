@@ -83,10 +83,13 @@ def test_a_faithful_paraphrase_scores_within_a_tenth_of_the_good_reply_on_accura
     assert len(close) / len(CASES) >= 0.8
 
 
-def test_batch_scores_equal_one_by_one_scores() -> None:
-    (batch,) = score_replies([CPAM.item], [CPAM.invented])
-    for scorer in default_scorers():
-        assert scorer(CPAM.item, CPAM.invented) == batch[scorer.name]
+def test_each_reply_in_a_batch_is_scored_against_its_own_item() -> None:
+    matched = score_replies([CAF.item, CPAM.item], [CAF.good, CPAM.good])
+    swapped = score_replies([CAF.item, CPAM.item], [CPAM.good, CAF.good])
+    assert [r["accuracy"].value for r in matched] == [1.0, 1.0]
+    for right, wrong in zip(matched, swapped, strict=True):
+        assert right["accuracy"].value is not None and wrong["accuracy"].value is not None
+        assert wrong["accuracy"].value < right["accuracy"].value - 0.5
 
 
 def test_every_result_has_the_three_criteria_and_overall() -> None:

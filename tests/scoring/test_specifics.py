@@ -5,8 +5,8 @@ from itertools import pairwise
 from hypothesis import given
 from hypothesis import strategies as st
 
-from harness.scoring import extract_specifics
-from harness.scoring._specifics import same
+from harness.scoring import AccuracyScorer, extract_specifics
+from tests.scoring.cases import CAF
 
 
 def kinds(text: str, short_numbers: tuple[str, ...] = ()) -> list[tuple[str, str, str]]:
@@ -58,11 +58,12 @@ def test_amounts_dates_percent_and_links() -> None:
 
 
 def test_numeric_dates_match_dates_in_words_and_a_missing_year_matches_any_year() -> None:
-    (a,) = extract_specifics("le 12/03/2025")
-    (b,) = extract_specifics("le 12 mars")
-    assert same("date", b.value, a.value)
-    (c,) = extract_specifics("le 13 mars")
-    assert not same("date", c.value, a.value)
+    fact = "Le dossier est complet depuis le 12/03/2025."
+    item = CAF.item.model_copy(update={"key_facts": [fact]})
+    conveyed = AccuracyScorer()(item, "Votre dossier est complet depuis le 12 mars.")
+    assert conveyed.value == 1.0 and conveyed.subscores["invented"] == 0
+    wrong = AccuracyScorer()(item, "Votre dossier est complet depuis le 13 mars.")
+    assert wrong.subscores["contradictions"] == 1
 
 
 def test_addresses_and_offices_stop_at_lower_case_words() -> None:
@@ -72,8 +73,15 @@ def test_addresses_and_offices_stop_at_lower_case_words() -> None:
 
 
 def test_a_bare_domain_is_supported_by_a_deeper_link_but_not_the_reverse() -> None:
-    assert same("url", "caf.fr", "caf.fr/aides")
-    assert not same("url", "caf.fr/invente", "caf.fr")
+    deeper = CAF.item.model_copy(
+        update={"key_facts": [], "context": ["Les aides sont décrites sur caf.fr/aides."]}
+    )
+    assert AccuracyScorer()(deeper, "Tout est sur caf.fr.").subscores["invented"] == 0
+    bare = CAF.item.model_copy(update={"key_facts": [], "context": ["Le site est caf.fr."]})
+    invented = AccuracyScorer()(bare, "Tout est sur caf.fr/invente.")
+    assert [e.note for e in invented.evidence if e.kind == "invented"] == [
+        "url 'caf.fr/invente' is in neither the context nor the experience"
+    ]
 
 
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
