@@ -1,6 +1,6 @@
 """Gold sets: the schema, loading and validation, splits, and import from other sources."""
 
-from harness.gold._anonymised import anonymised
+from harness.gold._anonymised import anonymised, anonymised_many
 from harness.gold._import import (
     UNKNOWN_SERVICE,
     ImportResult,
@@ -27,6 +27,7 @@ __all__ = [
     "Sentiment",
     "Split",
     "anonymised",
+    "anonymised_many",
     "check_gold",
     "evalap_rows",
     "gold_schema",

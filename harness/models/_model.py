@@ -1,7 +1,6 @@
 """A callable model: one spec, one endpoint, and the limits and retry loop in front of it."""
 
 import asyncio
-from functools import lru_cache
 
 import aiohttp
 
@@ -18,34 +17,44 @@ from harness.models._limits import TokenBucket, shared
 from harness.models._retry import RetryPolicy, call_with_retries
 from harness.models._spec import ModelSpec
 from harness.models._types import ChatMessage, Completion, payload_sha256
-from harness.privacy import PersonalDataError, assert_no_personal_data
+from harness.privacy import PersonalDataError, find_personal_data_many
+
+_VERDICTS_KEPT = 4096
+_verdicts: dict[str, str | None] = {}
+"""The guard's verdict on each text seen (None: clean): the system prompt and examples recur."""
 
 
-@lru_cache(maxsize=4096)
-def _personal_data_in(text: str) -> str | None:
-    """The guard's verdict on one text, remembered: the system prompt and examples recur."""
-    try:
-        assert_no_personal_data(text)
-    except PersonalDataError as error:
-        return str(error)
-    return None
+def _texts(prompt: list[ChatMessage] | str) -> list[str]:
+    return [prompt] if isinstance(prompt, str) else [message.content for message in prompt]
 
 
-def screen(prompt: list[ChatMessage] | str) -> None:
-    """Analyse a prompt for the personal-data guard now, on the calling thread.
+def _judged(texts: list[str]) -> dict[str, str | None]:
+    """The verdict on each text, those not seen yet analysed together in one batch."""
+    global _verdicts
+    kept = _verdicts  # replaced, never cleared: another thread may be reading it
+    verdicts = {text: kept[text] for text in texts if text in kept}
+    new = [text for text in dict.fromkeys(texts) if text not in verdicts]
+    for text, found in zip(new, find_personal_data_many(new), strict=True):
+        verdicts[text] = str(PersonalDataError(found)) if found else None
+    if len(kept) + len(new) > _VERDICTS_KEPT:
+        _verdicts = kept = {}
+    kept.update(verdicts)
+    return verdicts
 
-    ``Model.generate`` then reuses the verdict: a caller that builds prompts on a thread of its
+
+def screen(*prompts: list[ChatMessage] | str) -> None:
+    """Analyse prompts for the personal-data guard now, on the calling thread, all in one batch.
+
+    ``Model.generate`` then reuses the verdicts: a caller that builds prompts on a thread of its
     own keeps spaCy off the thread that sends requests (and off two threads at once).
     """
-    for text in [prompt] if isinstance(prompt, str) else [m.content for m in prompt]:
-        _personal_data_in(text)
+    _judged([text for prompt in prompts for text in _texts(prompt)])
 
 
 def _guard(prompt: list[ChatMessage] | str) -> None:
     """Refuse to send personal data to a remote model: the last line of defence, on every call."""
-    texts = [prompt] if isinstance(prompt, str) else [m.content for m in prompt]
-    for text in texts:
-        if (problem := _personal_data_in(text)) is not None:
+    for problem in _judged(_texts(prompt)).values():
+        if problem is not None:
             raise ModelCallError(problem, retryable=False, cause="personal_data")
 
 

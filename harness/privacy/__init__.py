@@ -1,6 +1,12 @@
-"""Personal data in French text: find it, replace it with placeholders, keep it from models."""
+"""Personal data in French text, defined once: found, replaced with placeholders, kept from remote
+models, and flagged in replies by the style guide."""
 
-from harness.privacy._anonymize import anonymize, assert_no_personal_data, find_personal_data
+from harness.privacy._anonymize import (
+    anonymize,
+    anonymize_many,
+    find_personal_data,
+    find_personal_data_many,
+)
 from harness.privacy._entity import (
     ENTITY_TYPES,
     AnonymizedText,
@@ -8,6 +14,7 @@ from harness.privacy._entity import (
     EntityType,
     PersonalDataError,
 )
+from harness.privacy._patterns import official_numbers
 
 __all__ = [
     "ENTITY_TYPES",
@@ -16,6 +23,8 @@ __all__ = [
     "EntityType",
     "PersonalDataError",
     "anonymize",
-    "assert_no_personal_data",
+    "anonymize_many",
     "find_personal_data",
+    "find_personal_data_many",
+    "official_numbers",
 ]

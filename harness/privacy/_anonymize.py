@@ -1,12 +1,13 @@
-"""Find personal data in French text, replace it with typed placeholders, and guard remote calls."""
+"""Personal data, defined once: what the anonymiser replaces, what the guard refuses to send to a
+remote model, and what the style guide's SPP-COM-02 flags in a reply."""
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 
 from harness.privacy import _patterns
-from harness.privacy._entity import ENTITY_TYPES, AnonymizedText, Entity, PersonalDataError
-from harness.privacy._names import names
+from harness.privacy._entity import ENTITY_TYPES, AnonymizedText, Entity
+from harness.privacy._names import names_many
 
 # On overlap the longer span wins; at equal length, the more specific type.
 _PRIORITY = {
@@ -34,17 +35,24 @@ def _resolve(candidates: Iterable[Entity]) -> list[Entity]:
 
 def _key(entity: Entity, text: str) -> str:
     """What makes two mentions the same value: "+33 6 12…" and "06 12…" are one phone."""
-    value = text[entity.start : entity.end].casefold()
+    value = text[entity.start : entity.end]
     if entity.type == "NOM":
-        return " ".join(value.split())
-    compact = re.sub(r"[\s.\-()]", "", value)
-    if entity.type == "TÉLÉPHONE":
-        compact = re.sub(r"^(?:\+|00)33(?:0)?", "0", compact)
-    return compact
+        return " ".join(value.casefold().split())
+    if entity.type in ("TÉLÉPHONE", "NIR"):
+        return _patterns.digits(value)
+    return re.sub(r"[\s.\-()]", "", value.casefold())
+
+
+def _normalised(value: str) -> str:
+    return " ".join(value.casefold().split())
 
 
 def find_personal_data(
-    text: str, *, allow: Iterable[str] = (), known: Iterable[str] = ()
+    text: str,
+    *,
+    allow: Iterable[str] = (),
+    known: Iterable[str] = (),
+    official_numbers: Collection[str] | None = None,
 ) -> list[Entity]:
     """Personal data in ``text``, in text order, without overlaps.
 
@@ -52,23 +60,45 @@ def find_personal_data(
         text: French text.
         allow: values never reported (a pseudonym the platform already publishes).
         known: names known to be personal (a pseudonym from an export), reported wherever found.
+        official_numbers: phone numbers that are not personal data, as digits; by default
+            ``official_numbers()``, the style guide's list.
     """
-    known = tuple(known)
-    allowed = {" ".join(a.casefold().split()) for a in allow if a.strip()}
-    candidates = [
-        *_patterns.emails(text),
-        *_patterns.ibans(text),
-        *_patterns.nirs(text),
-        *_patterns.phones(text),
-        *_patterns.birth_dates(text),
-        *_patterns.addresses(text),
-        *_patterns.case_numbers(text),
-        *names(text, known),
-    ]
-    kept = [
-        e for e in candidates if " ".join(text[e.start : e.end].casefold().split()) not in allowed
-    ]
-    return _resolve(kept)
+    return find_personal_data_many(
+        [text], allow=allow, known=[known], official_numbers=official_numbers
+    )[0]
+
+
+def find_personal_data_many(
+    texts: Sequence[str],
+    *,
+    allow: Iterable[str] = (),
+    known: Sequence[Iterable[str]] | None = None,
+    official_numbers: Collection[str] | None = None,
+) -> list[list[Entity]]:
+    """``find_personal_data`` for many texts at once: spaCy reads them in one batch.
+
+    ``known``, when given, holds one collection of names per text.
+    """
+    official = frozenset(
+        _patterns.official_numbers() if official_numbers is None else official_numbers
+    )
+    allowed = {_normalised(a) for a in allow if a.strip()}
+    names = names_many(texts, known if known is not None else [()] * len(texts))
+    found = []
+    for text, text_names in zip(texts, names, strict=True):
+        candidates = [
+            *_patterns.emails(text),
+            *_patterns.ibans(text),
+            *_patterns.nirs(text),
+            *_patterns.phones(text, official),
+            *_patterns.birth_dates(text),
+            *_patterns.addresses(text),
+            *_patterns.case_numbers(text),
+            *text_names,
+        ]
+        kept = (e for e in candidates if _normalised(text[e.start : e.end]) not in allowed)
+        found.append(_resolve(kept))
+    return found
 
 
 def anonymize(text: str, *, allow: Iterable[str] = (), known: Iterable[str] = ()) -> AnonymizedText:
@@ -77,7 +107,18 @@ def anonymize(text: str, *, allow: Iterable[str] = (), known: Iterable[str] = ()
     One value of a type becomes ``[NOM]``; several distinct values become ``[NOM_1]``,
     ``[NOM_2]``… in order of first appearance, and a repeated value keeps its number.
     """
-    entities = find_personal_data(text, allow=allow, known=known)
+    return _replaced(text, find_personal_data(text, allow=allow, known=known))
+
+
+def anonymize_many(
+    texts: Sequence[str], *, known: Sequence[Iterable[str]] | None = None
+) -> list[AnonymizedText]:
+    """``anonymize`` for many texts at once (``known``: one collection of names per text)."""
+    found = find_personal_data_many(texts, known=known)
+    return [_replaced(text, entities) for text, entities in zip(texts, found, strict=True)]
+
+
+def _replaced(text: str, entities: list[Entity]) -> AnonymizedText:
     numbers: dict[tuple[str, str], int] = {}
     for entity in entities:
         numbers.setdefault((entity.type, _key(entity, text)), 0)
@@ -95,10 +136,3 @@ def anonymize(text: str, *, allow: Iterable[str] = (), known: Iterable[str] = ()
         position = entity.end
     parts.append(text[position:])
     return AnonymizedText(text="".join(parts), entities=tuple(entities))
-
-
-def assert_no_personal_data(text: str, *, allow: Iterable[str] = ()) -> None:
-    """Raise ``PersonalDataError`` if ``text`` holds personal data; it names types, never values."""
-    found = find_personal_data(text, allow=allow)
-    if found:
-        raise PersonalDataError(found)

@@ -1,28 +1,61 @@
-"""Pattern detectors for French personal data: contacts, identifiers, addresses, birth dates."""
+"""Structured personal data found by pattern: emails, phones, NIR, IBAN, addresses, case numbers,
+dates of birth, in the forms citizens type them (spaced or not, dots, dashes, any case, a
+country prefix, a number broken across a line).
+"""
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
 
+from harness import paths
 from harness.privacy._entity import Entity
 
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
+OFFICIAL_NUMBERS_FILE = Path("lexicons") / "short_numbers.tsv"
+"""Where writers keep the official numbers, inside the style guide folder."""
 
-# Ten digits starting 01–07 or 09, or +33/0033 then nine. 08 numbers are services' paid or free
-# lines, never a person's; four-digit short numbers (3646, 39 39) cannot match ten digits.
+# Between two characters of an identifier: nothing, or a little space, a dot or a dash; a line
+# break counts as space, so a number broken across a line is still one number.
+_SEP = r"[\s.\-]{0,3}"
+
+EMAIL = re.compile(
+    r"(?<![\w.+-])[\w.+-]+"
+    r"(?:\s*@\s*|\s*[\[(]\s*(?:at|arobase)\s*[\])]\s*|\s+arobase\s+)"
+    r"[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])",
+    re.IGNORECASE,
+)
+
+_EMAIL_WORD = re.compile(r"\b(?:at|arobase)\b", re.IGNORECASE)
+
+# Ten digits starting with 0, or +33 / 0033 / +33 (0) then nine; not a piece of a longer number
+# ("1 85 03 75 123 456 42" holds no phone).
 PHONE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?|0)[1-79](?:[\s.\-]?\d{2}){4}(?![\w])"
+    rf"(?<![\w+])(?<!\d[ .\-])(?:\(?(?:\+|00){_SEP}33\)?{_SEP}(?:\(0\){_SEP})?|0)[1-9]"
+    rf"(?:{_SEP}\d){{8}}(?!\w)(?![ .\-]\d)"
+)
+# Short numbers (3646, 39 39) are services' lines; one counts as a phone only after a word that
+# gives a number to call, and only when it is not in the official list.
+SHORT_NUMBER = re.compile(r"(?<![\w+,.])3\d[ .]?\d{2}(?![\d,.]?\d)(?!\s*(?:€|euros?\b|%))")
+PHONE_CUE = re.compile(
+    r"(?:appel|compos|num[ée]ro|t[ée]l[ée]phon|t[ée]l\b|joindre|joignable|contact|au\b)\w*\W+"
+    r"(?:le\s+)?$",
+    re.IGNORECASE,
 )
 
 NIR = re.compile(
-    r"(?<![\w])([12])[\s.]?(\d{2})[\s.]?(0[1-9]|1[0-2]|[2-9]\d)[\s.]?(\d{2}|2[AaBb])[\s.]?"
-    r"(\d{3})[\s.]?(\d{3})(?:[\s.]?(\d{2}))?(?![\w])"
+    rf"(?<![\w])([12]){_SEP}(\d{{2}}){_SEP}(0[1-9]|1[0-2]|[2-9]\d){_SEP}(\d{{2}}|2[AaBb]){_SEP}"
+    rf"(\d{{3}}){_SEP}(\d{{3}})(?:{_SEP}(\d{{2}}))?(?![\w])"
 )
 NIR_CUE = re.compile(
     r"(?i)(?:s[ée]curit[ée] sociale|s[ée]cu\b|\bnir\b|num[ée]ro d['’]assur[ée]|carte vitale"
     r"|\binsee\b)"
 )
 
-IBAN = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?(?![\w])")
+# A country code, check digits, then groups that each hold a digit (so that a word after the
+# IBAN is never taken for its end).
+IBAN = re.compile(
+    rf"(?<![\w])[A-Za-z]{{2}}\d{{2}}(?:{_SEP}(?=[A-Za-z]{{0,3}}\d)[A-Za-z0-9]{{1,8}}){{1,12}}(?![\w])"
+)
 IBAN_CUE = re.compile(r"(?i)\b(?:iban|rib)\b")
 
 _STREET_ANY = (
@@ -53,18 +86,23 @@ ADDRESS = re.compile(
     rf"|(?<![\w])(?i:{_STREET_BARE})[ \t]+{_STREET_NAME}(?:,?\s+{_CITY})?"
 )
 
+_STREET_WORD = re.compile(rf"(?i)(?<![\w])(?:{_STREET_ANY})(?![\w])")
+
 # Case and file numbers follow a cue ("n° allocataire", "identifiant France Travail", "dossier").
 NUMBER_CUE = re.compile(
     r"(?i)(?:\bn°|\bno\.?(?=\s*\d)|\bnum(?:[ée]ro)?\b|\br[ée]f(?:[ée]rence)?\b\.?|\bidentifiant\b|"
     r"\bmatricule\b|\bsiret\b|\bsiren\b|\bdossier\b|\ballocataire\b|\bfiscal\b|\bagdref\b|"
     r"\bt[ée]l[ée]d[ée]clarant\b|\bcotisant\b|\bpension\b|\bcontrat\b|\bpermis\b|\bpasseport\b)"
 )
+# Letters, digits, dashes and slashes; a dot or a space (a line break too) only between digits.
 _NUMBER_TOKEN = re.compile(
-    r"(?<![\w/])[A-Za-z]{0,4}\d[\dA-Za-z\-/]*(?:\s\d[\dA-Za-z\-]*)*(?![\w/])"
+    r"(?<![\w/])[A-Za-z]{0,4}\d(?:[\dA-Za-z\-/]|\.(?=\d))*(?:\s\d(?:[\dA-Za-z\-]|\.(?=\d))*)*"
+    r"(?![\w/])"
 )
 _AFTER_AMOUNT = re.compile(r"\s*(?:€|euros?\b|eur\b|%|h\b|heures?\b|jours?\b|mois\b|ans?\b)", re.I)
 _DATE_LIKE = re.compile(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$")
-_SENTENCE_END = re.compile(r"[\n!?]|\.(?:\s|$)")
+# A case number may wrap onto the next line; a blank line, like a full stop, ends the search.
+_SENTENCE_END = re.compile(r"\n\s*\n|[!?]|\.(?:\s|$)")
 LONG_NUMBER = re.compile(r"(?<![\w])\d{7,}[A-Za-z]?(?![\w])")
 
 _MONTHS = (
@@ -80,20 +118,51 @@ BIRTH_DATE = re.compile(
 )
 
 
-def _digits(text: str) -> str:
-    return "".join(ch for ch in text if ch.isdigit())
+def digits(text: str) -> str:
+    """The digits of a number as written, a phone's +33 or 0033 prefix made a leading 0."""
+    compact = "".join(ch for ch in text if ch.isdigit())
+    if re.match(r"\s*\(?(?:\+|00)", text) and compact.startswith(("0033", "33")):
+        compact = "0" + compact.removeprefix("00").removeprefix("33").removeprefix("0")
+    return compact
+
+
+def official_numbers() -> frozenset[str]:
+    """The official phone numbers a text may give (3646, 39 39, 0 809 401 401…), as digits.
+
+    Writers keep them in the style guide's ``short_numbers`` lexicon, with who answers and the
+    source; the style guide validates that file, this reads its first column.
+    """
+    return _read_official(paths.styleguide_dir() / OFFICIAL_NUMBERS_FILE)
+
+
+@lru_cache(maxsize=4)
+def _read_official(path: Path) -> frozenset[str]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return frozenset()  # no list: every phone number is treated as personal
+    terms = (line.split("\t", 1)[0] for line in lines if not line.startswith("#"))
+    return frozenset(number for number in map(digits, terms) if number)
 
 
 def emails(text: str) -> Iterator[Entity]:
-    """Email addresses."""
+    """Email addresses, also with spaces around the @ or written [at] / arobase."""
+    if "@" not in text and _EMAIL_WORD.search(text) is None:
+        return  # the full pattern is slow to fail on long texts
     for match in EMAIL.finditer(text):
         yield Entity(match.start(), match.end(), "EMAIL")
 
 
-def phones(text: str) -> Iterator[Entity]:
-    """French phone numbers in every common writing; official short numbers never match."""
+def phones(text: str, official: frozenset[str]) -> Iterator[Entity]:
+    """Phone numbers not in ``official``: ten digits in any writing, or a short number after a cue
+    ("appelez le 3697")."""
     for match in PHONE.finditer(text):
-        yield Entity(match.start(), match.end(), "TÉLÉPHONE")
+        if digits(match.group()) not in official:
+            yield Entity(match.start(), match.end(), "TÉLÉPHONE")
+    for match in SHORT_NUMBER.finditer(text):
+        cued = PHONE_CUE.search(text, max(0, match.start() - 40), match.start()) is not None
+        if cued and digits(match.group()) not in official:
+            yield Entity(match.start(), match.end(), "TÉLÉPHONE")
 
 
 def _nir_key_ok(groups: tuple[str | None, ...]) -> bool:
@@ -112,34 +181,46 @@ def nirs(text: str) -> Iterator[Entity]:
             yield Entity(match.start(), match.end(), "NIR")
 
 
-def _iban_ok(candidate: str) -> bool:
-    compact = candidate.replace(" ", "")
+def _iban_ok(compact: str) -> bool:
     if not 15 <= len(compact) <= 34:
         return False
     rearranged = compact[4:] + compact[:4]
-    number = "".join(str(int(ch, 36)) for ch in rearranged)
-    return int(number) % 97 == 1
+    return int("".join(str(int(ch, 36)) for ch in rearranged)) % 97 == 1
 
 
 def ibans(text: str) -> Iterator[Entity]:
     """IBANs: a valid checksum, or an IBAN-shaped string right after "IBAN" or "RIB"."""
     for match in IBAN.finditer(text):
         cued = IBAN_CUE.search(text, max(0, match.start() - 30), match.start()) is not None
-        if _iban_ok(match.group()) or (cued and len(match.group().replace(" ", "")) >= 15):
-            yield Entity(match.start(), match.end(), "IBAN")
+        # A number written after the IBAN may have been taken for its last group: drop groups
+        # from the end until the checksum holds.
+        ends = [m.start() for m in re.finditer(r"[\s.\-]+", match.group())] + [len(match.group())]
+        for end in reversed(ends):
+            compact = re.sub(r"[\s.\-]", "", match.group()[:end])
+            if _iban_ok(compact):
+                yield Entity(match.start(), match.start() + end, "IBAN")
+                break
+        else:
+            compact = re.sub(r"[\s.\-]", "", match.group())
+            if cued and 15 <= len(compact) <= 34:
+                yield Entity(match.start(), match.end(), "IBAN")
 
 
 def addresses(text: str) -> Iterator[Entity]:
     """Postal addresses: number and street, street and name, with postcode and city if given."""
+    if _STREET_WORD.search(text) is None:
+        return  # the full pattern is slow to fail on long texts
     for match in ADDRESS.finditer(text):
         yield Entity(match.start(), match.end(), "ADRESSE")
 
 
 def _is_case_number(text: str, start: int, end: int) -> bool:
     value = text[start:end]
-    digits = _digits(value)
-    # 08 numbers are services' phone lines, not case numbers.
-    if len(digits) < 5 or _DATE_LIKE.match(value) or (len(digits) == 10 and digits[:2] == "08"):
+    number = digits(value)
+    _EMAIL_WORD = re.compile(r"\b(?:at|arobase)\b", re.IGNORECASE)
+
+    # Ten digits starting with 0 are a phone number: the phone detector decides.
+    if len(number) < 5 or _DATE_LIKE.match(value) or (len(number) == 10 and number[0] == "0"):
         return False
     return _AFTER_AMOUNT.match(text, end) is None
 

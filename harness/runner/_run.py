@@ -323,7 +323,7 @@ async def _generate(
             if items := pending[model.spec.name]:
                 # A template that cannot render fails here, before any call; later prompts are
                 # built as their turn comes, while replies are awaited.
-                makers[model.spec.remote].prepare(items[0], model.spec.mode)
+                makers[model.spec.remote].expect(items, model.spec.mode)
         async with asyncio.TaskGroup() as group:
             for model in models:
                 items = pending[model.spec.name]

@@ -133,18 +133,28 @@ class Endpoint:
         await self._record(request)
         return web.json_response({"object": "list", "data": self.served})
 
+    async def _model(self, request: web.Request) -> web.StreamResponse:
+        """One model by id or alias, as Anthropic resolves them (404 when unknown)."""
+        await self._record(request)
+        name = request.match_info["name"]
+        for entry in self.served:
+            if name == entry["id"] or name in entry.get("aliases", []):
+                return web.json_response(entry)
+        return web.json_response({"error": {"message": f"no model {name}"}}, status=404)
+
     def application(self) -> web.Application:
         application = web.Application(client_max_size=64 * 1024**2)
         application.router.add_post("/v1/chat/completions", self._chat)
         application.router.add_post("/v1/completions", self._chat)
         application.router.add_post("/v1/messages", self._messages)
         application.router.add_get("/v1/models", self._models)
+        application.router.add_get("/v1/models/{name}", self._model)
         return application
 
     @property
     def bodies(self) -> list[str]:
         """Raw bodies of the generation requests (chat and messages)."""
-        return [body for path, _, body in self.raw if not path.endswith("/models")]
+        return [body for path, _, body in self.raw if "/models" not in path]
 
     def everything(self) -> str:
         """Every byte that reached the endpoint, headers included, as one text."""

@@ -47,6 +47,7 @@ PLANTED = {
 VARIANTS = ["0612345678", "+33 6 12 34 56 78", "06.12.34.56.78"]
 
 KEY = "pd-test-key"
+SERVED = [{"id": "model-x", "aliases": ["alias-x"]}, {"id": "claude-x", "aliases": []}]
 
 
 def _personal_gold(root: Path) -> tuple[Path, list[str]]:
@@ -84,12 +85,14 @@ def test_no_remote_provider_receives_planted_personal_data_nor_does_the_report(
 ) -> None:
     monkeypatch.setenv("PD_API_KEY", KEY)
     gold, forbidden = _personal_gold(plume_root)
-    endpoint = Endpoint()
+    endpoint = Endpoint(served=SERVED)
     with serving(endpoint) as base_url:
         models_yaml(plume_root, *_remote_models(base_url))
         outcome = execute(RunSpec(gold=gold, out=plume_root / "runs", limit=3, few_shot=2))
     records = read_samples(outcome.run_dir / "samples.jsonl")
-    assert len(records) == 9 and all(r.error is None for r in records), records
+    assert len(records) == 9 and all(r.error is None for r in records), [
+        (r.model, r.error, r.cause) for r in records if r.error
+    ]
     paths = [path for path, _, _ in endpoint.raw]
     assert paths.count("/v1/chat/completions") == 6 and paths.count("/v1/messages") == 3
     # The requests did carry each item's (anonymised) message: the search below is meaningful.
@@ -110,12 +113,12 @@ def test_a_run_refuses_to_send_personal_data_when_anonymisation_fails(
     """With anonymisation broken, the model layer's guard still keeps every original text home."""
     monkeypatch.setenv("PD_API_KEY", KEY)
 
-    def identity(item: GoldItem) -> GoldItem:
-        return item
+    def identity(items: list[GoldItem]) -> list[GoldItem]:
+        return items
 
-    monkeypatch.setattr("harness.runner._prepare.anonymised", identity)
+    monkeypatch.setattr("harness.runner._prepare.anonymised_many", identity)
     gold, forbidden = _personal_gold(plume_root)
-    endpoint = Endpoint()
+    endpoint = Endpoint(served=SERVED)
     with serving(endpoint) as base_url:
         models_yaml(plume_root, *_remote_models(base_url))
         outcome = execute(
