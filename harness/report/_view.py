@@ -387,6 +387,12 @@ def _finding(results: RunResults, criterion: str) -> str:
         )
     if c.wins == c.losses == 0:
         sentence = f"{title}: {best} and {second} tie, with the same score on {_items(c.n)}."
+    elif c.losses == 0:
+        sentence = (
+            f"{title}: {best} leads {second} by {by} and does better on every item where they "
+            f"differ ({c.wins}), but that is too few to rule out chance after Holm correction "
+            f"(p = {p:.3g}): add items to decide."
+        )
     else:
         sentence = (
             f"{title}: no clear winner; {best} leads {second} by {by}, not significant after "

@@ -68,7 +68,10 @@ def test_cached_replies_cost_nothing_and_their_original_cost_is_shown_apart() ->
 def test_the_report_opens_on_the_verdict_with_money_time_and_what_failed(run_dir: Path) -> None:
     html = write_report(run_dir).read_text(encoding="utf-8")
     verdict = html[html.index('id="verdict"') : html.index('id="leaderboard"')]
-    assert "Overall: no clear winner; plain leads local by" in verdict  # one shared item
+    assert "Overall: plain leads local by" in verdict
+    assert "on 1 item and does better on every item where they differ (1), but that is too few" in (
+        verdict
+    )
     assert "€ per 1,000 replies" in verdict and "Median latency" in verdict
     assert "1.50 s" in verdict  # the fixture's latency, as median and 95th percentile
     assert "local: 1 of 2 items scored, 1 failed (server_error ×1)." in verdict
