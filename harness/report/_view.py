@@ -517,7 +517,8 @@ def scores(results: RunResults, served: dict[str, str], *, kind: str) -> dict[st
         "left": CHART_LEFT,
         "width": CHART_WIDTH,
         "matrices": {c: matrix(results, c) for c in names},
-        "partial": [c for c in results.comparisons if c.intersected],
+        # Item sets are the same for every criterion: one line per pair says it.
+        "partial": list({(c.a, c.b): c for c in results.comparisons if c.intersected}.values()),
     }
 
 

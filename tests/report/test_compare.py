@@ -142,6 +142,13 @@ def test_different_item_sets_are_refused_or_intersected_explicitly(
     md = out.read_text(encoding="utf-8")
     assert "compared on the 4 items they all share, 2 left out" in md
     assert "| 1 | " in md and "0 / 4" in md
+    page = tmp_path / "shared.html"
+    assert (
+        runner.invoke(app, ["compare", str(a), str(b), "--intersect", "--out", str(page)]).exit_code
+        == 0
+    )
+    html = page.read_text(encoding="utf-8")
+    assert html.count("2 items only in m · reply@1.0.0, 0 only in n · reply@1.0.0") == 1
 
 
 def test_plume_report_compare_is_an_alias_that_writes_a_page(
