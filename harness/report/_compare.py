@@ -195,6 +195,7 @@ def compare_runs(*run_dirs: Path, intersect: bool = False) -> Comparison:
             prompt=manifest.prompt,
             run_id=manifest.run_id,
             run_dir=str(path),
+            started=manifest.created_at,
             status=manifest.status,
         )
         for name, (manifest, model), path in zip(names, pairs, paths, strict=True)

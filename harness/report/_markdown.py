@@ -176,8 +176,8 @@ def render_comparison_markdown(comparison: Comparison) -> str:
         "",
         "## Candidates",
         "",
-        _row(["candidate", "model", "served as", "prompt", "run", "status"]),
-        _row(["---", "---", "---", "---", "---", "---"]),
+        _row(["candidate", "model", "served as", "prompt", "run", "started (UTC)", "status"]),
+        _row(["---", "---", "---", "---", "---", "---", "---"]),
         *(
             _row(
                 [
@@ -186,6 +186,7 @@ def render_comparison_markdown(comparison: Comparison) -> str:
                     escape(c.served),
                     escape(c.prompt),
                     escape(c.run_id),
+                    c.started.strftime("%Y-%m-%d %H:%M"),
                     c.status,
                 ]
             )

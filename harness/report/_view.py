@@ -6,6 +6,7 @@ templates free of logic, and lets the HTML and Markdown reports show the same nu
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from itertools import pairwise
 
 from pydantic import BaseModel, ConfigDict
@@ -172,6 +173,8 @@ class Candidate(BaseModel):
     """The run it comes from."""
     run_dir: str
     """That run's directory."""
+    started: datetime
+    """When that run started (UTC)."""
     status: str
     """That run's status."""
 

@@ -73,6 +73,7 @@ def test_runs_with_other_models_and_prompts_are_compared_into_html_and_markdown(
     assert md.index("## Verdict") < md.index("## Leaderboard")
     for name in names:
         assert f"| {name} |" in md
+    assert "| 20261203-090000 | 2026-11-28 12:00 | completed |" in md  # run and when it started
     # Every candidate is paired with every other on the six items, per criterion.
     found = compare_runs(*three_runs)
     overall = [c for c in found.comparisons if c.criterion == "overall"]
