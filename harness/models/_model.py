@@ -165,7 +165,8 @@ class Model:
             if (hit := self._cache.get(key)) is not None:
                 return hit
         if self._exhausted is not None:
-            raise self._exhausted  # no more calls today: `--resume` continues later
+            # No more calls today: each item records the quota, `--resume` continues later.
+            raise ModelCallError(str(self._exhausted), retryable=False, cause="quota_exhausted")
         async with self._slots:
             text = prompt if isinstance(prompt, str) else "".join(m.content for m in prompt)
             # Four characters a token is the usual estimate; the reply's budget is reserved too.
