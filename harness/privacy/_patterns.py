@@ -33,15 +33,6 @@ PHONE = re.compile(
     rf"(?<![\w+])(?<!\d[ .\-])(?:\(?(?:\+|00){_SEP}33\)?{_SEP}(?:\(0\){_SEP})?|0)[1-9]"
     rf"(?:{_SEP}\d){{8}}(?!\w)(?![ .\-]\d)"
 )
-# Short numbers (3646, 39 39) are services' lines; one counts as a phone only after a word that
-# gives a number to call, and only when it is not in the official list.
-SHORT_NUMBER = re.compile(r"(?<![\w+,.])3\d[ .]?\d{2}(?![\d,.]?\d)(?!\s*(?:€|euros?\b|%))")
-PHONE_CUE = re.compile(
-    r"(?:appel|compos|num[ée]ro|t[ée]l[ée]phon|t[ée]l\b|joindre|joignable|contact|au\b)\w*\W+"
-    r"(?:le\s+)?$",
-    re.IGNORECASE,
-)
-
 NIR = re.compile(
     rf"(?<![\w])([12]){_SEP}(\d{{2}}){_SEP}(0[1-9]|1[0-2]|[2-9]\d){_SEP}(\d{{2}}|2[AaBb]){_SEP}"
     rf"(\d{{3}}){_SEP}(\d{{3}})(?:{_SEP}(\d{{2}}))?(?![\w])"
@@ -154,14 +145,11 @@ def emails(text: str) -> Iterator[Entity]:
 
 
 def phones(text: str, official: frozenset[str]) -> Iterator[Entity]:
-    """Phone numbers not in ``official``: ten digits in any writing, or a short number after a cue
-    ("appelez le 3697")."""
+    """Ten-digit phone numbers in any writing, unless ``official``: an 08 number is a service's
+    line, but only the official list says which service answers. Short numbers (3646) are
+    services' lines, never personal."""
     for match in PHONE.finditer(text):
         if digits(match.group()) not in official:
-            yield Entity(match.start(), match.end(), "TÉLÉPHONE")
-    for match in SHORT_NUMBER.finditer(text):
-        cued = PHONE_CUE.search(text, max(0, match.start() - 40), match.start()) is not None
-        if cued and digits(match.group()) not in official:
             yield Entity(match.start(), match.end(), "TÉLÉPHONE")
 
 

@@ -13,6 +13,7 @@ from typing import ClassVar, NamedTuple, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from harness.privacy import EntityType, find_personal_data
 from harness.styleguide._matcher import Match, PhraseMatcher
 from harness.styleguide._model import LexiconEntry
 from harness.styleguide._readability import measure
@@ -458,41 +459,45 @@ class Acronyms(Checker):
                 )
 
 
-_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-_PHONE = r"(?<![\d+])(?:\+33\s?|0033\s?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)"
-_SHORT = r"(?<!\d)3\d\s?\d{2}(?![\d,.]?\d)(?!\s*(?:€|euros?\b|%))"
-_PHONE_CUE = (
-    r"(?:appel|compos|num[ée]ro|t[ée]l[ée]phon|joindre|joignable|contact|au)\w*\W+(?:le\s+)?$"
+# The lint names of the kinds of personal data ``harness.privacy`` finds, for writers.
+_KINDS: dict[EntityType, str] = {
+    "EMAIL": "adresse électronique",
+    "TÉLÉPHONE": "numéro de téléphone",
+    "NIR": "numéro de sécurité sociale",
+    "IBAN": "IBAN",
+    "ADRESSE": "adresse postale",
+    "NUMÉRO": "numéro de dossier",
+    "DATE_NAISSANCE": "date de naissance",
+    "NOM": "nom de personne",
+}
+# A short number given to call (« appelez le 3697 ») that is not in the lexicon: not personal data
+# (short numbers are services' lines), but a public reply gives official numbers only.
+_SHORT = re.compile(r"(?<![\w+,.])3\d[ .]?\d{2}(?![\d,.]?\d)(?!\s*(?:€|euros?\b|%))")
+_PHONE_CUE = re.compile(
+    r"(?:appel|compos|num[ée]ro|t[ée]l[ée]phon|joindre|joignable|contact|au)\w*\W+(?:le\s+)?$",
+    re.IGNORECASE,
 )
-_NIR = (
-    r"(?<!\d)[12][\s.]?\d{2}[\s.]?(?:0[1-9]|1[0-2]|[2-9]\d)[\s.]?(?:\d{2}|2[AB])[\s.]?\d{3}"
-    r"[\s.]?\d{3}(?:[\s.]?\d{2})?(?!\d)"
-)
-_IBAN = r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?\b"
-_FILE_NUMBER = (
-    r"(?i:n°|num[ée]ro|r[ée]f[ée]rence)\s+(?:(?i:d['’]\w+|de\s+\w+)\s*)?:?\s*"
-    r"[A-Z0-9]*\d[\dA-Z\s-]{4,}\d"
-)
-_BIRTH = r"(?i:né(?:e)?\s+le)\s+\d{1,2}(?:er)?[\s/.-]+(?:\d{1,2}|\w+)[\s/.-]+\d{2,4}"
-_GREETING_WORDS = {"bonjour", "bonsoir", "cher", "chere", "madame", "monsieur", "merci"}
-_CIVILITY = r"\b(?:M\.|Mme|Mlle|Madame|Monsieur)\s+(?!Madame\b|Monsieur\b)[A-ZÀ-Ý][\w'’-]+"
+# A reply may greet the citizen by the pseudonym the platform publishes (« Bonjour Camille, »).
+_GREETING = re.compile(r"\s*(?:Bonjour|Bonsoir|Cher|Chère)\s+([^\s,;:!?.]+)\s*[,;:!?.\n]")
 
 
 @register
 class PersonalData(Checker):
-    """Personal data that must not appear in a public reply."""
+    """Personal data that must not appear in a public reply, as ``harness.privacy`` defines it."""
 
     checker_id = "personal_data"
 
     short_numbers: str = "short_numbers"
     """Lexicon of official phone numbers (short numbers such as 3646) that may be given."""
     names: bool = True
-    """Also flag people's names: after a civility, or first and last name found by spaCy's NER."""
+    """Also flag people's names (after a title or a role, or found by spaCy's NER)."""
 
     def describe(self) -> str:
         return (
-            "Courriel, numéro de téléphone hors lexique `short_numbers`, NIR, IBAN, numéro de"
-            " dossier, date de naissance, nom de personne (civilité + nom, entités PER de spaCy)."
+            "Les données personnelles que l'anonymiseur remplace : courriel, numéro de téléphone"
+            " hors lexique `short_numbers`, NIR, IBAN, adresse postale, numéro de dossier, date"
+            " de naissance, nom de personne (après une civilité ou un rôle, entités PER de"
+            " spaCy). Le pseudonyme de la salutation (« Bonjour Camille, ») est permis."
         )
 
     def lexicons_used(self) -> list[str]:
@@ -500,46 +505,33 @@ class PersonalData(Checker):
 
     def check(self, analysis: Analysis, guide: Lexicons) -> Iterator[Finding]:
         text = analysis.text
-        allowed = {re.sub(r"\D", "", e.term) for e in guide.lexicon(self.short_numbers)}
-        kinds = [
-            (_EMAIL, "adresse électronique"),
-            (_IBAN, "IBAN"),
-            (_NIR, "numéro de sécurité sociale"),
-            (_PHONE, "numéro de téléphone"),
-            (_FILE_NUMBER, "numéro de dossier"),
-            (_BIRTH, "date de naissance"),
+        official = {re.sub(r"\D", "", e.term) for e in guide.lexicon(self.short_numbers)}
+        greeted = _GREETING.match(text)
+        found = find_personal_data(
+            text, allow=[greeted.group(1)] if greeted else [], official_numbers=official
+        )
+        findings = [
+            Finding(
+                entity.start,
+                entity.end,
+                f"donnée personnelle ({_KINDS[entity.type]}) : une réponse est publique",
+            )
+            for entity in found
+            if self.names or entity.type != "NOM"
         ]
-        if self.names:
-            kinds.append((_CIVILITY, "nom de personne"))
-        found: list[Finding] = []
-
-        def add(start: int, end: int, kind: str) -> None:
-            if not any(f.start < end and start < f.end for f in found):
-                found.append(
-                    Finding(start, end, f"donnée personnelle ({kind}) : une réponse est publique")
+        for hit in _SHORT.finditer(text):
+            cued = _PHONE_CUE.search(text[max(0, hit.start() - 40) : hit.start()])
+            taken = any(f.start < hit.end() and hit.start() < f.end for f in findings)
+            if cued and not taken and re.sub(r"\D", "", hit.group()) not in official:
+                findings.append(
+                    Finding(
+                        hit.start(),
+                        hit.end(),
+                        "numéro de téléphone non officiel : une réponse ne donne que les numéros"
+                        " du lexique `short_numbers`",
+                    )
                 )
-
-        for pattern, kind in kinds:
-            for hit in re.finditer(pattern, text):
-                if kind == "numéro de téléphone" and re.sub(r"\D", "", hit.group()) in allowed:
-                    continue
-                add(hit.start(), hit.end(), kind)
-        for hit in re.finditer(_SHORT, text):
-            cue = re.search(_PHONE_CUE, text[max(0, hit.start() - 40) : hit.start()], re.IGNORECASE)
-            if cue and re.sub(r"\D", "", hit.group()) not in allowed:
-                add(hit.start(), hit.end(), "numéro de téléphone non officiel")
-        if self.names:
-            for entity in analysis.doc.ents:
-                tokens = list(entity)
-                # The greeting may hold the published pseudonym (« Bonjour Camille »).
-                while tokens and fold(tokens[0].text) in _GREETING_WORDS:
-                    tokens.pop(0)
-                if entity.label_ != "PER" or len(tokens) < 2:
-                    continue
-                if all(token.is_alpha and token.text.istitle() for token in tokens):
-                    last = tokens[-1]
-                    add(tokens[0].idx, last.idx + len(last.text), "nom de personne")
-        yield from sorted(found, key=_position)
+        yield from sorted(findings)
 
 
 @register

@@ -35,7 +35,7 @@ def test_text_output_is_one_editor_line_per_violation(replies: dict[str, Path]) 
     assert {match["path"] for match in matches if match} == {str(replies["pompous"])}
     assert f"{replies['pompous']}:3:6: error SPP-STRUCT-05" in result.stdout
     assert "(nous avons bien reçu votre message)" in result.stdout
-    assert "in 2 files (style guide 1.0.0" in result.stderr
+    assert "in 2 files (style guide 1.1.0" in result.stderr
 
 
 def test_a_plain_reply_exits_0(replies: dict[str, Path]) -> None:

@@ -157,8 +157,8 @@ def test_duplicate_rule_ids_are_refused(guide_copy: Path) -> None:
 
 
 def test_the_version_needs_a_changelog_entry(guide_copy: Path) -> None:
-    replace_in(guide_copy / "rules.yaml", "version: 1.0.0\ntitle", "version: 1.1.0\ntitle")
-    with pytest.raises(InputError, match=r"add a changelog entry for 1\.1\.0"):
+    replace_in(guide_copy / "rules.yaml", "version: 1.1.0\ntitle", "version: 1.2.0\ntitle")
+    with pytest.raises(InputError, match=r"add a changelog entry for 1\.2\.0"):
         load_styleguide(guide_copy)
 
 
