@@ -61,9 +61,10 @@ def main() -> None:
             concurrency=args.concurrency,
             scorers=None if args.scorers == "default" else [],
         )
-        cpu_started, started = time.process_time(), time.perf_counter()
+        cpu_started, started = time.process_time(), time.monotonic()
         outcome = harness.runner.execute(spec)
-        result["run_s"] = time.perf_counter() - started
+        result["started_at"], result["ended_at"] = started, time.monotonic()
+        result["run_s"] = result["ended_at"] - started
         result["cpu_s"] = time.process_time() - cpu_started
         result["run_dir"] = str(outcome.run_dir)
         result.update(_samples(outcome.run_dir))

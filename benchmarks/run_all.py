@@ -129,10 +129,16 @@ def realistic(results: Results, work: Path, items: int) -> None:
     with loopback_server(LATENCY_S, replies_file(work)) as server:
         root = make_root(work / "slow", server.base_url, items, CONCURRENCY)
         plume = _plume(root, work, "realistic")
+        served = server.stats()
         messages = work / "realistic-messages.jsonl"
         _record_messages(server, messages)
         floor = _client("floor_job.py", messages, server)
-    results.raw["realistic"] = {"ideal_s": ideal, "plume": plume.data, "floor": floor.data}
+    results.raw["realistic"] = {
+        "ideal_s": ideal,
+        "plume": plume.data,
+        "served": served,
+        "floor": floor.data,
+    }
     problem = _problem(plume, "Plume", items)
     ratio = None if problem else plume.data["run_s"] / ideal
     floor_ratio = floor.data["run_s"] / ideal if floor.ok else None
@@ -164,6 +170,17 @@ def realistic(results: Results, work: Path, items: int) -> None:
             f" same requests: {fmt(floor.data.get('run_s'))} s ({fmt(floor_ratio, 3)} of the"
             " ideal), the floor on this machine."
         )
+        if served.get("first_request_at") and served.get("last_answer_at"):
+            before = served["first_request_at"] - plume.data["started_at"]
+            span = served["last_answer_at"] - served["first_request_at"]
+            after = plume.data["ended_at"] - served["last_answer_at"]
+            text += [
+                "",
+                f"Of Plume's time, {before:.2f} s passed before the server saw its first request"
+                f" (the run's set-up), {span:.2f} s from then to the last answer, and"
+                f" {after:.2f} s after it (recording and results); at most"
+                f" {served['max_in_flight']} requests were in flight at once.",
+            ]
     results.sections.append("\n".join(text) + "\n")
 
 

@@ -18,6 +18,7 @@ import json
 import os
 import signal
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,10 @@ class Endpoint:
         self.in_flight = 0
         self.max_in_flight = 0
         self.bodies: list[bytes] = []
+        # time.monotonic() is one clock for every process on Linux: a harness can compare its own
+        # start and end with these to see its time before the first request and after the last.
+        self.first_request_at: float | None = None
+        self.last_answer_at: float | None = None
 
     def _reply(self, body: bytes) -> str:
         digest = int.from_bytes(hashlib.blake2b(body, digest_size=8).digest(), "big")
@@ -45,6 +50,8 @@ class Endpoint:
     async def _answer(self, request: web.Request, chat: bool) -> web.Response:
         body = await request.read()
         self.requests += 1
+        if self.first_request_at is None:
+            self.first_request_at = time.monotonic()
         self.bodies.append(body)
         self.in_flight += 1
         self.max_in_flight = max(self.max_in_flight, self.in_flight)
@@ -52,6 +59,7 @@ class Endpoint:
             await asyncio.sleep(self.latency_s)
         finally:
             self.in_flight -= 1
+            self.last_answer_at = time.monotonic()
         text = self._reply(body)
         choice: dict[str, Any] = (
             {"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}
@@ -88,7 +96,14 @@ class Endpoint:
         return web.json_response({"id": MODEL_ID, "object": "model", "owned_by": "bench"})
 
     async def stats(self, request: web.Request) -> web.Response:
-        return web.json_response({"requests": self.requests, "max_in_flight": self.max_in_flight})
+        return web.json_response(
+            {
+                "requests": self.requests,
+                "max_in_flight": self.max_in_flight,
+                "first_request_at": self.first_request_at,
+                "last_answer_at": self.last_answer_at,
+            }
+        )
 
     async def messages(self, request: web.Request) -> web.Response:
         # What was asked since the last reset, so another harness can be asked the same.
@@ -99,6 +114,7 @@ class Endpoint:
         self.requests = 0
         self.max_in_flight = 0
         self.bodies = []
+        self.first_request_at = self.last_answer_at = None
         return web.json_response({"ok": True})
 
 
