@@ -2,7 +2,9 @@
 
 Every text from a citizen or a model reaches the page through the template engine's escaping; the
 page's Content-Security-Policy forbids scripts and external resources in any case. Reports get
-passed around: the gold items are shown as a remote model sees them, personal data replaced.
+passed around: the gold items are shown as a remote model sees them, personal data replaced. They
+are anonymised once per run and kept in the run directory (``gold.anonymised.jsonl``), so that
+rebuilding or comparing a report does not run the named-entity recogniser over every item again.
 """
 
 from collections.abc import Sequence
@@ -10,7 +12,7 @@ from pathlib import Path
 
 from harness.errors import PlumeError
 from harness.files import write_atomic
-from harness.gold import GoldItem, anonymised, load_gold
+from harness.gold import GoldItem, anonymised_many, load_gold, write_gold
 from harness.report import _view
 from harness.report._markdown import render_markdown
 from harness.runner import (
@@ -23,6 +25,8 @@ from harness.runner import (
 from harness.templating import environment
 
 _TEMPLATES = Path(__file__).parent / "templates"
+SHOWN_GOLD = "gold.anonymised.jsonl"
+"""The run's gold items as reports show them, in the run directory."""
 
 
 def render_report(
@@ -31,9 +35,8 @@ def render_report(
     records: list[SampleRecord],
     items: Sequence[GoldItem] | None = None,
 ) -> str:
-    """The report's HTML; ``items`` (the run's gold items) add experiences and gold replies."""
-    if items is not None:
-        items = [anonymised(item) for item in items]
+    """The report's HTML; ``items`` (the run's gold items as shown, personal data replaced) add
+    experiences and gold replies."""
     return (
         environment(_TEMPLATES)
         .get_template("report.html")
@@ -52,8 +55,9 @@ def render_report(
 def read_run(
     run_dir: Path,
 ) -> tuple[RunManifest, RunResults, list[SampleRecord], list[GoldItem] | None]:
-    """A run directory's manifest, results, latest records, and its gold items when the gold set
-    is still where it was and unchanged.
+    """A run directory's manifest, results, latest records, and its gold items as reports show
+    them (personal data replaced), when the run kept them or its gold set is still where it was
+    and unchanged.
 
     Raises:
         PlumeError: a file is missing or unreadable.
@@ -73,14 +77,26 @@ def read_run(
     except (OSError, ValueError) as error:
         raise PlumeError(f"cannot read the run in {run_dir}: {error}") from None
     records = list(latest_by_key(read_samples(run_dir / "samples.jsonl")).values())
-    items: list[GoldItem] | None = None
+    return manifest, results, records, _shown_items(run_dir, manifest)
+
+
+def _shown_items(run_dir: Path, manifest: RunManifest) -> list[GoldItem] | None:
+    """The run's gold items anonymised: kept in the run directory, made there on first use."""
+    kept = run_dir / SHOWN_GOLD
+    try:
+        lines = kept.read_text(encoding="utf-8").splitlines()
+        return [GoldItem.model_validate_json(line) for line in lines if line.strip()]
+    except (OSError, ValueError):
+        pass  # not made yet (or damaged): made again from the gold set
     try:
         gold = load_gold(Path(manifest.gold.path))
     except PlumeError:
-        gold = None
-    if gold is not None and gold.sha256 == manifest.gold.sha256:
-        items = list(gold.items)
-    return manifest, results, records, items
+        return None
+    if gold.sha256 != manifest.gold.sha256:
+        return None
+    items = anonymised_many(gold.items)
+    write_gold(items, kept)
+    return items
 
 
 def write_report(run_dir: Path, *, markdown: bool = False) -> Path:

@@ -69,6 +69,26 @@ def test_the_report_works_without_the_gold_set(run_dir: Path, gold_path: Path) -
     assert "experiences and gold replies are not shown" in html
 
 
+def test_items_are_anonymised_once_and_kept_with_the_run(tmp_path: Path) -> None:
+    phone = "06 12 34 56 78"
+    item = CAF.item.model_copy(
+        update={
+            "experience": CAF.item.experience.model_copy(
+                update={"text": f"{CAF.item.experience.text} Rappelez-moi au {phone}."}
+            )
+        }
+    )
+    gold_path = tmp_path / "gold.jsonl"
+    gold_path.write_text(item.model_dump_json() + "\n", encoding="utf-8")
+    run_dir = build_run(tmp_path / "run", gold_path, {(item.id, "plain"): CAF.good})
+    first = write_report(run_dir).read_text(encoding="utf-8")
+    gold_path.unlink()  # from now on the run directory is the only source of the items
+    again = write_report(run_dir).read_text(encoding="utf-8")
+    for html in (first, again):
+        assert "Rappelez-moi au [TÉLÉPHONE]" in html
+        assert phone not in html
+
+
 def test_segments_cut_at_every_boundary_and_clip_bad_offsets() -> None:
     text = "abcdefghij"
     found = segments(
@@ -161,6 +181,7 @@ def test_runs_scored_with_other_scorer_versions_are_refused(
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+@pytest.mark.browser
 @pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
 def test_headless_chromium_shows_the_leaderboard_and_takes_a_screenshot(run_dir: Path) -> None:
     assert CHROMIUM is not None
