@@ -45,8 +45,7 @@ def untrusted(value: object) -> str:
     that text would let it pose as the prompt's own words, so its angle brackets become ``‹ ›``.
     Every ``{{ … }}`` goes through this, so no template can forget it.
     """
-    text = str(value)
-    return _TAG.sub(r"‹\1›", text) if "<" in text else text  # most values hold no "<" at all
+    return _TAG.sub(r"‹\1›", str(value))
 
 
 class RenderedPrompt(BaseModel):
