@@ -1,9 +1,15 @@
 """`plume run` end to end against a scripted endpoint: records, provenance, failures and resume."""
 
+import asyncio
 import json
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from aiohttp import web
 
 from harness.errors import UsageError
 from harness.runner import RunManifest, RunResults, RunSpec, execute, read_samples
@@ -162,15 +168,43 @@ def test_a_changed_gold_set_sends_only_the_prompts_that_changed(fake_root: Path)
     assert cached == {"ants-002": True, "caf-001": True, "cpam-003": True, "nouveau-004": False}
 
 
-def test_a_run_directory_has_one_writer(fake_root: Path) -> None:
-    from harness.runner._lock import run_lock
+@dataclass
+class Held(Scripted):
+    """Holds each answer until ``release`` is set; ``arrived`` counts the requests waiting."""
 
-    script = Scripted([ok()])
+    release: threading.Event = field(default_factory=threading.Event)
+    arrived: int = 0
+
+    async def chat(self, request: web.Request) -> web.Response:
+        self.arrived += 1
+        while not self.release.is_set():
+            await asyncio.sleep(0.02)
+        return await super().chat(request)
+
+
+def test_a_run_directory_has_one_writer(fake_root: Path) -> None:
+    script = Held([(400, {"error": {"message": "bad request"}}, {}), ok()])
+    script.release.set()
+    spec = spec_for(fake_root, limit=1, cache=False)
     with serve_in_thread(script) as base_url:
         fake_models_yaml(fake_root, base_url)
-        outcome = execute(spec_for(fake_root, limit=1))
-        with run_lock(outcome.run_dir), pytest.raises(UsageError, match="another plume run"):
-            execute(spec_for(fake_root, limit=1), run_dir=outcome.run_dir)
+        failed = execute(spec)  # one failure: a resume has an item to send again
+        script.release.clear()
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            first = pool.submit(execute, spec, run_dir=failed.run_dir)
+            try:
+                while script.arrived < 2 and not first.done():
+                    time.sleep(0.01)
+                with pytest.raises(UsageError, match="another plume run"):
+                    execute(spec, run_dir=failed.run_dir)
+                during = RunManifest.model_validate_json((failed.run_dir / "run.json").read_text())
+            finally:
+                script.release.set()
+            resumed = first.result(timeout=60)
+    # The refused run left the running one's manifest alone.
+    assert during.status == "running" and during.models
+    results = RunResults.model_validate_json((resumed.run_dir / "results.json").read_text())
+    assert results.models["fake"].errors == 0 and len(script.requests) == 2
 
 
 def test_a_run_scores_only_the_criteria_it_is_asked_for(fake_root: Path) -> None:

@@ -7,7 +7,6 @@ import pytest
 from harness.errors import UsageError
 from harness.gold import load_gold, split_of
 from harness.runner import RunSpec, execute, merge_runs, read_samples
-from harness.runner._run import shard_of
 from tests.models.fake_server import Scripted, ok, serve_in_thread
 from tests.runner.test_faults import make_gold
 from tests.runner.test_run import fake_models_yaml
@@ -35,12 +34,22 @@ def test_shards_partition_the_items_and_merge_into_one_run(sharded: tuple[Path, 
     assert sum(len(p) for p in parts) == 20 and set().union(*parts) == {
         r.id for r in read_samples(whole / "samples.jsonl")
     }
-    for index, part in enumerate(parts, start=1):
-        assert all(shard_of(item_id, 3) == index for item_id in part)
     merged = merge_runs(dirs, root / "merged")
     assert {r.id for r in read_samples(merged.run_dir / "samples.jsonl")} == set().union(*parts)
     assert merged.manifest.gold.items == 20 and merged.manifest.spec.shard is None
     assert (merged.run_dir / "results.json").is_file()
+
+
+def test_an_item_stays_in_its_shard_when_the_gold_set_grows(sharded: tuple[Path, Path]) -> None:
+    root, gold = sharded
+    with serve_in_thread(Scripted([ok()])) as base_url:
+        before = run(root, gold, base_url, shard=(2, 3))
+        grown = make_gold(root, 40)  # the same 20 items, and 20 more
+        after = run(root, grown, base_url, shard=(2, 3))
+    kept = {r.id for r in read_samples(before / "samples.jsonl")}
+    now = {r.id for r in read_samples(after / "samples.jsonl")}
+    assert kept and now > kept
+    assert {item_id for item_id in now if int(item_id.removeprefix("item-")) < 20} == kept
 
 
 def test_merge_refuses_overlapping_or_different_runs(sharded: tuple[Path, Path]) -> None:
