@@ -16,6 +16,7 @@ from harness.cli import (
     _models,
     _prompts,
     _report,
+    _review,
     _run,
     _score,
     _tune,
@@ -49,7 +50,19 @@ def _root(
     """Plume: which model, with which prompt, drafts the best replies."""
 
 
-for module in (_run, _score, _report, _compare, _tune, _lint, _data, _prompts, _models, _doctor):
+for module in (
+    _run,
+    _score,
+    _report,
+    _compare,
+    _tune,
+    _lint,
+    _data,
+    _prompts,
+    _models,
+    _doctor,
+    _review,
+):
     module.register(app)
 
 
