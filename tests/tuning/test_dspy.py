@@ -9,7 +9,6 @@ import itertools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import dspy
 import pytest
@@ -18,8 +17,7 @@ from harness import paths
 from harness.gold import GoldItem, load_gold
 from harness.models import CompletionCache, ModelCallError, load_models
 from harness.prompts import load_prompt, reply_variables, select_examples
-from harness.scoring import score_replies
-from harness.tuning import ModelBridge, _dspy
+from harness.tuning import ModelBridge
 from harness.tuning._dspy import (
     INPUTS,
     PlumeAdapter,
@@ -141,9 +139,9 @@ def test_the_metric_is_the_overall_score_with_feedback_naming_what_to_fix() -> N
         "appelez le 01 23 45 67 89. Veuillez agréer nos salutations distinguées."
     )
     metric = PlumeMetric({item.id: item})
-    result = metric(dspy.Example(item_id=item.id), dspy.Prediction(reply=reply), None, None, None)
-    expected = score_replies([item], [reply])[0]
-    assert result.score == expected["overall"].value
+    result = metric(dspy.Example(item_id=item.id), dspy.Prediction(reply=reply))
+    gold = metric(dspy.Example(item_id=item.id), dspy.Prediction(reply=item.reply))
+    assert 0.0 <= result.score < gold.score <= 1.0
     assert "Écarts au guide de style" in result.feedback
     assert "Faits clés absents" in result.feedback and "avis d'imposition" in result.feedback
     assert "« 01 23 45 67 89 »" in result.feedback
@@ -151,22 +149,15 @@ def test_the_metric_is_the_overall_score_with_feedback_naming_what_to_fix() -> N
     assert empty.score == 0.0 and "vide" in empty.feedback
 
 
-def test_the_metric_scores_each_reply_once_and_fits_gepa(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_metric_takes_gepas_five_arguments() -> None:
     item = items()[0]
     metric = PlumeMetric({item.id: item})
-    calls: list[str] = []
-    real = _dspy.score_replies
-
-    def counting(*args: Any, **kwargs: Any) -> Any:
-        calls.append(args[1][0])
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(_dspy, "score_replies", counting)
-    for _ in range(3):
-        metric(dspy.Example(item_id=item.id), dspy.Prediction(reply="Bonjour, merci."))
-    assert calls == ["Bonjour, merci."]
-    # GEPA refuses a metric that cannot take its five arguments.
+    # GEPA refuses a metric that cannot take its five arguments, and reflects on its feedback.
     dspy.GEPA(metric=metric, auto="light", reflection_lm=dspy.utils.DummyLM([{"x": "y"}]))
+    result = metric(
+        dspy.Example(item_id=item.id), dspy.Prediction(reply="Bonjour, merci."), None, "draft", None
+    )
+    assert 0.0 <= result.score <= 1.0 and result.feedback
 
 
 def test_repeated_samples_differ_and_a_restarted_tuning_finds_them_again(

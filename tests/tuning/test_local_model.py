@@ -12,7 +12,7 @@ from harness.gold import load_gold, split_of
 from harness.prompts import load_manifest, load_prompt, reply_variables, validate_store
 from harness.runner import RunResults
 
-pytestmark = [pytest.mark.local_model, pytest.mark.filterwarnings("ignore::DeprecationWarning")]
+pytestmark = [pytest.mark.local_model, pytest.mark.filterwarnings("error::DeprecationWarning")]
 
 # Short items and a short prompt keep each call to a few hundred tokens: on a loaded 2-core
 # machine SmolLM2 reads about 30 prompt tokens a second, and the bundled prompt is 2,000 and more.
