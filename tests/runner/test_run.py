@@ -164,7 +164,8 @@ def test_a_changed_gold_set_sends_only_the_prompts_that_changed(fake_root: Path)
         gold.write_text("\n".join([*lines, json.dumps(extra, ensure_ascii=False)]) + "\n")
         second = execute(spec_for(fake_root, few_shot=0))
     assert len(script.requests) == 4
-    cached = {r.id: r.completion.cached for r in read_samples(second.run_dir / "samples.jsonl")}
+    records = read_samples(second.run_dir / "samples.jsonl")
+    cached = {r.id: r.completion is not None and r.completion.cached for r in records}
     assert cached == {"ants-002": True, "caf-001": True, "cpam-003": True, "nouveau-004": False}
 
 
