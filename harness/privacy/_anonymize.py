@@ -105,20 +105,82 @@ def anonymize(text: str, *, allow: Iterable[str] = (), known: Iterable[str] = ()
     """Replace personal data with typed placeholders, consistent within the text.
 
     One value of a type becomes ``[NOM]``; several distinct values become ``[NOM_1]``,
-    ``[NOM_2]``… in order of first appearance, and a repeated value keeps its number.
+    ``[NOM_2]``… in order of first appearance, and a repeated value keeps its number. Nothing
+    ``find_personal_data`` finds in the result.
     """
-    return _replaced(text, find_personal_data(text, allow=allow, known=known))
+    return _anonymized([text], allow=allow, known=[tuple(known)])[0]
 
 
 def anonymize_many(
     texts: Sequence[str], *, known: Sequence[Iterable[str]] | None = None
 ) -> list[AnonymizedText]:
     """``anonymize`` for many texts at once (``known``: one collection of names per text)."""
-    found = find_personal_data_many(texts, known=known)
-    return [_replaced(text, entities) for text, entities in zip(texts, found, strict=True)]
+    return _anonymized(texts, known=None if known is None else [tuple(k) for k in known])
 
 
-def _replaced(text: str, entities: list[Entity]) -> AnonymizedText:
+_ROUNDS = 3
+"""Checks of a result: one finds what a replacement uncovered, the next confirms nothing is left."""
+
+# Where each placeholder is: (start, end) in the result, (start, end) in the input.
+_Placed = list[tuple[int, int, int, int]]
+
+
+def _anonymized(
+    texts: Sequence[str], *, allow: Iterable[str] = (), known: Sequence[Iterable[str]] | None
+) -> list[AnonymizedText]:
+    """Replace, then look again at the results: replacing a value changes its neighbours (digits
+    next to a phone number, words next to a name), so what a second look finds is replaced too,
+    in the input, until nothing is found."""
+    allow = tuple(allow)
+    entities = find_personal_data_many(texts, allow=allow, known=known)
+    done = [_replaced(text, found) for text, found in zip(texts, entities, strict=True)]
+    pending = list(range(len(texts)))
+    for _ in range(_ROUNDS):
+        again = find_personal_data_many(
+            [done[i][0].text for i in pending],
+            allow=allow,
+            known=None if known is None else [known[i] for i in pending],
+        )
+        pending = [i for i, extra in zip(pending, again, strict=True) if extra]
+        for i, extra in zip(pending, (extra for extra in again if extra), strict=True):
+            uncovered = [_in_input(entity, done[i][1]) for entity in extra]
+            entities[i] = _merged([*entities[i], *uncovered])
+            done[i] = _replaced(texts[i], entities[i])
+        if not pending:
+            break
+    return [result for result, _ in done]
+
+
+def _in_input(entity: Entity, placed: _Placed) -> Entity:
+    """An entity found in a result, moved to the input: a placeholder it touches is taken whole."""
+
+    def position(offset: int, is_end: bool) -> int:
+        shift = 0
+        for out_start, out_end, in_start, in_end in placed:
+            if out_start < offset < out_end or (
+                offset == out_end if is_end else offset == out_start
+            ):
+                return in_end if is_end else in_start
+            if out_end <= offset:
+                shift = in_end - out_end
+        return offset + shift
+
+    return Entity(position(entity.start, False), position(entity.end, True), entity.type)
+
+
+def _merged(entities: list[Entity]) -> list[Entity]:
+    """Overlapping entities made one, of the type of the longest."""
+    merged: list[Entity] = []
+    for entity in sorted(entities):
+        if merged and merged[-1].end > entity.start:
+            last = merged.pop()
+            longest = max((last, entity), key=lambda e: e.end - e.start)
+            entity = Entity(last.start, max(last.end, entity.end), longest.type)
+        merged.append(entity)
+    return merged
+
+
+def _replaced(text: str, entities: list[Entity]) -> tuple[AnonymizedText, _Placed]:
     numbers: dict[tuple[str, str], int] = {}
     for entity in entities:
         numbers.setdefault((entity.type, _key(entity, text)), 0)
@@ -127,12 +189,16 @@ def _replaced(text: str, entities: list[Entity]) -> AnonymizedText:
         per_type[kind] = per_type.get(kind, 0) + 1
         numbers[kind, value] = per_type[kind]
     parts: list[str] = []
-    position = 0
+    placed: _Placed = []
+    length = position = 0
     for entity in entities:
         parts.append(text[position : entity.start])
+        length += entity.start - position
         number = numbers[entity.type, _key(entity, text)]
         suffix = f"_{number}" if per_type[entity.type] > 1 else ""
         parts.append(f"[{entity.type}{suffix}]")
+        placed.append((length, length + len(parts[-1]), entity.start, entity.end))
+        length += len(parts[-1])
         position = entity.end
     parts.append(text[position:])
-    return AnonymizedText(text="".join(parts), entities=tuple(entities))
+    return AnonymizedText(text="".join(parts), entities=tuple(entities)), placed

@@ -29,9 +29,10 @@ _EMAIL_WORD = re.compile(r"\b(?:at|arobase)\b", re.IGNORECASE)
 
 # Ten digits starting with 0, or +33 / 0033 / +33 (0) then nine; not a piece of a longer number
 # ("1 85 03 75 123 456 42" holds no phone).
+_NOT_AFTER_DIGITS = r"(?<!\d[ .\-])"
 PHONE = re.compile(
-    rf"(?<![\w+])(?<!\d[ .\-])(?:\(?(?:\+|00){_SEP}33\)?{_SEP}(?:\(0\){_SEP})?|0)[1-9]"
-    rf"(?:{_SEP}\d){{8}}(?!\w)(?![ .\-]\d)"
+    rf"(?<![\w+])(?:\(?(?:\+|{_NOT_AFTER_DIGITS}00){_SEP}33\)?{_SEP}(?:\(0\){_SEP})?"
+    rf"|{_NOT_AFTER_DIGITS}0{_SEP})[1-9](?:{_SEP}\d){{8}}(?!\w)(?![ .\-]\d)"
 )
 NIR = re.compile(
     rf"(?<![\w])([12]){_SEP}(\d{{2}}){_SEP}(0[1-9]|1[0-2]|[2-9]\d){_SEP}(\d{{2}}|2[AaBb]){_SEP}"
@@ -121,17 +122,23 @@ def official_numbers() -> frozenset[str]:
     """The official phone numbers a text may give (3646, 39 39, 0 809 401 401…), as digits.
 
     Writers keep them in the style guide's ``short_numbers`` lexicon, with who answers and the
-    source; the style guide validates that file, this reads its first column.
+    source; the style guide validates that file, this reads its first column (again whenever
+    the file changes).
     """
-    return _read_official(paths.styleguide_dir() / OFFICIAL_NUMBERS_FILE)
+    path = paths.styleguide_dir() / OFFICIAL_NUMBERS_FILE
+    try:
+        stat = path.stat()
+    except OSError:
+        return frozenset()  # no list: every phone number is treated as personal
+    return _read_official(path, stat.st_mtime_ns, stat.st_size)
 
 
 @lru_cache(maxsize=4)
-def _read_official(path: Path) -> frozenset[str]:
+def _read_official(path: Path, mtime_ns: int, size: int) -> frozenset[str]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
-        return frozenset()  # no list: every phone number is treated as personal
+        return frozenset()
     terms = (line.split("\t", 1)[0] for line in lines if not line.startswith("#"))
     return frozenset(number for number in map(digits, terms) if number)
 
@@ -223,7 +230,7 @@ def case_numbers(text: str) -> Iterator[Entity]:
         if token and _is_case_number(text, token.start(), token.end()):
             yield Entity(token.start(), token.end(), "NUMÉRO")
     for match in LONG_NUMBER.finditer(text):
-        if _AFTER_AMOUNT.match(text, match.end()) is None:
+        if _is_case_number(text, match.start(), match.end()):
             yield Entity(match.start(), match.end(), "NUMÉRO")
 
 
