@@ -46,9 +46,9 @@ def register(app: typer.Typer) -> None:
             ),
         ] = 2,
         panel: Annotated[
-            int,
+            int | None,
             typer.Option("--panel", min=1, help="Reviewers in the team (default: --reviewers)."),
-        ] = 0,
+        ] = None,
         items: Annotated[
             str | None,
             typer.Option("--items", help="Comma-separated item ids (default: every shared item)."),
@@ -66,7 +66,7 @@ def register(app: typer.Typer) -> None:
             out.name,
             runs,
             per_pair=reviewers,
-            panel=panel or reviewers,
+            panel=reviewers if panel is None else panel,
             seed=seed,
             item_ids=ids,
         )
