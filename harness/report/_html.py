@@ -15,6 +15,7 @@ from harness.files import write_atomic
 from harness.gold import GoldItem, anonymised_many, load_gold, write_gold
 from harness.report import _view
 from harness.report._markdown import render_markdown
+from harness.review import Calibration, review_of
 from harness.runner import (
     RunManifest,
     RunResults,
@@ -34,9 +35,11 @@ def render_report(
     results: RunResults,
     records: list[SampleRecord],
     items: Sequence[GoldItem] | None = None,
+    review: tuple[dict[str, str], Calibration | None] = ({}, None),
 ) -> str:
     """The report's HTML; ``items`` (the run's gold items as shown, personal data replaced) add
-    experiences and gold replies."""
+    experiences and gold replies; ``review`` (``harness.review.review_of``) links items to the
+    agents' verdicts and shows how far each score agrees with them."""
     return (
         environment(_TEMPLATES)
         .get_template("report.html")
@@ -48,6 +51,8 @@ def render_report(
             items=_view.item_views(results, records, items),
             have_gold=items is not None,
             provenance=_view.provenance(manifest),
+            verdict_links=review[0],
+            calibration=review[1],
         )
     )
 
@@ -107,5 +112,5 @@ def write_report(run_dir: Path, *, markdown: bool = False) -> Path:
         write_atomic(path, render_markdown(manifest, results, records))
     else:
         path = run_dir / "report.html"
-        write_atomic(path, render_report(manifest, results, records, items))
+        write_atomic(path, render_report(manifest, results, records, items, review_of(run_dir)))
     return path

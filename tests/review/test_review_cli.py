@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from harness.cli import app
+from harness.report import write_report
 from harness.review import VerdictStore, assign, load_plan, review_of
 from tests.report.conftest import build_run
 from tests.review.panel import simulate
@@ -108,6 +109,9 @@ def test_a_review_from_create_to_calibrate(runs: tuple[Path, Path], tmp_path: Pa
     addresses, shown = review_of(runs[0])
     assert addresses["caf-prime"].endswith("results.html#item-caf-prime")
     assert shown is not None and shown.review == "revue"
+    report = write_report(runs[0]).read_text()
+    assert f'href="{addresses["caf-prime"]}"' in report
+    assert "How far each score agrees with the agents (review revue)" in report
 
 
 def test_results_before_any_verdict_says_what_to_do(
