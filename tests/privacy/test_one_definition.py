@@ -7,7 +7,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from harness.models import ChatMessage, Model, ModelCallError, ModelSpec
+from harness.models import ChatMessage, Model, ModelCallError, ModelSpec, RetryPolicy
 from harness.privacy import anonymize, find_personal_data
 from harness.styleguide import lint, load_styleguide
 
@@ -39,7 +39,9 @@ def _guarded(text: str) -> bool:
         )
         async with aiohttp.ClientSession() as session:
             try:
-                await Model(spec, session).generate([ChatMessage(role="user", content=text)])
+                await Model(spec, session, retry=RetryPolicy(max_attempts=1)).generate(
+                    [ChatMessage(role="user", content=text)]
+                )
             except ModelCallError as error:
                 return error.cause == "personal_data"
         return False
