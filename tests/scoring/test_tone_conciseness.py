@@ -9,7 +9,7 @@ from harness.scoring import (
     ToneScorer,
     analyse_replies,
 )
-from harness.styleguide import LintResult, TextMetrics, Violation
+from harness.styleguide import LintResult, TextMetrics, Violation, lint
 from tests.scoring.cases import CAF, CPAM
 
 
@@ -157,3 +157,10 @@ def test_with_the_real_style_guide_a_padded_reply_scores_lower_on_conciseness() 
     assert good_score.value is not None and padded_score.value is not None
     assert padded_score.value < good_score.value - 0.3
     assert padded_score.subscores["repetition"] < 1 and padded_score.subscores["filler"] < 1
+
+
+def test_conciseness_counts_words_as_the_style_guide_does() -> None:
+    score = ConcisenessScorer()(CAF.item, CAF.good)
+    words, gold = lint(CAF.good).metrics.words, lint(CAF.item.reply).metrics.words
+    assert score.subscores["words"] == words
+    assert score.subscores["gold_ratio"] == round(words / gold, 4)
