@@ -26,12 +26,15 @@ class SourceFormat(StrEnum):
     spp = "spp"
     spp_export = "spp-export"
     evalap = "evalap"
+    review = "review"
 
 
 class TargetFormat(StrEnum):
     """Tables `plume data export` writes."""
 
     evalap = "evalap"
+    sft = "sft"
+    dpo = "dpo"
 
 
 class AnonymizeFormat(StrEnum):
@@ -92,14 +95,17 @@ def register(app: typer.Typer) -> None:
     @group.command("import")
     @guarded
     def import_(
-        source: Annotated[Path, typer.Argument(help="Table to import (.json, .jsonl or .csv).")],
+        source: Annotated[
+            Path, typer.Argument(help="Table to import (.json, .jsonl or .csv), or review folder.")
+        ],
         out: Annotated[Path, typer.Option("--out", help="Gold set to write (JSONL).")],
         kind: Annotated[
             SourceFormat,
             typer.Option(
                 "--from",
                 "--format",
-                help="spp (the Services Publics+ open-data export) or evalap (query/output_true).",
+                help="spp (the Services Publics+ open-data export), evalap (query/output_true) "
+                "or review (agents' edited replies, as candidate items for a writer to check).",
             ),
         ],
         service: Annotated[
@@ -110,6 +116,17 @@ def register(app: typer.Typer) -> None:
         """Import a table as a gold set; every text is anonymised before anything is written."""
         from harness.gold import import_evalap, import_spp_export, write_gold
 
+        if kind is SourceFormat.review:
+            from harness.review import candidate_gold, load_plan, read_verdicts
+
+            candidates = candidate_gold(load_plan(source), read_verdicts(source))
+            write_gold(candidates, out)
+            console.print(
+                f"{out}: {len(candidates)} candidate items, tagged à-vérifier for a writer",
+                markup=False,
+                highlight=False,
+            )
+            return
         if kind is SourceFormat.evalap:
             result = import_evalap(source, service=service)
         else:
@@ -130,15 +147,47 @@ def register(app: typer.Typer) -> None:
     @group.command("export")
     @guarded
     def export(
-        path: Annotated[Path, typer.Argument(help="Gold set (JSONL) to export.")],
+        path: Annotated[
+            Path, typer.Argument(help="Gold set (JSONL) to export; for dpo, a review folder.")
+        ],
         out: Annotated[Path, typer.Option("--out", help="Table to write (.jsonl or .csv).")],
         to: Annotated[
-            TargetFormat, typer.Option("--to", help="Target format.")
+            TargetFormat,
+            typer.Option(
+                "--to",
+                "--format",
+                help="evalap, sft (chat examples: gold and agents' edits) or dpo (preferences).",
+            ),
         ] = TargetFormat.evalap,
+        review: Annotated[
+            list[Path] | None,
+            typer.Option("--review", help="With sft: a review folder whose edits to add."),
+        ] = None,
+        prompt: Annotated[
+            str, typer.Option(help="With sft: the prompt gold examples are rendered with.")
+        ] = "reply",
     ) -> None:
-        """Export a gold set as an EvalAP dataset table (query, output_true, context)."""
+        """Export a gold set as an EvalAP table, or as style-tuning data (sft, dpo) without the
+        gold test split."""
         from harness.gold import load_gold, write_evalap
 
+        if to is not TargetFormat.evalap:
+            from harness.review import (
+                dpo_records,
+                load_plan,
+                read_verdicts,
+                sft_examples,
+                write_jsonl,
+            )
+
+            if to is TargetFormat.dpo:
+                rows = dpo_records(load_plan(path), read_verdicts(path))
+            else:
+                reviews = [(load_plan(d), read_verdicts(d)) for d in review or []]
+                rows = sft_examples(load_gold(path).items, prompt, reviews)
+            write_jsonl(out, rows)
+            console.print(f"{out}: {len(rows)} examples written", markup=False, highlight=False)
+            return
         gold = load_gold(path)
         write_evalap(gold.items, out)
         console.print(f"{out}: {len(gold.items)} rows written", markup=False, highlight=False)

@@ -111,16 +111,15 @@ def register(app: typer.Typer) -> None:
         """Win rates, Bradley–Terry strengths, "would send as is", edits and agreement."""
         from harness.files import write_atomic
         from harness.review import (
-            VerdictStore,
             load_plan,
+            read_verdicts,
             render_html,
             render_markdown,
             review_results,
         )
 
         plan = load_plan(review_dir)
-        with VerdictStore(review_dir) as store:
-            verdicts = store.all()
+        verdicts = read_verdicts(review_dir)
         if not verdicts:
             raise UsageError(f"{review_dir}: no verdict yet (serve it with `plume review serve`)")
         found = review_results(plan, verdicts)
@@ -139,17 +138,16 @@ def register(app: typer.Typer) -> None:
         """How often each automatic score prefers what the agents preferred, and its rank
         correlation with their ratings; run reports show it beside the leaderboard."""
         from harness.review import (
-            VerdictStore,
             calibrate,
             format_estimate,
             load_plan,
             read_scores,
+            read_verdicts,
             write_calibration,
         )
 
         plan = load_plan(review_dir)
-        with VerdictStore(review_dir) as store:
-            verdicts = store.all()
+        verdicts = read_verdicts(review_dir)
         if not verdicts:
             raise UsageError(f"{review_dir}: no verdict yet (serve it with `plume review serve`)")
         found = calibrate(plan, verdicts, read_scores(plan))

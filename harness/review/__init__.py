@@ -8,6 +8,7 @@ from harness.review._calibration import (
     read_scores,
     write_calibration,
 )
+from harness.review._dataset import candidate_gold, dpo_records, sft_examples, write_jsonl
 from harness.review._link import LINK_FILE, ReviewLink, review_of, write_link
 from harness.review._plan import (
     PLAN_FILE,
@@ -31,7 +32,7 @@ from harness.review._stats import (
     krippendorff_alpha,
     review_results,
 )
-from harness.review._store import STORE_FILE, VerdictStore
+from harness.review._store import STORE_FILE, VerdictStore, read_verdicts
 from harness.review._verdict import CRITERIA, Choice, Edit, Ratings, Send, Side, Verdict, edit_size
 
 __all__ = [
@@ -62,18 +63,23 @@ __all__ = [
     "assign",
     "bradley_terry",
     "calibrate",
+    "candidate_gold",
     "create_plan",
+    "dpo_records",
     "edit_size",
     "format_estimate",
     "krippendorff_alpha",
     "load_plan",
     "read_scores",
+    "read_verdicts",
     "render_html",
     "render_markdown",
     "review_of",
     "review_results",
+    "sft_examples",
     "token_hash",
     "write_calibration",
+    "write_jsonl",
     "write_link",
     "write_plan",
 ]

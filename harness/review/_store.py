@@ -65,3 +65,9 @@ class VerdictStore:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+
+def read_verdicts(review_dir: Path) -> list[Verdict]:
+    """Every verdict of the review in ``review_dir``."""
+    with VerdictStore(review_dir) as store:
+        return store.all()
