@@ -134,8 +134,11 @@ def _anonymized(
     allow = tuple(allow)
     entities = find_personal_data_many(texts, allow=allow, known=known)
     done = [_replaced(text, found) for text, found in zip(texts, entities, strict=True)]
-    pending = list(range(len(texts)))
+    # A text where nothing was found comes out as it went in: nothing to look at again.
+    pending = [i for i, found in enumerate(entities) if found]
     for _ in range(_ROUNDS):
+        if not pending:
+            break
         again = find_personal_data_many(
             [done[i][0].text for i in pending],
             allow=allow,
@@ -146,8 +149,6 @@ def _anonymized(
             uncovered = [_in_input(entity, done[i][1]) for entity in extra]
             entities[i] = _merged([*entities[i], *uncovered])
             done[i] = _replaced(texts[i], entities[i])
-        if not pending:
-            break
     return [result for result, _ in done]
 
 

@@ -10,9 +10,13 @@ and known words) are never sent to spaCy.
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from harness.nlp import get_nlp
 from harness.privacy._entity import Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _TOKEN = (
     r"[A-ZÀ-ÖØ-Ý](?:[a-zà-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Ýa-zà-öø-ÿ][a-zà-öø-ÿ'’]*)*|[A-ZÀ-ÖØ-Ý'’\-]+|\.)"
@@ -173,14 +177,14 @@ def _may_hold_names(line: str) -> bool:
     return False
 
 
-def _doc_names(text: str, doc: object) -> Iterator[tuple[int, int]]:
+def _doc_names(text: str, doc: "Doc") -> Iterator[tuple[int, int]]:
     stop_words = _stop_words()
-    for ent in doc.ents:  # type: ignore[attr-defined]
+    for ent in doc.ents:
         if ent.label_ != "PER":
             continue
         for start, end in _trimmed(text, ent.start_char, ent.end_char):
             words = _words(text[start:end])
-            span = doc.char_span(start, end, alignment_mode="expand")  # type: ignore[attr-defined]
+            span = doc.char_span(start, end, alignment_mode="expand")
             # The small model also tags capitalised common nouns ("Atelier CV") as PER: a name
             # needs a proper noun in it.
             if span is None or not _is_name(text[start:end]):
@@ -228,10 +232,10 @@ def _analyse(lines: Iterable[str]) -> None:
         )
         # Parts of speech only where a person was found: few lines, and the tagger costs as much
         # as the recogniser.
-        tagged = [i for i, doc in enumerate(docs) if any(e.label_ == "PER" for e in doc.ents)]
-        for name in _TAGGING:
-            component = nlp.get_pipe(name)
-            for i, doc in zip(tagged, component.pipe([docs[i] for i in tagged]), strict=True):
+        for i, doc in enumerate(docs):
+            if any(entity.label_ == "PER" for entity in doc.ents):
+                for name in _TAGGING:
+                    doc = nlp.get_pipe(name)(doc)
                 docs[i] = doc
         for (line, offset, chunk), doc in zip(pieces, docs, strict=True):
             found[line] += [(offset + s, offset + e) for s, e in _doc_names(chunk, doc)]
