@@ -93,10 +93,10 @@ def calibrate(
         for v in verdicts:
             left = scores.get((v.left, v.item), {}).get(criterion)
             right = scores.get((v.right, v.item), {}).get(criterion)
-            for value, side in ((left, "left"), (right, "right")):
+            for value, given in ((left, v.ratings["left"]), (right, v.ratings["right"])):
                 if value is not None:
                     automatic.append(value)
-                    human.append(_rating(v.ratings[side], rating))  # type: ignore[index]
+                    human.append(_rating(given, rating))
             if left is None or right is None or v.choice not in ("left", "right"):
                 continue
             if left == right:

@@ -12,6 +12,7 @@ import statistics
 from collections import defaultdict
 from collections.abc import Sequence
 from itertools import combinations
+from typing import Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
@@ -154,7 +155,9 @@ def _strengths(names: list[str], verdicts: Sequence[Verdict], seed: int) -> list
     return sorted(found, key=lambda s: -s.log_strength)
 
 
-def krippendorff_alpha(rows: dict[str, dict[object, float]], level: str) -> float | None:
+def krippendorff_alpha(
+    rows: dict[str, dict[object, float]], level: Literal["nominal", "ordinal"]
+) -> float | None:
     """Krippendorff's alpha of ``rows`` (reviewer → unit → value); ``None`` when no unit has two
     values or every value is the same."""
     import krippendorff
@@ -164,7 +167,7 @@ def krippendorff_alpha(rows: dict[str, dict[object, float]], level: str) -> floa
     paired = (~np.isnan(data)).sum(axis=0) >= 2
     if not paired.any() or len(np.unique(data[:, paired][~np.isnan(data[:, paired])])) < 2:
         return None
-    return float(krippendorff.alpha(reliability_data=data, level_of_measurement=level))  # type: ignore[arg-type]
+    return float(krippendorff.alpha(reliability_data=data, level_of_measurement=level))
 
 
 def _agreement(verdicts: Sequence[Verdict]) -> dict[str, float | None]:
@@ -173,16 +176,16 @@ def _agreement(verdicts: Sequence[Verdict]) -> dict[str, float | None]:
     ratings: dict[str, dict[str, dict[object, float]]] = {c: defaultdict(dict) for c in CRITERIA}
     for v in verdicts:
         first, second = sorted((v.left, v.right))
-        code = v.choice
+        code: str = v.choice
         if v.choice in ("left", "right"):
             winner = v.left if v.choice == "left" else v.right
             code = "first" if winner == first else "second"
         choices[v.reviewer][(v.item, first, second)] = codes[code]
-        for side, name in (("left", v.left), ("right", v.right)):
+        for name, given in ((v.left, v.ratings["left"]), (v.right, v.ratings["right"])):
             for criterion in CRITERIA:
                 # A reviewer who saw a reply in two comparisons: their first rating counts.
                 ratings[criterion][v.reviewer].setdefault(
-                    (v.item, name), float(getattr(v.ratings[side], criterion))
+                    (v.item, name), float(getattr(given, criterion))
                 )
     found = {"choice": krippendorff_alpha(choices, "nominal")}
     for criterion in CRITERIA:
@@ -196,9 +199,7 @@ def _candidate(name: str, verdicts: Sequence[Verdict], seed: int) -> CandidateRe
     scores: dict[str, list[float]] = {c: [] for c in CRITERIA}
     edits: list[int] = []
     for v in verdicts:
-        sides: list[Side] = [
-            s for s in ("left", "right") if (v.left, v.right)[s == "right"] == name
-        ]
+        sides: list[Side] = [side for side in ("left", "right") if getattr(v, side) == name]
         for side in sides:
             sends.append(1.0 if v.send[side] == "as_is" else 0.0)
             items.append(v.item)
