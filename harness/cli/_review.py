@@ -83,6 +83,24 @@ def register(app: typer.Typer) -> None:
             link = f"{base_url.rstrip('/')}/entrer?jeton={tokens[reviewer.id]}"
             _say(f"  {reviewer.id} ({len(reviewer.tasks)} comparisons): {link}")
 
+    @group.command("link")
+    @guarded
+    def link(
+        review_dir: Annotated[Path, typer.Argument(help="Review folder.")],
+        reviewer: Annotated[str, typer.Argument(help="The reviewer (r01, r02…).")],
+        base_url: Annotated[
+            str, typer.Option(help="Where reviewers reach `plume review serve`.")
+        ] = f"http://127.0.0.1:{DEFAULT_PORT}",
+    ) -> None:
+        """Give a reviewer a new personal link (the old one stops working once the server
+        restarts); their verdicts stay theirs."""
+        from harness.review import load_plan, new_token, write_plan
+
+        plan, token = new_token(load_plan(review_dir), reviewer)
+        write_plan(plan, review_dir, replace=True)
+        _say(f"{reviewer}: {base_url.rstrip('/')}/entrer?jeton={token}")
+        _say("Restart `plume review serve` for the new link to work.")
+
     @group.command("serve")
     @guarded
     def serve(

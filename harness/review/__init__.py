@@ -19,6 +19,7 @@ from harness.review._plan import (
     assign,
     create_plan,
     load_plan,
+    new_token,
     token_hash,
     write_plan,
 )
@@ -70,6 +71,7 @@ __all__ = [
     "format_estimate",
     "krippendorff_alpha",
     "load_plan",
+    "new_token",
     "read_scores",
     "read_verdicts",
     "render_html",

@@ -238,14 +238,32 @@ def _anonymised(
     return views, [clean[n * width : (n + 1) * width] for n in range(len(replies))]
 
 
-def write_plan(plan: ReviewPlan, review_dir: Path) -> Path:
-    """Write ``plan.json``; an existing review is never overwritten.
+def new_token(plan: ReviewPlan, reviewer: str) -> tuple[ReviewPlan, str]:
+    """The plan with a new token for ``reviewer`` (a lost link), and that token; their verdicts
+    stay theirs.
+
+    Raises:
+        UsageError: no such reviewer.
+    """
+    if reviewer not in {r.id for r in plan.reviewers}:
+        known = ", ".join(r.id for r in plan.reviewers)
+        raise UsageError(f"no reviewer {reviewer!r} in {plan.name} (its reviewers: {known})")
+    token = secrets.token_urlsafe(24)
+    reviewers = [
+        r.model_copy(update={"token_sha256": token_hash(token)}) if r.id == reviewer else r
+        for r in plan.reviewers
+    ]
+    return plan.model_copy(update={"reviewers": reviewers}), token
+
+
+def write_plan(plan: ReviewPlan, review_dir: Path, *, replace: bool = False) -> Path:
+    """Write ``plan.json``; an existing review is overwritten only with ``replace``.
 
     Raises:
         UsageError: the folder already holds a plan.
     """
     path = review_dir / PLAN_FILE
-    if path.exists():
+    if path.exists() and not replace:
         raise UsageError(f"{path} exists: a review folder holds one review (choose another --out)")
     review_dir.mkdir(parents=True, exist_ok=True)
     write_atomic(path, plan.model_dump_json(indent=1))

@@ -2,18 +2,22 @@
 
 import json
 import re
+import subprocess
+import sys
 from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
 import pytest
+from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
 from harness.cli import app
 from harness.report import write_report
 from harness.review import VerdictStore, assign, load_plan, review_of
+from harness.web import create_app
 from tests.report.conftest import build_run
-from tests.review.panel import simulate
+from tests.review.panel import make_plan, simulate
 from tests.scoring.cases import CAF, CPAM
 
 runner = CliRunner()
@@ -125,3 +129,42 @@ def test_results_before_any_verdict_says_what_to_do(
     assert "no verdict yet" in result.output
     again = runner.invoke(app, ["review", "create", str(runs[0]), "--out", str(review_dir)])
     assert again.exit_code == 2 and "exists" in again.output
+
+
+def test_a_lost_link_is_replaced_and_the_old_one_stops_working(tmp_path: Path) -> None:
+    review_dir = tmp_path / "revue"
+    tokens = make_plan(review_dir)
+    result = runner.invoke(app, ["review", "link", str(review_dir), "r02"])
+    assert result.exit_code == 0, result.output
+    new = re.findall(r"jeton=(\S+)", result.output)[0]
+    client = TestClient(create_app(review_dir), base_url="http://127.0.0.1")
+    assert client.get(f"/entrer?jeton={tokens['r02']}").status_code == 403
+    assert client.get(f"/entrer?jeton={new}").status_code == 200  # redirected to its page
+    assert client.get(f"/entrer?jeton={tokens['r01']}").status_code == 200
+    unknown = runner.invoke(app, ["review", "link", str(review_dir), "r09"])
+    assert unknown.exit_code == 2 and "r01, r02, r03" in unknown.output
+
+
+def test_bad_input_gets_one_line(tmp_path: Path, runs: tuple[Path, Path]) -> None:
+    not_a_run = runner.invoke(app, ["review", "create", str(tmp_path), "--out", "x"])
+    assert not_a_run.exit_code == 1 and "is not a run directory" in not_a_run.output
+    unknown = runner.invoke(
+        app, ["review", "create", str(runs[0]), "--out", "x", "--items", "nope"]
+    )
+    assert unknown.exit_code == 2 and "nope" in unknown.output
+    for command in (["review", "serve"], ["review", "results"], ["calibrate"]):
+        result = runner.invoke(app, [*command, str(tmp_path)])
+        assert result.exit_code == 1 and "plan.json is missing" in result.output
+        assert "Traceback" not in result.output
+
+
+def test_plume_help_imports_no_web_framework() -> None:
+    code = (
+        "import sys; from harness.cli import app; "
+        "print(sorted(m for m in ('starlette', 'uvicorn', 'fastapi', 'krippendorff') "
+        "if m in sys.modules))"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert found.strip() == "[]"
