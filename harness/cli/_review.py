@@ -150,6 +150,20 @@ def register(app: typer.Typer) -> None:
             write_atomic(path, render_html(found, verdicts))
         _say(f"{path}: {found.verdicts} verdicts of {found.planned} planned")
 
+    @group.command("export")
+    @guarded
+    def export(
+        review_dir: Annotated[Path, typer.Argument(help="Review folder.")],
+        out: Annotated[Path, typer.Option("--out", help="JSONL file to write.")],
+    ) -> None:
+        """Write every verdict, one JSON object a line (the Review verdict contract)."""
+        from harness.review import load_plan, read_verdicts, write_jsonl
+
+        load_plan(review_dir)  # a folder that is not a review fails here, in one line
+        verdicts = read_verdicts(review_dir)
+        write_jsonl(out, [v.model_dump(mode="json", exclude_none=True) for v in verdicts])
+        _say(f"{out}: {len(verdicts)} verdicts")
+
     @app.command("calibrate")
     @guarded
     def calibrate_(review_dir: Annotated[Path, typer.Argument(help="Review folder.")]) -> None:

@@ -102,6 +102,24 @@ def test_a_review_from_create_to_calibrate(runs: tuple[Path, Path], tmp_path: Pa
     assert "#item-caf-prime" not in (review_dir / "results.html").read_text()
     assert 'id="item-caf-prime"' in (review_dir / "results.html").read_text()
 
+    exported = tmp_path / "verdicts.jsonl"
+    result = runner.invoke(app, ["review", "export", str(review_dir), "--out", str(exported)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in exported.read_text().splitlines()]
+    assert len(rows) == 6
+    assert set(rows[0]) == {
+        "review",
+        "item",
+        "reviewer",
+        "left",
+        "right",
+        "choice",
+        "ratings",
+        "send",
+        "at",
+    }  # no edit or comment in this panel
+    assert set(rows[0]["ratings"]["left"]) == {"tone", "accuracy", "conciseness"}
+
     result = runner.invoke(app, ["calibrate", str(review_dir)])
     assert result.exit_code == 0, result.output
     calibration = json.loads((review_dir / "calibration.json").read_text())
