@@ -180,7 +180,7 @@ def create_app(review_dir: Path, *, allowed_hosts: list[str] | None = None) -> S
         if request.method == "POST":
             form = await request.form()
             sent = str(form.get("csrf", ""))
-            if not hmac.compare_digest(sent, form_token(token)):
+            if not hmac.compare_digest(sent.encode(), form_token(token).encode()):
                 return refused()
             if position not in done:
                 verdict = _verdict(plan, reviewer, position, form)

@@ -111,8 +111,9 @@ def test_an_incomplete_form_comes_back_with_its_answers(
 def test_a_form_from_another_site_is_refused(review: tuple[Path, dict[str, str]]) -> None:
     review_dir, tokens = review
     client = client_for(review_dir, tokens["r01"])
-    form = filled(client.get("/comparaison/1").text, csrf="0" * 64)
-    assert client.post("/comparaison/1", data=form).status_code == 403
+    for forged in ("0" * 64, "é"):
+        form = filled(client.get("/comparaison/1").text, csrf=forged)
+        assert client.post("/comparaison/1", data=form).status_code == 403
     with VerdictStore(review_dir) as store:
         assert store.all() == []
 
