@@ -2,11 +2,14 @@
 
 from harness.gold._anonymised import anonymised, anonymised_many
 from harness.gold._import import (
+    SPP_COLUMNS,
     UNKNOWN_SERVICE,
     ImportResult,
+    SppRow,
     evalap_rows,
     import_evalap,
     import_spp_export,
+    spp_rows,
 )
 from harness.gold._item import Experience, GoldItem, Sentiment
 from harness.gold._load import GoldCheck, GoldSet, Problem, check_gold, load_gold
@@ -17,6 +20,7 @@ from harness.gold._write import write_evalap, write_gold
 __all__ = [
     "SCHEMA_VERSION",
     "SPLITS",
+    "SPP_COLUMNS",
     "UNKNOWN_SERVICE",
     "Experience",
     "GoldCheck",
@@ -26,6 +30,7 @@ __all__ = [
     "Problem",
     "Sentiment",
     "Split",
+    "SppRow",
     "anonymised",
     "anonymised_many",
     "check_gold",
@@ -37,6 +42,7 @@ __all__ = [
     "load_gold",
     "split_items",
     "split_of",
+    "spp_rows",
     "write_evalap",
     "write_gold",
 ]

@@ -123,6 +123,80 @@ def _collect(
     return ImportResult(items=tuple(items), skipped=tuple(skipped))
 
 
+@dataclass(frozen=True)
+class SppRow:
+    """One experience of the Services Publics+ export with a reply, as published: not anonymised."""
+
+    number: int
+    """Its line (CSV, JSONL) or record (JSON, Parquet) number in the file."""
+    id: str
+    """``id_experience``."""
+    service: str
+    """``intitule_typologie_1``, or ``UNKNOWN_SERVICE``."""
+    title: str
+    """``titre``, or the text's first sentence."""
+    text: str
+    """The citizen's message (``description``)."""
+    reply: str
+    """The agent's reply (``reponse_structure_1``)."""
+    sentiment: Sentiment
+    """``ressenti_usager``."""
+    date: str | None
+    """When it was written (ISO 8601 date), if known."""
+    pseudonym: str
+    """The citizen's pseudonym, or empty: used only to find and remove it."""
+
+
+SPP_COLUMNS = ("id_experience", "description", "reponse_structure_1")
+"""Columns every Services Publics+ export has."""
+
+
+def _spp_row(number: int, row: Record) -> SppRow:
+    raw_id = _cell(row, "id_experience")
+    text = _cell(row, "description")
+    reply = _cell(row, "reponse_structure_1")
+    if not raw_id:
+        raise _Skip("no id_experience")
+    if not text:
+        raise _Skip("empty description")
+    if not reply:
+        raise _Skip("no reply (reponse_structure_1 is empty)")
+    felt = _cell(row, "ressenti_usager")
+    sentiment = _sentiment(felt)
+    if sentiment is None:
+        raise _Skip(f"ressenti_usager {felt!r} is not Positif, Neutre or Négatif")
+    return SppRow(
+        number=number,
+        id=raw_id,
+        service=_cell(row, "intitule_typologie_1") or UNKNOWN_SERVICE,
+        title=_cell(row, "titre") or _title_from(text),
+        text=text,
+        reply=reply,
+        sentiment=sentiment,
+        date=_iso_date(_cell(row, *_SPP_DATES)),
+        pseudonym=_cell(row, *_PSEUDONYM_COLUMNS),
+    )
+
+
+def spp_rows(path: Path, records: list[tuple[int, Record]]) -> tuple[list[SppRow], list[str]]:
+    """The rows of a Services Publics+ export already read from ``path`` (by ``read_records`` or
+    from Parquet), with one line per row left out (``row 12: no reply``).
+
+    Raises:
+        InputError: a column every export has is missing.
+    """
+    _require(path, records, SPP_COLUMNS)
+    where = "row" if path.suffix.lower() == ".csv" else "record"
+    rows: list[SppRow] = []
+    skipped: list[str] = []
+    for number, row in _keyed(records):
+        try:
+            rows.append(_spp_row(number, row))
+        except _Skip as reason:
+            skipped.append(f"{where} {number}: {reason}")
+    return rows, skipped
+
+
 def import_spp_export(path: Path) -> ImportResult:
     """Read the Services Publics+ open-data export (``export-expa-c-riences``, JSON or CSV).
 
@@ -131,36 +205,22 @@ def import_spp_export(path: Path) -> ImportResult:
     with an unknown ``ressenti_usager`` are left out and listed in ``skipped``.
     """
     records = read_records(path)
-    _require(path, records, ("id_experience", "description", "reponse_structure_1"))
+    _require(path, records, SPP_COLUMNS)
 
-    def make(_index: int, row: Record) -> GoldItem:
-        raw_id = _cell(row, "id_experience")
-        text = _cell(row, "description")
-        reply = _cell(row, "reponse_structure_1")
-        if not raw_id:
-            raise _Skip("no id_experience")
-        if not text:
-            raise _Skip("empty description")
-        if not reply:
-            raise _Skip("no reply (reponse_structure_1 is empty)")
-        felt = _cell(row, "ressenti_usager")
-        sentiment = _sentiment(felt)
-        if sentiment is None:
-            raise _Skip(f"ressenti_usager {felt!r} is not Positif, Neutre or Négatif")
-        pseudonym = _cell(row, *_PSEUDONYM_COLUMNS)
-        known = [pseudonym] if pseudonym else []
-        title = _cell(row, "titre") or _title_from(text)
+    def make(index: int, record: Record) -> GoldItem:
+        row = _spp_row(index, record)
+        known = [row.pseudonym] if row.pseudonym else []
         return GoldItem(
-            id=_item_id("spp", raw_id),
-            service=_cell(row, "intitule_typologie_1") or UNKNOWN_SERVICE,
+            id=_item_id("spp", row.id),
+            service=row.service,
             experience=Experience(
-                title=anonymize(title, known=known).text,
-                text=anonymize(text, known=known).text,
-                sentiment=sentiment,
-                date=_iso_date(_cell(row, *_SPP_DATES)),
+                title=anonymize(row.title, known=known).text,
+                text=anonymize(row.text, known=known).text,
+                sentiment=row.sentiment,
+                date=row.date,
             ),
-            reply=anonymize(reply, known=known).text,
-            source=f"services-publics-plus-export:{raw_id}",
+            reply=anonymize(row.reply, known=known).text,
+            source=f"services-publics-plus-export:{row.id}",
         )
 
     where = "row" if path.suffix.lower() == ".csv" else "record"
