@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from harness.scoring._claims import clauses
 from harness.text import Analysis, analyse, fold
 
 if TYPE_CHECKING:
@@ -104,6 +105,8 @@ class GoldText:
     """Its words, counted as the style guide counts them."""
     lemmas: tuple[Lemma, ...]
     """Its content words."""
+    polarity: int
+    """Polarity of its main clause: 0 when it states something, 1 when it denies it."""
 
 
 _GOLD_CACHE: dict[str, GoldText] = {}
@@ -118,5 +121,9 @@ def gold_texts(texts: Sequence[str]) -> list[GoldText]:
         if len(_GOLD_CACHE) + len(missing) > _CACHE_LIMIT:
             _GOLD_CACHE.clear()
         for analysis in analyse(missing):
-            _GOLD_CACHE[analysis.text] = GoldText(len(analysis.words), content_lemmas(analysis))
+            _GOLD_CACHE[analysis.text] = GoldText(
+                len(analysis.words),
+                content_lemmas(analysis),
+                next((p for p, _ in clauses(analysis, 0, len(analysis.text))), 0),
+            )
     return [_GOLD_CACHE[t] for t in texts]

@@ -112,6 +112,10 @@ class AccuracyConfig(_Section):
     """Subtracted for each key fact given with another value."""
     invented_penalty: float = Field(default=0.2, ge=0)
     """Subtracted for each invented specific (phone number, date, amount…)."""
+    claim_penalty: float = Field(default=0.3, ge=0)
+    """Subtracted for each unsupported claim: a priority, automatic action, callback,
+    compensation, entitlement… that the facts never mention, or a value of the citizen's given
+    back as a commitment."""
     synonyms: list[list[str]] = Field(default_factory=lambda: [list(g) for g in _SYNONYMS])
     """Groups of lemmas that convey the same thing in a reply; the style guide's jargon pairs
     (``transmettre`` → ``envoyer``) are added to them."""

@@ -297,16 +297,14 @@ class Sources:
         )
 
 
-def sources_of(item: GoldItem, *, short_numbers: Iterable[str] = ()) -> Sources:
-    """The sources of a gold item (never its gold reply, which the model did not see)."""
-    texts = (
-        *item.context,
-        *item.key_facts,
-        item.experience.title,
-        item.experience.text,
-        item.service,
-        item.experience.date or "",
-    )
+def sources_of(
+    item: GoldItem, *, short_numbers: Iterable[str] = (), citizen: bool = True
+) -> Sources:
+    """The sources of a gold item (never its gold reply, which the model did not see); without
+    ``citizen``, only what the administration said (the context and key facts)."""
+    texts: tuple[str, ...] = (*item.context, *item.key_facts, item.service)
+    if citizen:
+        texts += (item.experience.title, item.experience.text, item.experience.date or "")
     return Sources(
         tuple(s for text in texts for s in extract_specifics(text, short_numbers=short_numbers)),
         normalise_words(" ".join(texts)),

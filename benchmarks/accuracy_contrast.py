@@ -1,0 +1,98 @@
+"""Accuracy on the contrastive set: does the accuracy score rank each faithful reply above its
+twin with one defect, keep faithful paraphrases level, and leave the agents' replies unflagged?
+
+Reads ``tests/scoring/contrastive/`` (built from the gold set by its ``build.py``) and prints one
+JSON object: per split ("dev", tuned on, and "heldout", never looked at while tuning) and per
+defect class, the share of pairs ranked right; the share of paraphrases within 0.1 of the agent's
+reply; the median accuracy of the gold set's replies; and the CPU time of scoring every reply
+against the CPU time of spaCy's ``nlp.pipe`` on the same texts.
+
+    .venv/bin/python benchmarks/accuracy_contrast.py
+"""
+
+import json
+import statistics
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+CONTRAST = REPO / "tests" / "scoring" / "contrastive"
+
+
+def _rows(name: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (CONTRAST / name).read_text().splitlines() if line]
+
+
+def main() -> dict[str, Any]:
+    from harness.gold import GoldItem
+    from harness.nlp import get_nlp
+    from harness.scoring import AccuracyScorer, score_replies
+
+    gold = {
+        item.id: item
+        for item in (
+            GoldItem.model_validate_json(line)
+            for line in (REPO / "gold" / "services-publics-plus.jsonl").read_text().splitlines()
+        )
+    }
+    pairs, paraphrases = _rows("pairs.jsonl"), _rows("paraphrases.jsonl")
+    items = [gold[p["item"]] for p in pairs for _ in (0, 1)]
+    items += [gold[p["item"]] for p in paraphrases] + list(gold.values())
+    replies = [text for p in pairs for text in (p["faithful"], p["defective"])]
+    replies += [p["paraphrase"] for p in paraphrases] + [item.reply for item in gold.values()]
+
+    get_nlp()
+    started = time.process_time()
+    for _ in get_nlp().pipe(replies, batch_size=64):
+        pass
+    pipe_cpu = time.process_time() - started
+    started = time.process_time()
+    scores = score_replies(items, replies, [AccuracyScorer()], weights={"accuracy": 1.0})
+    scoring_cpu = time.process_time() - started
+    values = [s["accuracy"].value for s in scores]
+
+    ranked: dict[str, dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
+    for number, pair in enumerate(pairs):
+        faithful, defective = values[2 * number], values[2 * number + 1]
+        right = faithful is not None and defective is not None and defective < faithful
+        ranked[pair["split"]][pair["class"]].append(right)
+    offset = 2 * len(pairs)
+    gold_values = {
+        item.id: values[offset + len(paraphrases) + k] for k, item in enumerate(gold.values())
+    }
+    level: dict[str, list[bool]] = defaultdict(list)
+    for number, row in enumerate(paraphrases):
+        value, reference = values[offset + number], gold_values[row["item"]]
+        level[row["split"]].append(
+            value is not None and reference is not None and abs(value - reference) <= 0.1
+        )
+    scored_gold = [v for v in gold_values.values() if v is not None]
+    return {
+        "pairs": len(pairs),
+        "services": len({p["service"] for p in pairs}),
+        "ranked_right": {
+            split: {
+                kind: {"share": round(sum(r) / len(r), 3), "pairs": len(r)}
+                for kind, r in sorted(classes.items())
+            }
+            for split, classes in sorted(ranked.items())
+        },
+        "paraphrases_level": {
+            split: {"share": round(sum(r) / len(r), 3), "paraphrases": len(r)}
+            for split, r in sorted(level.items())
+        },
+        "gold_median": statistics.median(scored_gold),
+        "gold_flagged": sum(
+            1
+            for s in scores[offset + len(paraphrases) :]
+            if any(e.kind in ("contradiction", "invented") for e in s["accuracy"].evidence)
+        ),
+        "cpu_s": {"nlp_pipe": round(pipe_cpu, 2), "accuracy_scoring": round(scoring_cpu, 2)},
+        "texts": len(replies),
+    }
+
+
+if __name__ == "__main__":
+    print(json.dumps(main(), indent=1))

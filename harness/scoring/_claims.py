@@ -1,0 +1,441 @@
+"""Accuracy checks that read sentences rather than values, each finding with its span and reason:
+
+- unsupported claims: a sentence promising or asserting something about the citizen's case or the
+  administration's action (a priority, an automatic action, a callback, a compensation, an
+  entitlement, an exemption, an exception…) that the context and the key facts never mention; or a
+  value the citizen wrote, given back as a commitment ("vous recevrez 450 €");
+- polarity: the reply sentences that convey a key fact all say the opposite (a negation, "sans",
+  "aucun", or an antonym such as complet/incomplet, accepté/refusé);
+- swapped facts: a document, benefit, office, person or channel the facts never name, where they
+  name another of the same kind ("votre RIB" where the avis d'imposition is missing).
+
+Words are compared on a copy of the text folded character by character (lower case, no accents),
+so that a match's offsets are offsets into the reply. The lexicons are short and readable on
+purpose: they decide what the score can see, and what it cannot is said in the report.
+"""
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from harness.text import Analysis, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+FindingKind = Literal["claim", "polarity", "swapped"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A sentence of the reply that states what the facts do not support."""
+
+    kind: FindingKind
+    start: int
+    end: int
+    note: str
+
+
+def flat(text: str) -> str:
+    """``text`` in lower case without accents, one character for one, so offsets carry over."""
+    out = []
+    for char in text:
+        base = unicodedata.normalize("NFKD", char.lower())[:1]
+        out.append(base if len(base) == 1 and base.isascii() else char.lower()[:1] or char)
+    return "".join(out).replace("’", "'")
+
+
+@dataclass(frozen=True)
+class _Claim:
+    name: str
+    pattern: re.Pattern[str]
+    support: tuple[str, ...]
+    """Stems that, found in the context or the key facts, support the claim."""
+
+
+def _claim(name: str, pattern: str, *support: str) -> _Claim:
+    return _Claim(name, re.compile(pattern), support)
+
+
+_CLAIMS = (
+    _claim(
+        "a priority",
+        r"\ben priorite\b|\bprioritair\w*|\ben urgence\b|\b(?:traitement|examen) accelere"
+        r"|\baccelerer? (?:le traitement|l'examen|l'etude|votre dossier|votre demande)",
+        "priorit",
+        "urgen",
+        "accelere",
+    ),
+    _claim(
+        "an automatic action",
+        r"\bautomatiquement\b|\bautomatique\b|\bd'office\b|\bde plein droit\b"
+        r"|\bsans (?:aucune )?demarche (?:de votre part|supplementaire)",
+        "automati",
+        "d'office",
+        "plein droit",
+        "sans demarche",
+    ),
+    _claim(
+        "a callback",
+        r"\b(?:vous|la|le) (?:re)?(?:rappellera|rappellerons|recontactera|recontacterons"
+        r"|contactera|contacterons|appellera|appellerons|telephonera|telephonerons)\b"
+        r"|\bvous serez (?:re)?(?:contacte|rappele|appele)e?s?\b|\brappel telephonique\b",
+        "rappel",
+        "recontact",
+        "contactera",
+        "sera contacte",
+        "appellera",
+    ),
+    _claim(
+        "a compensation",
+        r"\bindemnis\w*|\bdedommag\w*|\bcompensation\b|\bgeste commercial\b"
+        r"|\binterets de retard\b|\brembourse\w* (?:des |de vos |vos )?frais\b",
+        "indemnis",
+        "dedommag",
+        "compens",
+        "geste",
+        "interets",
+        "frais",
+    ),
+    _claim(
+        "an entitlement",
+        r"\bvous (?:avez|aurez|aviez) (?:bien )?droit\b|\bvous etes (?:bien )?eligible"
+        r"|\bvous beneficier\w*|\bvous pouvez pretendre\b|\bvotre droit (?:est|sera) (?:ouvert"
+        r"|confirme|maintenu|garanti)|\bvous (?:est|sera) (?:accorde|attribue)e?s?\b",
+        "droit",
+        "eligib",
+        "benefici",
+        "pretendre",
+        "accord",
+        "attribu",
+    ),
+    _claim(
+        "an exemption",
+        r"\bexonere\w*|\bexoneration\b|\bremise gracieuse\b|\baucune? (?:penalite|majoration"
+        r"|sanction|frais)\b|\bsans (?:penalite|majoration|frais)\b|\bne sera (?:pas|plus) "
+        r"(?:penalise|sanctionne|majore|reclame)|\b(?:annul|efface|supprim)\w* (?:la |votre |vos "
+        r"|les )?(?:dette|penalite|majoration|trop-percu|indu|frais)",
+        "exoner",
+        "remise",
+        "penalit",
+        "majoration",
+        "sanction",
+        "annul",
+        "gratuit",
+        "frais",
+    ),
+    _claim(
+        "an exception",
+        r"\ba titre exceptionnel\b|\bexceptionnellement\b|\bderogation\b|\bpar derogation\b",
+        "exception",
+        "derog",
+    ),
+    _claim(
+        "a guarantee",
+        r"\bnous vous garantissons\b|\bnous nous engageons\b|\bgaranti(?:e|s|es)? (?:que|de)\b"
+        r"|\bsans faute\b|\bdans tous les cas\b",
+        "garant",
+        "engage",
+    ),
+    _claim(
+        "a deadline extended",
+        r"\bdelai supplementaire\b|\b(?:report|prolong)\w* (?:de |du |la |le |votre )?(?:delai"
+        r"|date|echeance)|\bvous avez (?:tout )?le temps\b",
+        "report",
+        "supplementaire",
+        "prolong",
+    ),
+    _claim(
+        "an escalation",
+        r"\b(?:transmis|transmettons|signale|remonte)e?s? (?:votre (?:dossier|demande|reclamation)"
+        r" )?(?:a|au|aux) (?:notre |la |le |nos )?(?:direction|responsable|mediateur|service"
+        r" contentieux|hierarchie|superieur)",
+        "direction",
+        "responsable",
+        "mediat",
+        "hierarch",
+    ),
+    _claim(
+        "a visit or appointment",
+        r"\b(?:un|une) (?:rendez-vous|visite|entretien)s? (?:vous )?sera (?:fixe|propose|organise)"
+        r"|\bnous (?:vous )?(?:fixerons|proposerons|organiserons) (?:un|une) (?:rendez-vous|visite"
+        r"|entretien)|\bse (?:deplacera|rendra) (?:a|chez) votre domicile",
+        "rendez-vous",
+        "visite",
+        "entretien",
+        "domicile",
+    ),
+)
+
+# The citizen's own words, reported as theirs, assert nothing on the administration's behalf.
+_REPORTED = re.compile(
+    r"\bvous (?:nous )?(?:demandez|souhaitez|indiquez|ecrivez|signalez|expliquez|dites"
+    r"|mentionnez|precisez|evoquez|esperiez|attendiez|pensiez|craignez)\b"
+    r"|\bvous (?:nous )?avez (?:demande|souhaite|indique|ecrit|signale|explique|dit|mentionne)\b"
+    r"|\bvotre (?:message|question|demande) (?:de|d'|sur|concernant)\b"
+)
+_PROMISE = re.compile(
+    r"\b(?:vous|nous) (?:recevrez|percevrez|toucherez|obtiendrez|aurez|verserons|rembourserons"
+    r"|paierons|enverrons|accorderons)\b|\b(?:nous )?vous (?:versons|remboursons|accordons"
+    r"|garantissons)\b|\b(?:sera|seront|va etre|vont etre) (?:verse|paye|rembourse|credite"
+    r"|vire|regle|traite|envoye|accorde|delivre)e?s?\b|\b(?:allons|va|vont) (?:recevoir|verser"
+    r"|payer|rembourser|traiter|envoyer)\b|\bd'ici\b"
+)
+
+# Words that carry a negative pole on their own: "incomplet" says what "pas complet" says.
+_NEGATIVE_POLES = (
+    "incomplet",
+    "refus",
+    "rejet",
+    "rejete",
+    "manqu",
+    "impossib",
+    "invalid",
+    "suspend",
+    "ferme",
+    "interromp",
+    "absen",
+    "annul",
+    "irrecevab",
+    "defavorab",
+    "ineligib",
+    "inexact",
+    "non conform",
+    "payant",
+    "facultati",
+    "expire",
+    "perime",
+)
+
+_TERMS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "document": (
+        ("avis d'imposition", "avis d'impot", "avis de situation declarative"),
+        ("attestation de loyer",),
+        ("attestation de salaire",),
+        ("attestation employeur", "attestation de l'employeur"),
+        ("releve d'identite bancaire", "rib"),
+        ("justificatif de domicile",),
+        ("acte de naissance",),
+        ("acte de deces",),
+        ("acte de mariage", "livret de famille"),
+        ("certificat medical",),
+        ("arret de travail", "avis d'arret"),
+        ("feuille de soins",),
+        ("bulletin de salaire", "bulletins de salaire", "fiche de paie", "fiches de paie"),
+        ("carte vitale",),
+        ("carte d'identite",),
+        ("passeport",),
+        ("titre de sejour",),
+        ("permis de conduire",),
+        ("certificat d'immatriculation", "carte grise"),
+        ("releve de carriere",),
+        ("attestation de droits",),
+        ("declaration de revenus", "declaration d'impots"),
+        ("declaration trimestrielle de ressources",),
+        ("contrat de travail",),
+        ("quittance de loyer", "quittances de loyer"),
+        ("photo d'identite",),
+    ),
+    "benefit": (
+        ("prime d'activite",),
+        ("aide personnalisee au logement", "apl", "aide au logement", "allocation logement"),
+        ("revenu de solidarite active", "rsa"),
+        ("allocations familiales",),
+        ("allocation aux adultes handicapes", "aah"),
+        ("allocation de rentree scolaire",),
+        ("complement de libre choix du mode de garde", "cmg"),
+        ("allocation chomage", "allocation d'aide au retour a l'emploi", "are"),
+        ("indemnites journalieres", "indemnite journaliere"),
+        ("pension de reversion",),
+        ("pension de retraite", "retraite de base"),
+        ("retraite complementaire",),
+        ("complementaire sante solidaire", "css"),
+        ("conge maternite", "conge paternite"),
+        ("pension d'invalidite",),
+        ("aide financiere exceptionnelle",),
+    ),
+    "office": (
+        ("caf", "caisse d'allocations familiales"),
+        ("cpam", "assurance maladie", "ameli"),
+        ("france travail", "pole emploi"),
+        ("urssaf",),
+        ("msa", "mutualite sociale agricole"),
+        ("carsat", "assurance retraite"),
+        ("centre des finances publiques", "service des impots", "sip", "finances publiques"),
+        ("ants", "agence nationale des titres securises"),
+        ("prefecture", "sous-prefecture"),
+        ("mairie",),
+        ("france services",),
+        ("tresorerie",),
+    ),
+    "person": (
+        ("bailleur", "proprietaire"),
+        ("employeur",),
+        ("medecin traitant", "medecin"),
+        ("notaire",),
+        ("banque", "banquier"),
+        ("pharmacie", "pharmacien"),
+        ("expert-comptable", "comptable"),
+        ("mutuelle",),
+    ),
+    "channel": (
+        ("espace mon compte", "mon compte"),
+        ("compte ameli",),
+        ("espace particulier",),
+        ("espace personnel",),
+        ("messagerie securisee",),
+        ("lettre recommandee", "recommande"),
+    ),
+}
+
+
+def _term_pattern(form: str) -> re.Pattern[str]:
+    words = r"\s+".join(re.escape(word) + "[sx]?" for word in form.split())  # singular or plural
+    return re.compile(rf"(?<![\w-]){words}(?![\w-])")
+
+
+_TERM_PATTERNS = {
+    kind: [[_term_pattern(form) for form in group] for group in groups]
+    for kind, groups in _TERMS.items()
+}
+
+
+def _groups_in(text: str, kind: str) -> dict[int, re.Match[str]]:
+    found = {}
+    for number, patterns in enumerate(_TERM_PATTERNS[kind]):
+        for pattern in patterns:
+            match = pattern.search(text)
+            if match is not None:
+                found[number] = match
+                break
+    return found
+
+
+def unsupported_claims(
+    analysis: Analysis, admin: str, citizen_values: Sequence[tuple[int, int, str]]
+) -> list[Finding]:
+    """Sentences that claim what ``admin`` (the context and key facts, folded by :func:`flat`)
+    does not say, and values of the citizen's (``(start, end, text)`` in the reply) given back
+    as a commitment."""
+    text = flat(analysis.text)
+    findings = []
+    for sentence in analysis.sentences:
+        said = text[sentence.start : sentence.end]
+        if _REPORTED.search(said):
+            continue
+        negations = [
+            t.idx
+            for t in analysis.tokens
+            if t.lower_ in ("ne", "n'") and t.idx in range(sentence.start, sentence.end)
+        ]
+        for claim in _CLAIMS:
+            match = claim.pattern.search(said)
+            if match is None or any(stem in admin for stem in claim.support):
+                continue
+            if any(n < sentence.start + match.start() for n in negations):
+                continue  # "nous ne pouvons pas traiter votre dossier en priorité" promises nothing
+            findings.append(
+                Finding(
+                    "claim",
+                    sentence.start,
+                    sentence.end,
+                    f"claims {claim.name} ({match.group()!r}) that neither the context nor the"
+                    " key facts mention",
+                )
+            )
+            break
+        else:
+            for start, end, value in citizen_values:
+                if sentence.start <= start < sentence.end and _commits(analysis, sentence, said):
+                    findings.append(
+                        Finding(
+                            "claim",
+                            start,
+                            end,
+                            f"{value!r} comes from the citizen's message, not from the"
+                            " administration, and the reply gives it as a commitment",
+                        )
+                    )
+                    break
+    return findings
+
+
+def _commits(analysis: Analysis, sentence: Sentence, said: str) -> bool:
+    start, end = sentence.start, sentence.end
+    future = any(start <= t.idx < end and "Fut" in t.morph.get("Tense") for t in analysis.tokens)
+    return future or _PROMISE.search(said) is not None
+
+
+_CLAUSE_HEADS = frozenset({"ROOT", "conj", "parataxis"})
+_NEGATION_WORDS = frozenset({"ne", "n'", "pas", "plus", "jamais", "aucun", "aucune", "non"})
+
+
+def _negated(head: "Token") -> int:
+    """1 when the clause headed by ``head`` is negative: a negation attached to its predicate
+    ("n'est pas complet", "aucune pièce ne sera demandée") or a predicate with a negative pole
+    ("incomplet", "refusé", "il manque")."""
+    marked = any(
+        child.lower_ in _NEGATION_WORDS or "Neg" in child.morph.get("Polarity")
+        for child in head.children
+    )
+    # The predicate itself, or a verb spaCy hung on it: "pour protéger vos données, évitez…" is
+    # parsed with "évitez" as a noun, so that verb is recognised by its spelling.
+    pole = any(
+        (t.pos_ in ("VERB", "ADJ", "AUX") and flat(t.lemma_ or t.text).startswith(_NEGATIVE_POLES))
+        or flat(t.text).startswith("evit")
+        for t in (head, *head.children)
+    )
+    return int(marked) ^ int(pole)
+
+
+def clauses(analysis: Analysis, start: int, end: int) -> list[tuple[int, list["Token"]]]:
+    """The main clauses between two offsets (the root and the clauses coordinated with it), each
+    with its polarity (see :func:`_negated`) and its tokens; subordinate clauses ("si vous n'êtes
+    pas d'accord, …") belong to the clause they depend on but do not set its polarity."""
+    tokens = [t for t in analysis.tokens if start <= t.idx < end]
+    # A token whose head lies outside the span heads a clause too: spaCy's sentences are not
+    # always the reply's (« Bonjour Camille, ⏎ Votre demande… »).
+    inside = {t.i for t in tokens}
+    heads = {
+        t.i
+        for t in tokens
+        if t.dep_ == "ROOT"
+        or t.head.i not in inside
+        or (t.dep_ in _CLAUSE_HEADS and t.pos_ in ("VERB", "AUX", "ADJ"))
+    }
+    members: dict[int, list[Token]] = {}
+    for token in tokens:
+        node = token
+        while node.i not in heads and node.head.i != node.i:
+            node = node.head
+        members.setdefault(node.i, []).append(token)
+    doc = analysis.doc
+    return [(_negated(doc[i]), group) for i, group in members.items() if i in heads]
+
+
+def swapped_terms(analysis: Analysis, sources: str) -> list[Finding]:
+    """Documents, benefits, offices, people and channels named in the reply that the sources
+    (folded by :func:`flat`) never name, where they name another of the same kind."""
+    text = flat(analysis.text)
+    findings = []
+    for kind in _TERMS:
+        known = _groups_in(sources, kind)
+        if not known:
+            continue
+        for number, match in _groups_in(text, kind).items():
+            if number in known:
+                continue
+            expected = ", ".join(repr(m.group()) for m in known.values())
+            start, end = match.span()
+            findings.append(
+                Finding(
+                    "swapped",
+                    start,
+                    end,
+                    f"names the {kind} {analysis.text[start:end]!r}, which the facts never name"
+                    f" (they name {expected})",
+                )
+            )
+    return findings
