@@ -10,12 +10,13 @@ and known words) are never sent to spaCy.
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from harness.nlp import get_nlp
 from harness.privacy._entity import Entity
 
 if TYPE_CHECKING:
+    from spacy.pipeline import Pipe
     from spacy.tokens import Doc
 
 _TOKEN = (
@@ -232,10 +233,10 @@ def _analyse(lines: Iterable[str]) -> None:
         )
         # Parts of speech only where a person was found: few lines, and the tagger costs as much
         # as the recogniser.
-        for i, doc in enumerate(docs):
-            if any(entity.label_ == "PER" for entity in doc.ents):
-                for name in _TAGGING:
-                    doc = nlp.get_pipe(name)(doc)
+        tagged = [i for i, doc in enumerate(docs) if any(e.label_ == "PER" for e in doc.ents)]
+        for name in _TAGGING:
+            component = cast("Pipe", nlp.get_pipe(name))
+            for i, doc in zip(tagged, component.pipe(docs[i] for i in tagged), strict=True):
                 docs[i] = doc
         for (line, offset, chunk), doc in zip(pieces, docs, strict=True):
             found[line] += [(offset + s, offset + e) for s, e in _doc_names(chunk, doc)]
