@@ -130,6 +130,14 @@ def register(app: typer.Typer) -> None:
         no_cache: Annotated[
             bool, typer.Option("--no-cache", help="Neither read nor write the completion cache.")
         ] = False,
+        batch: Annotated[
+            bool,
+            typer.Option(
+                "--batch",
+                help="Send to the batch API of each model that declares one (half price, results"
+                " within 24 h); --resume collects a batch left pending.",
+            ),
+        ] = False,
         resume: Annotated[
             Path | None,
             typer.Option(help="Resume an interrupted run directory with its own options."),
@@ -165,6 +173,7 @@ def register(app: typer.Typer) -> None:
                     "few_shot": few_shot,
                     "concurrency": concurrency,
                     "cache": not no_cache,
+                    "batch": batch,
                     "scorers": _scorer_names(scorers),
                 }
             )

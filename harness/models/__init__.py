@@ -1,5 +1,6 @@
 """Models: specs from models.yaml, transports, retries, limits, cache, local llama.cpp server."""
 
+from harness.models._batch import Ledger, run_batch
 from harness.models._cache import CompletionCache, RequestKeys
 from harness.models._check import CheckResult, availability_all, check_all
 from harness.models._errors import ModelCallError
@@ -8,6 +9,7 @@ from harness.models._local import LocalServer, serve_local, server_installed, we
 from harness.models._model import Model, screen
 from harness.models._retry import RetryPolicy, call_with_retries
 from harness.models._spec import (
+    BatchPrices,
     GenerationParams,
     LocalWeights,
     ModelSpec,
@@ -17,11 +19,13 @@ from harness.models._spec import (
 from harness.models._types import ChatMessage, Completion, payload_sha256
 
 __all__ = [
+    "BatchPrices",
     "ChatMessage",
     "CheckResult",
     "Completion",
     "CompletionCache",
     "GenerationParams",
+    "Ledger",
     "LocalServer",
     "LocalWeights",
     "Model",
@@ -36,6 +40,7 @@ __all__ = [
     "list_served",
     "load_models",
     "payload_sha256",
+    "run_batch",
     "screen",
     "select_models",
     "serve_local",

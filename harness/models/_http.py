@@ -99,30 +99,34 @@ class Answer:
         self.headers = headers
 
 
-async def request_json(
+async def _send(
     session: aiohttp.ClientSession,
     method: str,
     url: str,
     headers: dict[str, str],
     timeout_s: float,
     secret: str | None,
+    *,
     payload: dict[str, Any] | None = None,
-) -> Answer:
-    """One request; an error status, a timeout or an answer that is not a JSON object raise."""
+    form: aiohttp.FormData | None = None,
+    max_bytes: int = MAX_ANSWER_BYTES,
+) -> tuple[str, Mapping[str, str]]:
+    """One request; the answer's text and headers. An error status or a timeout raise."""
     try:
         async with session.request(
             method,
             url,
             json=payload,
+            data=form,
             headers=headers,
             timeout=aiohttp.ClientTimeout(total=timeout_s),
         ) as response:
             chunks, size = [], 0
             async for chunk in response.content.iter_chunked(1 << 16):
                 size += len(chunk)
-                if size > MAX_ANSWER_BYTES:
+                if size > max_bytes:
                     raise ModelCallError(
-                        f"{url} answered with more than {MAX_ANSWER_BYTES // 1_000_000} MB",
+                        f"{url} answered with more than {max_bytes // 1_000_000} MB",
                         retryable=False,
                         cause="oversized_answer",
                     )
@@ -131,7 +135,7 @@ async def request_json(
             if response.status >= 400:
                 detail = _error_detail(body, secret)
                 raise http_error(url, response.status, detail, response.headers)
-            answer_headers = response.headers
+            return body, response.headers
     except TimeoutError:
         raise ModelCallError(
             f"no answer from {url} within {timeout_s:g} s", retryable=True, cause="timeout"
@@ -140,6 +144,38 @@ async def request_json(
         raise ModelCallError(
             f"cannot reach {url}: {error}", retryable=True, cause="unreachable"
         ) from None
+
+
+async def request_text(
+    session: aiohttp.ClientSession,
+    url: str,
+    headers: dict[str, str],
+    timeout_s: float,
+    secret: str | None,
+    max_bytes: int,
+) -> str:
+    """``GET url``'s text (a batch's JSONL results), up to ``max_bytes``."""
+    body, _ = await _send(session, "GET", url, headers, timeout_s, secret, max_bytes=max_bytes)
+    return body
+
+
+async def request_json(
+    session: aiohttp.ClientSession,
+    method: str,
+    url: str,
+    headers: dict[str, str],
+    timeout_s: float,
+    secret: str | None,
+    payload: dict[str, Any] | None = None,
+    form: aiohttp.FormData | None = None,
+) -> Answer:
+    """One request; an error status, a timeout or an answer that is not a JSON object raise.
+
+    The body is ``payload`` as JSON, or ``form`` as multipart (a file upload).
+    """
+    body, answer_headers = await _send(
+        session, method, url, headers, timeout_s, secret, payload=payload, form=form
+    )
     try:
         data = json.loads(body)
     except json.JSONDecodeError:
@@ -337,6 +373,46 @@ def _parsed(url: str, expected: str, parse: Any, *args: Any) -> Completion:
     return completion
 
 
+def request_body(
+    spec: ModelSpec, model: str, prompt: list[ChatMessage] | str, fields: dict[str, Any]
+) -> tuple[str, dict[str, Any]]:
+    """The path (``/messages``, ``/chat/completions``, ``/completions``) and body of one
+    generation request to ``spec``'s provider, as a direct call and a batch both send it.
+
+    ``prompt`` is chat messages, or a plain text for completion-mode models.
+    ``fields`` are the generation fields from ``request_fields``.
+    """
+    if isinstance(prompt, str):
+        return "/completions", {"model": model, "prompt": prompt, **fields}
+    if spec.provider == "anthropic":
+        # The system prompt travels apart from the turns (Messages API).
+        system = "\n\n".join(m.content for m in prompt if m.role == "system")
+        turns = [m.model_dump() for m in prompt if m.role != "system"]
+        payload = {"model": model, "messages": turns, **fields}
+        if system:
+            payload["system"] = system
+        return "/messages", payload
+    return "/chat/completions", {
+        "model": model,
+        "messages": [m.model_dump() for m in prompt],
+        **fields,
+    }
+
+
+def parse_completion(
+    path: str, data: dict[str, Any], model: str, url: str, started: float
+) -> Completion:
+    """The completion in an answer to ``path`` (see ``request_body``), read as its provider
+    documents it; a reply that is not whole, or an answer of another shape, raises."""
+    if path == "/messages":
+        return _parsed(url, "content blocks", _anthropic_completion, data, model, started)
+    if path == "/completions":
+        return _parsed(url, "choices[0].text", _openai_completion, data, False, model, started)
+    return _parsed(
+        url, "choices[0].message.content", _openai_completion, data, True, model, started
+    )
+
+
 async def call(
     session: aiohttp.ClientSession,
     spec: ModelSpec,
@@ -345,40 +421,25 @@ async def call(
     prompt: list[ChatMessage] | str,
     fields: dict[str, Any],
 ) -> tuple[Completion, Mapping[str, str]]:
-    """One generation request to ``spec``'s provider; the completion and the answer's headers.
-
-    ``prompt`` is chat messages, or a plain text for completion-mode models (``/completions``).
-    ``fields`` are the generation fields from ``request_fields``.
-    """
+    """One generation request to ``spec``'s provider; the completion and the answer's headers."""
     key = spec.api_key()
-    root = base_url.rstrip("/")
     started = time.perf_counter()
+    path, payload = request_body(spec, model, prompt, fields)
+    url = f"{base_url.rstrip('/')}{path}"
     headers = auth_headers(spec.provider, key)
-    if isinstance(prompt, str):
-        url = f"{root}/completions"
-        payload = {"model": model, "prompt": prompt, **fields}
-        answer = await request_json(session, "POST", url, headers, spec.timeout_s, key, payload)
-        return _parsed(
-            url, "choices[0].text", _openai_completion, answer.data, False, model, started
-        ), answer.headers
-    if spec.provider == "anthropic":
-        # The system prompt travels apart from the turns (Messages API).
-        url = f"{root}/messages"
-        system = "\n\n".join(m.content for m in prompt if m.role == "system")
-        turns = [m.model_dump() for m in prompt if m.role != "system"]
-        payload = {"model": model, "messages": turns, **fields}
-        if system:
-            payload["system"] = system
-        answer = await request_json(session, "POST", url, headers, spec.timeout_s, key, payload)
-        return _parsed(
-            url, "content blocks", _anthropic_completion, answer.data, model, started
-        ), answer.headers
-    url = f"{root}/chat/completions"
-    payload = {"model": model, "messages": [m.model_dump() for m in prompt], **fields}
     answer = await request_json(session, "POST", url, headers, spec.timeout_s, key, payload)
-    return _parsed(
-        url, "choices[0].message.content", _openai_completion, answer.data, True, model, started
-    ), answer.headers
+    return parse_completion(path, answer.data, model, url, started), answer.headers
 
 
-__all__ = ["ServedModel", "call", "describe_model", "list_served", "request_fields"]
+__all__ = [
+    "ServedModel",
+    "auth_headers",
+    "call",
+    "describe_model",
+    "list_served",
+    "parse_completion",
+    "request_body",
+    "request_fields",
+    "request_json",
+    "request_text",
+]

@@ -51,7 +51,7 @@ def screen(*prompts: list[ChatMessage] | str) -> None:
     _judged([text for prompt in prompts for text in _texts(prompt)])
 
 
-def _guard(prompt: list[ChatMessage] | str) -> None:
+def guard(prompt: list[ChatMessage] | str) -> None:
     """Refuse to send personal data to a remote model: the last line of defence, on every call."""
     for problem in _judged(_texts(prompt)).values():
         if problem is not None:
@@ -158,7 +158,7 @@ class Model:
         if isinstance(prompt, str) != (self.spec.mode == "completion"):
             raise ValueError(f"model {self.spec.name} is in {self.spec.mode} mode")
         if self.spec.remote:
-            _guard(prompt)
+            guard(prompt)
         key = None
         if self._cache is not None:
             key = self._keys().prompt(payload_sha256(prompt), sample_index)

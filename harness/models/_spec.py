@@ -94,6 +94,19 @@ class LocalWeights(BaseModel):
         return self
 
 
+class BatchPrices(BaseModel):
+    """A model's batch API (``plume run --batch``) and what it costs there."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    price_in: float = Field(ge=0.0)
+    """Price per million input tokens sent in a batch (euros)."""
+    price_out: float = Field(ge=0.0)
+    """Price per million output tokens generated in a batch (euros)."""
+    prices_read: date
+    """When these prices were read from the provider's price list."""
+
+
 class ModelSpec(BaseModel):
     """One candidate model or judge."""
 
@@ -130,6 +143,10 @@ class ModelSpec(BaseModel):
     """Highest temperature the model accepts; by default 1 for Anthropic, 2 otherwise."""
     prices_read: date | None = None
     """When ``price_in`` and ``price_out`` were read from the provider's price list."""
+    batch: BatchPrices | None = None
+    """Declared when the endpoint serves a batch API: ``plume run --batch`` sends this model's
+    requests there, at these prices (Anthropic Message Batches, Mistral batch jobs, an
+    OpenAI-compatible ``/v1/batches``)."""
     remote: bool = True
     """Remote models get the anonymisation guard: personal data never reaches them."""
     timeout_s: float = Field(default=120.0, gt=0.0)
@@ -146,6 +163,8 @@ class ModelSpec(BaseModel):
                 raise ValueError("a local model must say `remote: false`")
         elif self.base_url is None:
             raise ValueError(f"a {self.provider} model needs a `base_url`")
+        if self.batch is not None and (self.provider == "local" or self.mode != "chat"):
+            raise ValueError("only a remote chat model can declare `batch`")
         if self.accepts is not None and "effort" in self.accepts and self.provider != "anthropic":
             raise ValueError("`effort` is an Anthropic parameter: remove it from `accepts`")
         refused = sorted(self.params.declared() - self.accepted())
@@ -164,6 +183,12 @@ class ModelSpec(BaseModel):
     def accepted(self) -> frozenset[Knob]:
         """The generation parameters this model is sent when they are set."""
         return _ACCEPTED[self.provider] if self.accepts is None else frozenset(self.accepts)
+
+    def prices(self, batch: bool = False) -> tuple[float, float]:
+        """Euros per million input and output tokens, sent directly or in a batch."""
+        if batch and self.batch is not None:
+            return self.batch.price_in, self.batch.price_out
+        return self.price_in, self.price_out
 
     def max_temperature(self) -> float:
         """The highest temperature the model accepts."""

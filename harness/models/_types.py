@@ -38,6 +38,9 @@ class Completion(BaseModel):
     """How many calls it took (1 when the first succeeded)."""
     cached: bool = False
     """Whether it came from Plume's cache rather than the model."""
+    batch: bool = False
+    """Whether it came from a provider's batch API: priced at its batch price, and its
+    ``latency_s`` is not a call's (a batch takes minutes to hours)."""
 
 
 def payload_sha256(payload: list[ChatMessage] | str) -> str:

@@ -69,7 +69,7 @@ def summarise(
         completions = [r.completion for r in mine if r.completion is not None]
         paid = [c for c in completions if not c.cached]
         cached = [c for c in completions if c.cached]
-        latencies = [c.latency_s for c in paid]
+        latencies = [c.latency_s for c in paid if not c.batch]
         models[spec.name] = ModelResults(
             items=len(mine),
             errors=sum(1 for r in mine if r.error is not None),
@@ -107,10 +107,13 @@ def summarise(
 
 
 def _cost(completions: Sequence[Completion], spec: ModelSpec) -> float:
-    """Euros for these completions at the model's prices per million tokens."""
-    tokens_in = sum(c.input_tokens for c in completions)
-    tokens_out = sum(c.output_tokens for c in completions)
-    return (tokens_in * spec.price_in + tokens_out * spec.price_out) / 1_000_000
+    """Euros for these completions at the model's prices per million tokens (its batch prices
+    for those that came from a batch)."""
+    total = 0.0
+    for completion in completions:
+        price_in, price_out = spec.prices(batch=completion.batch)
+        total += completion.input_tokens * price_in + completion.output_tokens * price_out
+    return total / 1_000_000
 
 
 def _rank(estimate: Estimate) -> float:

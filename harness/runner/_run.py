@@ -30,11 +30,13 @@ from harness.gold import GoldItem, GoldSet, load_gold, split_of
 from harness.models import (
     Completion,
     CompletionCache,
+    Ledger,
     LocalServer,
     Model,
     ModelCallError,
     ModelSpec,
     load_models,
+    run_batch,
     screen,
     select_models,
     serve_local,
@@ -97,7 +99,7 @@ def select_items(gold: GoldSet, spec: RunSpec) -> tuple[GoldItem, ...]:
 def models_sha256(specs: list[ModelSpec]) -> str:
     """Hash of what the models are asked; where and how fast may change between resumes."""
     execution = {"base_url", "concurrency", "rpm", "tpm", "timeout_s"}
-    execution |= {"price_in", "price_out", "prices_read"}
+    execution |= {"price_in", "price_out", "prices_read", "batch"}
     canonical = json.dumps([s.model_dump(exclude=execution) for s in specs], sort_keys=True)
     return hashlib.sha256(canonical.encode()).hexdigest()
 
@@ -202,6 +204,8 @@ def _plan(spec: RunSpec, run_dir: Path | None, commit: "Future[str | None]") -> 
         specs = [s.model_copy(update={"concurrency": spec.concurrency}) for s in specs]
     if not specs:
         raise UsageError("no model to run: set an API key or name a local model (--models local)")
+    if spec.batch and not spec.cache:
+        raise UsageError("--batch keeps the replies in the completion cache: drop --no-cache")
     config = load_scoring_config()
     scorers = _scorers(config, spec.scorers)
     guide = load_styleguide()
@@ -324,11 +328,16 @@ async def _generate(
                 # A template that cannot render fails here, before any call; later prompts are
                 # built as their turn comes, while replies are awaited.
                 makers[model.spec.remote].expect(items, model.spec.mode)
+        # One ledger for all the models: each change rewrites the whole file.
+        ledger = Ledger(plan.run_dir / "batches.json") if plan.spec.batch else None
         async with asyncio.TaskGroup() as group:
             for model in models:
                 items = pending[model.spec.name]
                 queue = iter(items)
                 maker, server = makers[model.spec.remote], local.get(model.spec.name)
+                if ledger is not None and model.spec.batch is not None and cache is not None:
+                    group.create_task(_batched(work, model, session, maker, items, ledger, cache))
+                    continue
                 for _ in range(min(model.spec.concurrency, len(items))):
                     group.create_task(_worker(work, model, server, maker, queue))
 
@@ -388,6 +397,34 @@ async def _worker(
                 server.check()  # a dead local server fails the run now, not item after item
             outcome = error
         await work.keep(model, item, prepared.sha256, started, outcome)
+
+
+async def _batched(
+    work: "_Work",
+    model: Model,
+    session: aiohttp.ClientSession,
+    maker: PromptMaker,
+    items: list[GoldItem],
+    ledger: Ledger,
+    cache: CompletionCache,
+) -> None:
+    """Send ``items`` through the model's batch API, wait for the batch, then score and record
+    each outcome as a worker would (``--resume`` polls a batch a killed run left pending)."""
+    if not items:
+        return
+    mode = model.spec.mode
+    loop = asyncio.get_running_loop()
+    started = _now()
+    # The same anonymised prompts as direct calls, analysed by the guard on the spaCy thread.
+    prepared = [
+        await loop.run_in_executor(work.scoring.thread, _screened, maker, item, mode)
+        for item in items
+    ]
+    payloads = [p.payload for p in prepared]
+    outcomes = await run_batch(model, session, payloads, ledger=ledger, cache=cache)
+    for item, ready, outcome in zip(items, prepared, outcomes, strict=True):
+        checked = _checked(outcome) if isinstance(outcome, Completion) else outcome
+        await work.keep(model, item, ready.sha256, started, checked)
 
 
 class _Scoring:

@@ -38,6 +38,9 @@ class RunSpec(BaseModel):
     """Reuse cached completions and store new ones; ``--no-cache`` turns it off."""
     concurrency: int | None = Field(default=None, gt=0)
     """Requests in flight per model, overriding ``models.yaml``."""
+    batch: bool = False
+    """Send the requests of each model that declares a ``batch`` API in ``models.yaml`` there, at
+    its batch price, and wait for the results (the others are called directly)."""
 
     @model_validator(mode="after")
     def _valid_shard(self) -> "RunSpec":
