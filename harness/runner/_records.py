@@ -144,7 +144,7 @@ class ModelResults(BaseModel):
     cost_from_cache: float = 0.0
     """What the cached replies cost when they were first generated, not spent by this run."""
     latency_p50_s: float | None = None
-    """Median latency of the calls made (cached replies excluded)."""
+    """Median latency of the calls made (cached replies and replies from a batch excluded)."""
     latency_p95_s: float | None = None
     """95th percentile of that latency."""
     cost_per_1000: float | None = None

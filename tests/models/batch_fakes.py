@@ -30,7 +30,7 @@ import json
 import re
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from aiohttp import web
 
@@ -102,7 +102,8 @@ def _anthropic_params_problem(params: Any) -> str | None:
     for name in ("model", "messages", "max_tokens"):
         if name not in params:
             return f"params.{name}: Field required"
-    card = ANTHROPIC_MODELS.get(ANTHROPIC_ALIASES.get(params["model"], params["model"]))
+    requested = str(params["model"])
+    card = ANTHROPIC_MODELS.get(ANTHROPIC_ALIASES.get(requested, requested))
     if card is None or card["lifecycle"] == "retired":
         return f"params.model: {params['model']}"
     if any(m.get("role") == "system" for m in params["messages"]):
@@ -432,7 +433,7 @@ def openai_batches_app(fake: Fake, batches: Batches) -> web.Application:
                 return batches.refuse(400, {"error": {"message": f"line fields {sorted(line)}"}})
             if line["url"] != body["endpoint"]:
                 return batches.refuse(400, {"error": {"message": "url differs from endpoint"}})
-            served = (ALBERT_SERVED["id"], *ALBERT_SERVED["aliases"])
+            served = [ALBERT_SERVED["id"], *cast(list[str], ALBERT_SERVED["aliases"])]
             if line["body"].get("model") not in served:
                 return batches.refuse(400, {"error": {"message": "model not found"}})
         if (problem := batches.check_ids([line.get("custom_id") for line in lines])) is not None:
