@@ -9,6 +9,7 @@ from harness import __version__
 # Each command imports the packages it uses when it runs, not at module level: `plume --help`
 # and `plume lint` would otherwise pay for spaCy, DSPy, the HTTP client and every package.
 from harness.cli import (
+    _audit,
     _compare,
     _data,
     _doctor,
@@ -19,6 +20,7 @@ from harness.cli import (
     _review,
     _run,
     _score,
+    _serve,
     _tune,
 )
 from harness.cli._common import console
@@ -62,6 +64,8 @@ for module in (
     _models,
     _doctor,
     _review,
+    _audit,
+    _serve,
 ):
     module.register(app)
 

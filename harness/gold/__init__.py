@@ -1,6 +1,7 @@
 """Gold sets: the schema, loading and validation, splits, and import from other sources."""
 
 from harness.gold._anonymised import anonymised, anonymised_many
+from harness.gold._files import read_records
 from harness.gold._import import (
     SPP_COLUMNS,
     UNKNOWN_SERVICE,
@@ -40,6 +41,7 @@ __all__ = [
     "import_evalap",
     "import_spp_export",
     "load_gold",
+    "read_records",
     "split_items",
     "split_of",
     "spp_rows",
