@@ -23,6 +23,7 @@ and expired requests come back as failures with their cause, never as replies.
 
 import asyncio
 import json
+from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -128,7 +129,7 @@ class _Ended:
     """The failure of a request the results do not mention."""
 
 
-class _Api:
+class _Api(ABC):
     """One provider's batch API for one model: submit, poll, read the results."""
 
     def __init__(self, model: Model, session: aiohttp.ClientSession) -> None:
@@ -183,16 +184,17 @@ class _Api:
         _, payload = request_body(self.spec, self.model.served_id, prompt, self.model.fields)
         return payload
 
+    @abstractmethod
     async def submit(self, requests: dict[str, Prompt]) -> str:
-        raise NotImplementedError
+        """Send ``requests`` (by ``custom_id``) as one batch; its id."""
 
+    @abstractmethod
     async def poll(self, batch_id: str) -> _Ended | None:
         """The batch's results when it has ended, ``None`` while it runs."""
-        raise NotImplementedError
 
+    @abstractmethod
     def read(self, url: str, text: str) -> dict[str, Outcome]:
         """The outcome of each request a results file mentions, by ``custom_id``."""
-        raise NotImplementedError
 
 
 def _from_batch(completion: Completion) -> Completion:
@@ -298,8 +300,9 @@ class _Files(_Api):
 
     endpoint = "/v1/chat/completions"
 
+    @abstractmethod
     def line(self, key: str, prompt: Prompt) -> dict[str, Any]:
-        raise NotImplementedError
+        """One line of the uploaded JSONL file."""
 
     async def upload(self, requests: dict[str, Prompt]) -> str:
         content = "".join(
