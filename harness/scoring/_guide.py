@@ -2,19 +2,13 @@
 
 from functools import lru_cache
 
+from harness.privacy import official_numbers
 from harness.text import fold
 
 
-@lru_cache(maxsize=1)
 def short_numbers() -> frozenset[str]:
-    """Official short phone numbers (3646, 39 39…) from the ``short_numbers`` lexicon, as digits."""
-    try:
-        from harness.styleguide import load_styleguide
-
-        entries = load_styleguide().lexicon("short_numbers")
-    except Exception:  # no style guide: short numbers are still found after a cue ("appelez le")
-        return frozenset()
-    return frozenset("".join(c for c in e.term if c.isdigit()) for e in entries)
+    """Official phone numbers (3646, 39 39…), as digits: the list ``harness.privacy`` reads."""
+    return official_numbers()
 
 
 @lru_cache(maxsize=1)
