@@ -15,7 +15,7 @@ from harness.errors import InputError, PlumeError, UsageError
 from harness.files import decode_text, read_bytes, write_atomic
 
 if TYPE_CHECKING:
-    from harness.styleguide import LintResult, StyleGuide, Violation
+    from harness.styleguide import GuideDiff, LintResult, StyleGuide, Violation
 
 
 class Format(StrEnum):
@@ -257,65 +257,140 @@ def register(app: typer.Typer) -> None:
     @group.command("diff")
     @guarded
     def diff(
-        old: Annotated[Path, typer.Argument(help="Style guide folder before the change.")],
-        new: Annotated[Path, typer.Argument(help="Style guide folder after the change.")],
+        old: Annotated[
+            str | None,
+            typer.Argument(
+                help="Style guide before the change: a folder or a git revision (default HEAD)."
+            ),
+        ] = None,
+        new: Annotated[
+            str | None,
+            typer.Argument(
+                help="Style guide after the change: a folder or a git revision (default: the"
+                " files as they are)."
+            ),
+        ] = None,
         gold: Annotated[
-            Path, typer.Option("--gold", help="Gold set (JSONL) whose replies are linted.")
-        ],
+            Path | None,
+            typer.Option(
+                "--gold",
+                help="Gold set (JSONL) whose replies are linted (default: the bundled one).",
+            ),
+        ] = None,
+        run: Annotated[
+            Path | None,
+            typer.Option(
+                "--run", help="Also lint this run folder's model replies.", file_okay=False
+            ),
+        ] = None,
+        styleguide: StyleguideOption = None,
         output: FormatOption = Format.text,
     ) -> None:
-        """Show which gold replies gain or lose which violations under a new style guide."""
-        from harness.gold import load_gold
-        from harness.styleguide import diff_guides, load_styleguide
+        """Show which replies gain or lose which violations under a new style guide: by default
+        the guide as it is in git HEAD against the files as they are, on the gold replies and,
+        with --run, on a run's model replies."""
+        import tempfile
 
-        with _input_errors_exit_2():
-            before = load_styleguide(old)
-            after = load_styleguide(new)
+        from harness import paths as plume_paths
+        from harness.gold import load_gold
+        from harness.styleguide import StyleGuide, diff_guides, load_styleguide
+        from harness.styleguide._versions import guide_at_revision, rule_changes, run_replies
+
+        folder = styleguide or plume_paths.styleguide_dir()
+        gold = gold or plume_paths.gold_dir() / "services-publics-plus.jsonl"
+        with (
+            _input_errors_exit_2(),
+            tempfile.TemporaryDirectory() as old_copy,
+            tempfile.TemporaryDirectory() as new_copy,
+        ):
+
+            def version(spec: str | None, copy: str) -> StyleGuide:
+                if spec is None:
+                    return load_styleguide(folder)
+                if Path(spec).is_dir():
+                    return load_styleguide(Path(spec))
+                return guide_at_revision(folder, spec, Path(copy))
+
+            before = version(old or "HEAD", old_copy)
+            after = version(new, new_copy)
             gold_set = load_gold(gold)
-        result = diff_guides(before, after, [(item.id, item.reply) for item in gold_set.items])
+            sets = [(gold_set.name, [(item.id, item.reply) for item in gold_set.items])]
+            if run is not None:
+                sets.append((f"run {run.name}", run_replies(run)))
+        results = [(name, diff_guides(before, after, texts)) for name, texts in sets]
+        changes = rule_changes(before, after)
         if output is Format.json:
             payload = {
                 "old": {"version": before.version, "sha256": before.sha256},
                 "new": {"version": after.version, "sha256": after.sha256},
                 "gold": {"name": gold_set.name, "sha256": gold_set.sha256},
-                "replies": result.texts,
-                "changes": [
-                    {
-                        "id": change.id,
-                        "gained": [_violation_json(v) for v in change.gained],
-                        "lost": [_violation_json(v) for v in change.lost],
-                        "errors_before": change.errors_before,
-                        "errors_after": change.errors_after,
-                    }
-                    for change in result.changes
-                ],
-                "rules": {
-                    rule: {"gained": gained, "lost": lost}
-                    for rule, (gained, lost) in result.per_rule().items()
+                "rule_changes": {
+                    "added": list(changes.added),
+                    "removed": list(changes.removed),
+                    "changed": {k: list(v) for k, v in changes.changed.items()},
+                    "lexicons": {
+                        k: {"added": a, "removed": r} for k, (a, r) in changes.lexicons.items()
+                    },
                 },
+                **_diff_json(results[0][1]),
             }
+            if run is not None:
+                payload["run"] = {"name": run.name, **_diff_json(results[1][1])}
             typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
             return
         typer.echo(
             f"style guide {before.version} ({before.sha256[:12]}) → {after.version}"
-            f" ({after.sha256[:12]}) on {result.texts} replies of {gold_set.name}"
+            f" ({after.sha256[:12]})"
         )
-        if not result.changes:
-            typer.echo("no reply gains or loses a violation")
-            return
-        for change in result.changes:
-            status = ""
-            if (change.errors_before == 0) != (change.errors_after == 0):
-                status = " (now fails)" if change.errors_after else " (now passes)"
-            typer.echo(f"{change.id}{status}")
-            for sign, violations in (("+", change.gained), ("-", change.lost)):
-                for v in violations:
-                    typer.echo(
-                        f"  {sign} {v.rule} {v.line}:{v.column} {v.severity} «{v.excerpt}»"
-                        f" {v.message}"
-                    )
-        typer.echo("per rule (gained / lost):")
-        for rule, (gained, lost) in result.per_rule().items():
-            typer.echo(f"  {rule}: +{gained} -{lost}")
+        for rule_id in changes.added:
+            typer.echo(f"rule added: {rule_id}")
+        for rule_id in changes.removed:
+            typer.echo(f"rule removed: {rule_id}")
+        for rule_id, fields in changes.changed.items():
+            typer.echo(f"rule changed: {rule_id} ({', '.join(fields)})")
+        for name, (added, removed) in changes.lexicons.items():
+            typer.echo(f"lexicon {name}: +{added} -{removed} entries")
+        for name, result in results:
+            _print_diff(name, result)
 
     app.add_typer(group, name="styleguide")
+
+
+def _diff_json(result: "GuideDiff") -> dict[str, Any]:
+    return {
+        "replies": result.texts,
+        "changes": [
+            {
+                "id": change.id,
+                "gained": [_violation_json(v) for v in change.gained],
+                "lost": [_violation_json(v) for v in change.lost],
+                "errors_before": change.errors_before,
+                "errors_after": change.errors_after,
+            }
+            for change in result.changes
+        ],
+        "rules": {
+            rule: {"gained": gained, "lost": lost}
+            for rule, (gained, lost) in result.per_rule().items()
+        },
+    }
+
+
+def _print_diff(name: str, result: "GuideDiff") -> None:
+    typer.echo(f"on {result.texts} replies of {name}")
+    if not result.changes:
+        typer.echo("no reply gains or loses a violation")
+        return
+    for change in result.changes:
+        status = ""
+        if (change.errors_before == 0) != (change.errors_after == 0):
+            status = " (now fails)" if change.errors_after else " (now passes)"
+        typer.echo(f"{change.id}{status}")
+        for sign, violations in (("+", change.gained), ("-", change.lost)):
+            for v in violations:
+                typer.echo(
+                    f"  {sign} {v.rule} {v.line}:{v.column} {v.severity} «{v.excerpt}» {v.message}"
+                )
+    typer.echo("per rule (gained / lost):")
+    for rule, (gained, lost) in result.per_rule().items():
+        typer.echo(f"  {rule}: +{gained} -{lost}")

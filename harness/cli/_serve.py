@@ -1,0 +1,58 @@
+"""`plume serve`: the writers' studio and, with a review folder, the review pages, in one server."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from harness.cli._common import guarded
+
+DEFAULT_PORT = 8765
+
+
+def register(app: typer.Typer) -> None:
+    """Add `plume serve` to the application."""
+
+    @app.command("serve")
+    @guarded
+    def serve(
+        review_dir: Annotated[
+            Path | None,
+            typer.Option(
+                "--review", help="Also serve this review folder's pages.", file_okay=False
+            ),
+        ] = None,
+        styleguide: Annotated[
+            Path | None,
+            typer.Option(
+                help="Style guide folder (default: the bundled styleguide/).", file_okay=False
+            ),
+        ] = None,
+        gold: Annotated[
+            Path | None, typer.Option(help="Gold set whose replies the rule pages count.")
+        ] = None,
+        runs: Annotated[
+            Path | None, typer.Option(help="Runs folder; the rule pages count the last run.")
+        ] = None,
+        host: Annotated[
+            str | None,
+            typer.Option(help="Address to listen on (default 127.0.0.1: this machine only)."),
+        ] = None,
+        port: Annotated[int, typer.Option(help="Port to listen on.")] = DEFAULT_PORT,
+    ) -> None:
+        """Serve the writers' studio (lint as you type, the style guide as pages, what a change
+        does) and the review pages until Ctrl+C. Open the printed link: it holds a token made
+        for this start only."""
+        import secrets
+
+        from harness.web import Studio, serve_all
+
+        where = host or "127.0.0.1"
+        token = secrets.token_urlsafe(24)
+        studio = Studio(styleguide, gold, runs)
+        typer.echo("Chargement du guide de style et du modèle de langue…")
+        typer.echo(f"Rédaction : http://{where}:{port}/redaction/entrer?jeton={token}")
+        if review_dir is not None:
+            typer.echo(f"Revue {review_dir.name} : http://{where}:{port}/ (liens des relecteurs)")
+        typer.echo("Ctrl+C pour arrêter.")
+        serve_all(token, studio, review_dir, host=where, port=port)
