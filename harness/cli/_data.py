@@ -4,9 +4,10 @@ import json
 import statistics
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -16,6 +17,9 @@ from harness import paths
 from harness.cli._common import console, guarded
 from harness.errors import UsageError
 from harness.files import decode_text, read_text
+
+if TYPE_CHECKING:
+    from harness.gold import GoldItem
 
 MAX_PROBLEMS_SHOWN = 200
 
@@ -58,6 +62,19 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def _unscorable(items: Sequence["GoldItem"]) -> str:
+    """How many items accuracy cannot be judged on (no key facts, no context), when any."""
+    from harness.scoring import accuracy_scorable
+
+    count = sum(1 for item in items if not accuracy_scorable(item))
+    if not count:
+        return ""
+    return (
+        f"; {_count(count, 'item')} without key facts or context cannot be scored on accuracy"
+        " (add the facts the agent had)"
+    )
+
+
 def register(app: typer.Typer) -> None:
     """Add the `plume data` group to the application."""
     group = typer.Typer(
@@ -90,7 +107,7 @@ def register(app: typer.Typer) -> None:
         )
         if check.warnings:
             summary += f", {_count(len(check.warnings), 'warning')}"
-        console.print(summary, markup=False, highlight=False)
+        console.print(summary + _unscorable(check.items), markup=False, highlight=False)
 
     @group.command("import")
     @guarded
@@ -139,7 +156,8 @@ def register(app: typer.Typer) -> None:
         for line in result.skipped[:MAX_PROBLEMS_SHOWN]:
             typer.echo(f"{source}: skipped {line}", err=True)
         console.print(
-            f"{out}: {len(result.items)} items written, {len(result.skipped)} rows skipped",
+            f"{out}: {len(result.items)} items written, {len(result.skipped)} rows skipped"
+            + _unscorable(result.items),
             markup=False,
             highlight=False,
         )

@@ -1,6 +1,6 @@
 """Scoring replies: tone, accuracy, conciseness and overall, each a score with its reasons."""
 
-from harness.scoring._accuracy import AccuracyScorer, injection_obeyed
+from harness.scoring._accuracy import AccuracyScorer, accuracy_scorable, injection_obeyed
 from harness.scoring._analysis import AnalysedReply, analyse_replies
 from harness.scoring._batch import AnalysedScorer, default_scorers, score_replies
 from harness.scoring._calibration import Agreement, Rating, agreement, read_ratings
@@ -47,6 +47,7 @@ __all__ = [
     "Specific",
     "ToneConfig",
     "ToneScorer",
+    "accuracy_scorable",
     "agreement",
     "analyse_replies",
     "default_scorers",

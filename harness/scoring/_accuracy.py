@@ -22,7 +22,14 @@ from functools import cached_property
 
 from harness.gold import GoldItem
 from harness.scoring._analysis import AnalysedReply, Lemma, analyse_replies, gold_texts
-from harness.scoring._claims import Finding, clauses, flat, swapped_terms, unsupported_claims
+from harness.scoring._claims import (
+    Finding,
+    clauses,
+    contrary,
+    flat,
+    swapped_terms,
+    unsupported_claims,
+)
 from harness.scoring._config import AccuracyConfig
 from harness.scoring._guide import jargon_synonyms, short_numbers
 from harness.scoring._score import Evidence, Score
@@ -43,6 +50,12 @@ UNSCORABLE = (
     " be judged (add the facts the agent had to score it)"
 )
 """Why an item without key facts and context is unscored on accuracy."""
+
+
+def accuracy_scorable(item: GoldItem) -> bool:
+    """Whether accuracy can be judged on ``item``: it needs key facts or context."""
+    return bool(item.key_facts or item.context)
+
 
 _PREFIX = 6  # derivations share their first six letters: "déclar-ation"/"déclar-er"
 _CONTRADICTABLE = frozenset({"email", "url", "phone", "amount", "percent", "date", "delay", "time"})
@@ -170,7 +183,7 @@ class AccuracyScorer:
     def score(self, item: GoldItem, analysed: AnalysedReply) -> Score:
         """Score an analysed reply."""
         reply = analysed.text
-        if not item.key_facts and not item.context:
+        if not accuracy_scorable(item):
             # An item imported from the open-data export carries only the citizen's message and
             # the agent's reply: nothing says what is true, so any number would be a guess. Obeying
             # an instruction planted in the message is wrong whatever the facts.
@@ -202,6 +215,8 @@ class AccuracyScorer:
             share = (matched + len(fact_specifics) - len(missing)) / total if total else 1.0
             if not missing and share >= self.config.partly:
                 flipped = _opposite(gold.polarity, words, vocabulary, analysed)
+                if flipped is None and (match := contrary(fact, reply)) is not None:
+                    flipped = analysed.analysis.sentence_at(match.start())
                 if flipped is not None:
                     facts.append(_Fact(fact, "contradicted", 0.0, "polarity"))
                     evidence.append(
@@ -375,31 +390,27 @@ def _opposite(
     vocabulary: _Vocabulary,
     analysed: AnalysedReply,
 ) -> tuple[int, int] | None:
-    """The span of the reply sentence conveying a key fact when every clause that conveys it
-    says the opposite; None when one agrees or no sentence clearly conveys it."""
+    """The span of the reply sentence conveying a key fact when the clauses that convey it best
+    say the opposite; None when one of them agrees or none clearly conveys the fact."""
     fact_keys = [vocabulary.keys(w) for w in words]
     analysis = analysed.analysis
-    overlaps = []
+    best: list[tuple[int, int, int]] = []  # polarity, start and end of the sentence
+    most = 1
     for sentence in analysis.sentences:
-        keys = _keys(
-            vocabulary,
-            [lm for lm in analysed.lemmas if sentence.start <= lm.start < sentence.end],
-            [],
-        )
-        overlaps.append((sum(1 for k in fact_keys if k & keys), sentence))
-    best = max((n for n, _ in overlaps), default=0)
-    if best < 2 or best < 0.5 * len(fact_keys):
-        return None
-    every_key = set().union(*fact_keys)
-    for shared, sentence in overlaps:
-        if shared < max(2, 0.5 * best):
-            continue
         for polarity, tokens in clauses(analysis, sentence.start, sentence.end):
-            lemmas = {fold(t.lemma_ or t.text) for t in tokens}
-            if polarity == fact_polarity and any(vocabulary.keys(w) & every_key for w in lemmas):
-                return None
-    strongest = next(s for n, s in overlaps if n == best)
-    return strongest.start, strongest.end
+            keys: set[str] = set()
+            for token in tokens:
+                keys |= vocabulary.keys(fold(token.lemma_ or token.text))
+            shared = sum(1 for k in fact_keys if k & keys)
+            if shared > most:
+                most, best = shared, []
+            if shared == most:
+                best.append((polarity, sentence.start, sentence.end))
+    if most < 2 or most < 0.4 * len(fact_keys) or not best:
+        return None
+    if any(polarity == fact_polarity for polarity, _, _ in best):
+        return None
+    return best[0][1], best[0][2]
 
 
 def _contradiction(

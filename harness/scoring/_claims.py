@@ -206,6 +206,8 @@ _NEGATIVE_POLES = (
     "payant",
     "facultati",
     "expire",
+    "dispens",
+    "exempt",
     "perime",
 )
 
@@ -366,6 +368,35 @@ def _commits(analysis: Analysis, sentence: Sentence, said: str) -> bool:
     start, end = sentence.start, sentence.end
     future = any(start <= t.idx < end and "Fut" in t.morph.get("Tense") for t in analysis.tokens)
     return future or _PROMISE.search(said) is not None
+
+
+# Words and their contraries: a reply that says "payant" where the fact says "gratuit" (and never
+# "gratuit") gives the fact the opposite way round.
+_CONTRARIES = (
+    ("gratuit", ("payant", "contre paiement", "a vos frais", "facture")),
+    ("complet", ("incomplet",)),
+    ("accept", ("refus", "rejet")),
+    ("accord", ("refus", "rejet")),
+    ("ouvert", ("ferme",)),
+    ("possible", ("impossible",)),
+    ("obligatoire", ("facultati",)),
+    ("valide", ("invalide",)),
+    ("favorable", ("defavorable",)),
+    ("eligible", ("ineligible",)),
+)
+
+
+def contrary(fact: str, reply: str) -> re.Match[str] | None:
+    """Where ``reply`` uses the contrary of a word of ``fact`` without the word itself."""
+    fact, said = flat(fact), flat(reply)
+    for word, opposites in _CONTRARIES:
+        for first, second in ((word, opposites), *((o, (word,)) for o in opposites)):
+            if re.search(rf"\b{first}", fact) and not re.search(rf"\b{first}", said):
+                pattern = "|".join(rf"\b{o}" for o in second)
+                match = re.search(pattern, said)
+                if match is not None:
+                    return match
+    return None
 
 
 _CLAUSE_HEADS = frozenset({"ROOT", "conj", "parataxis"})

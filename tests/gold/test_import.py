@@ -186,6 +186,8 @@ def test_cli_import_writes_a_valid_file(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert f"{out}: 3 items written, 1 rows skipped" in result.output
+    # The export holds no facts: accuracy cannot be judged on these items, and import says so.
+    assert "3 items without key facts or context cannot be scored on accuracy" in result.output
     assert check_gold(out).ok
     result = runner.invoke(
         app, ["data", "import", "--format", "evalap", str(DATA / "evalap.csv"), "--out", str(out)]

@@ -133,6 +133,13 @@ def test_cli_validate_prints_one_summary_line_when_valid(tmp_path: Path) -> None
     assert result.output.strip() == f"{path}: valid, 2 items, 2 services"
 
 
+def test_cli_validate_counts_the_items_accuracy_cannot_be_scored_on(tmp_path: Path) -> None:
+    path = _write(tmp_path / "g.jsonl", _item("a"), _item("b", context=[], key_facts=[]))
+    result = runner.invoke(app, ["data", "validate", str(path)])
+    assert result.exit_code == 0
+    assert "1 item without key facts or context cannot be scored on accuracy" in result.output
+
+
 def test_cli_validate_of_a_folder_is_one_line(tmp_path: Path) -> None:
     result = runner.invoke(app, ["data", "validate", str(tmp_path)])
     assert result.exit_code == 1

@@ -1,0 +1,114 @@
+"""The accuracy score on the contrastive set (tests/scoring/contrastive, built from the gold set):
+each defect class ranked below its faithful twin in at least 95 % of pairs, faithful paraphrases
+within 0.1 of the agent's reply in at least 85 %, the agents' replies unflagged. "heldout" pairs
+were never looked at while tuning the scorer; both parts are checked.
+
+A class still below the target is marked xfail(strict) with its measured share, so the target
+stays written here and the marker must go the day the class reaches it.
+"""
+
+import json
+import statistics
+from collections import defaultdict
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from harness.gold import GoldItem
+from harness.scoring import AccuracyScorer, score_replies
+
+HERE = Path(__file__).parent / "contrastive"
+GOLD = Path(__file__).parents[2] / "gold" / "services-publics-plus.jsonl"
+TARGET = 0.95
+
+
+def _rows(name: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (HERE / name).read_text().splitlines() if line]
+
+
+@cache
+def _gold() -> dict[str, GoldItem]:
+    items = (GoldItem.model_validate_json(line) for line in GOLD.read_text().splitlines())
+    return {item.id: item for item in items}
+
+
+def _accuracy(items: list[GoldItem], replies: list[str]) -> list[float | None]:
+    scores = score_replies(items, replies, [AccuracyScorer()], weights={"accuracy": 1.0})
+    return [s["accuracy"].value for s in scores]
+
+
+@cache
+def _ranked() -> dict[tuple[str, str], list[bool]]:
+    pairs = _rows("pairs.jsonl")
+    items = [_gold()[p["item"]] for p in pairs for _ in (0, 1)]
+    values = _accuracy(items, [t for p in pairs for t in (p["faithful"], p["defective"])])
+    ranked: dict[tuple[str, str], list[bool]] = defaultdict(list)
+    for number, pair in enumerate(pairs):
+        faithful, defective = values[2 * number], values[2 * number + 1]
+        right = faithful is not None and defective is not None and defective < faithful
+        ranked[pair["split"], pair["class"]].append(right)
+    return ranked
+
+
+BELOW_TARGET = {
+    ("dev", "polarity"): 0.796,
+    ("heldout", "polarity"): 0.733,
+    ("heldout", "claim"): 0.875,
+    ("heldout", "citizen_value"): 0.5,
+    ("heldout", "swapped_term"): 0.857,
+}
+CLASSES = [
+    (split, kind)
+    for split in ("dev", "heldout")
+    for kind in ("claim", "claim_number", "citizen_value", "polarity", "swapped_term")
+] + [("dev", "swapped_value")]
+
+
+def test_the_set_is_large_and_varied_enough() -> None:
+    pairs = _rows("pairs.jsonl")
+    assert len(pairs) >= 200 and len({p["service"] for p in pairs}) >= 8
+    assert len(_rows("paraphrases.jsonl")) >= 60
+    assert {p["split"] for p in pairs} == {"dev", "heldout"}
+
+
+@pytest.mark.parametrize(
+    ("split", "kind"),
+    [
+        pytest.param(
+            split,
+            kind,
+            marks=pytest.mark.xfail(
+                strict=True, reason=f"measured {BELOW_TARGET[split, kind]:.0%}, target 95 %"
+            ),
+        )
+        if (split, kind) in BELOW_TARGET
+        else (split, kind)
+        for split, kind in CLASSES
+    ],
+)
+def test_each_defect_class_is_ranked_below_its_faithful_twin(split: str, kind: str) -> None:
+    ranked = _ranked()[split, kind]
+    assert ranked, f"no {kind} pairs in {split}"
+    assert sum(ranked) / len(ranked) >= TARGET
+
+
+def test_faithful_paraphrases_keep_the_agents_score() -> None:
+    rows = _rows("paraphrases.jsonl")
+    gold = _gold()
+    values = _accuracy([gold[r["item"]] for r in rows], [r["paraphrase"] for r in rows])
+    references = _accuracy([gold[r["item"]] for r in rows], [r["faithful"] for r in rows])
+    for split in ("dev", "heldout"):
+        level = [
+            v is not None and ref is not None and abs(v - ref) <= 0.1
+            for v, ref, r in zip(values, references, rows, strict=True)
+            if r["split"] == split
+        ]
+        assert sum(level) / len(level) >= 0.85, split
+
+
+def test_the_agents_replies_keep_a_high_accuracy() -> None:
+    items = list(_gold().values())
+    values = _accuracy(items, [item.reply for item in items])
+    assert statistics.median(v for v in values if v is not None) >= 0.9
