@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
-from harness.gold import GoldItem
+from harness.gold import GoldItem, load_gold
+from harness.prompts import load_prompt
 from harness.report import write_report
-from harness.runner import RunSpec, execute, read_samples
+from harness.runner import PromptMaker, RunSpec, execute, read_samples
 from tests.reliability.conftest import (
     Endpoint,
     gold_lines,
@@ -131,3 +132,18 @@ def test_a_run_refuses_to_send_personal_data_when_anonymisation_fails(
         assert _leaks(record.error or "", forbidden) == [], "the error names types, not values"
     assert endpoint.bodies == []
     assert _leaks(endpoint.everything(), forbidden) == []
+
+
+def test_remote_prompts_built_in_batches_are_the_ones_built_one_by_one(plume_root: Path) -> None:
+    gold_path, forbidden = _personal_gold(plume_root)
+    gold = load_gold(gold_path)
+    template = load_prompt("reply")
+    spec = RunSpec(gold=gold_path, few_shot=2)
+    batched = PromptMaker(template, gold, spec, remote=True)
+    batched.expect(gold.items, "chat")
+    one_by_one = [
+        PromptMaker(template, gold, spec, remote=True).prepare(item, "chat") for item in gold.items
+    ]
+    assert [batched.prepare(item, "chat") for item in gold.items] == one_by_one
+    sent = "\n".join(message.content for made in one_by_one for message in made.payload)
+    assert "[NOM]" in sent and _leaks(sent, forbidden) == []
