@@ -13,9 +13,9 @@ from pathlib import Path
 
 import aiohttp
 
-from harness.gold import GoldItem, anonymised
+from harness.gold import GoldItem, anonymised_many
 from harness.models import Model, ModelCallError, ModelSpec, serve_local
-from harness.privacy import anonymize
+from harness.privacy import anonymize_many
 from harness.prompts import (
     PromptTemplate,
     VerdictError,
@@ -78,8 +78,8 @@ async def judge_replies(
     if model.spec.remote:
         # A remote judge sees what a remote candidate would: no personal data, in the citizen's
         # text or in a reply that repeats it.
-        items = [anonymised(item) for item in items]
-        replies = [anonymize(reply).text for reply in replies]
+        items = anonymised_many(items)
+        replies = [result.text for result in anonymize_many(replies)]
     tasks = [
         [_one(model, templates[c], item, reply) for c in criteria]
         for item, reply in zip(items, replies, strict=True)
