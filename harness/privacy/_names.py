@@ -81,6 +81,7 @@ _NOT_NAME_WORDS = """
     juin juillet août aout septembre octobre novembre décembre decembre
     nom email téléphone telephone nir iban adresse numéro numero date_naissance naissance
     allocataire dossier conseiller conseillère agent accueil internet site compte
+    maire préfet préfète ministre président présidente
 """
 _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
 # What may come just before a sentence's first word: a lone word there is mostly a verb, an

@@ -50,6 +50,7 @@ def test_the_name_after_a_title_or_a_role_is_replaced_and_nothing_else(
         "Madame, Monsieur, je vous écris au sujet de ma retraite.",
         "Hier, le conseiller m'a appelé.",
         "Mon médecin traitant est parti à la retraite.",
+        "J'ai écrit à Monsieur le Maire et à Madame la Préfète.",
     ],
 )
 def test_titles_and_roles_without_a_name_are_left_alone(text: str) -> None:
