@@ -4,7 +4,7 @@
 work on Ray, shared with ``plume lint`` and ``plume score`` (``--engine ray``).
 """
 
-from harness.audit._chunk import CRITERIA, SCORES, audit_chunk, parquet_schema
+from harness.audit._chunk import CRITERIA, SCORES, Record, audit_chunk, parquet_schema
 from harness.audit._engines import lint_on_ray, score_on_ray
 from harness.audit._ray import connect, map_batches
 from harness.audit._report import render_report, write_report
@@ -24,6 +24,7 @@ __all__ = [
     "SCORES",
     "AuditSummary",
     "Engine",
+    "Record",
     "audit_chunk",
     "chunk_path",
     "connect",

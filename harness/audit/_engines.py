@@ -5,7 +5,6 @@ and the scorers travel with each task, so every node applies the driver's versio
 """
 
 from collections.abc import Collection, Mapping, Sequence
-from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
 from harness.audit._ray import map_batches
@@ -21,21 +20,22 @@ BATCH = 200
 _T = TypeVar("_T")
 
 
+# Ray runs plain functions, not partials: a batch carries the arguments every batch shares.
 def _lint_batch(
-    texts: Sequence[str], guide: "StyleGuide", rules: Collection[str] | None
+    batch: tuple[Sequence[str], "StyleGuide", Collection[str] | None],
 ) -> list["LintResult"]:
     from harness.styleguide import lint_many
 
+    texts, guide, rules = batch
     return lint_many(texts, guide, rules=rules)
 
 
 def _score_batch(
-    pairs: Sequence[tuple["GoldItem", str]],
-    scorers: Sequence["Scorer"],
-    weights: Mapping[str, float],
+    batch: tuple[Sequence[tuple["GoldItem", str]], Sequence["Scorer"], Mapping[str, float]],
 ) -> list[dict[str, "Score"]]:
     from harness.scoring import score_replies
 
+    pairs, scorers, weights = batch
     return score_replies(
         [item for item, _ in pairs], [reply for _, reply in pairs], scorers, weights=weights
     )
@@ -53,10 +53,8 @@ def lint_on_ray(
     address: str | None = None,
 ) -> list["LintResult"]:
     """``lint_many(texts, guide, rules=rules)``, run as Ray tasks."""
-    batches = _batches(texts)
-    done = dict(
-        map_batches(partial(_lint_batch, guide=guide, rules=rules), batches, address=address)
-    )
+    batches = [(batch, guide, rules) for batch in _batches(texts)]
+    done = dict(map_batches(_lint_batch, batches, address=address))
     return [result for index in range(len(batches)) for result in done[index]]
 
 
@@ -71,7 +69,7 @@ def score_on_ray(
     """``score_replies(items, replies, scorers, weights=weights)``, run as Ray tasks."""
     if len(items) != len(replies):
         raise ValueError(f"{len(items)} items for {len(replies)} replies")
-    batches = _batches(list(zip(items, replies, strict=True)))
-    task = partial(_score_batch, scorers=list(scorers), weights=dict(weights))
-    done = dict(map_batches(task, batches, address=address))
+    pairs = list(zip(items, replies, strict=True))
+    batches = [(batch, list(scorers), dict(weights)) for batch in _batches(pairs)]
+    done = dict(map_batches(_score_batch, batches, address=address))
     return [result for index in range(len(batches)) for result in done[index]]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from harness.cli._audit import AddressOption, EngineChoice, EngineOption
 from harness.cli._common import err_console, guarded
 from harness.errors import InputError, PlumeError, UsageError
 from harness.files import decode_text, read_bytes, write_atomic
@@ -134,6 +135,8 @@ def register(app: typer.Typer) -> None:
                 show_default=False,
             ),
         ] = None,
+        engine: EngineOption = EngineChoice.local,
+        address: AddressOption = None,
     ) -> None:
         """Check texts against the style guide (langage clair).
 
@@ -154,7 +157,12 @@ def register(app: typer.Typer) -> None:
             guide = load_styleguide(styleguide)
             selected = _selected_rules(guide, rules or [])
             texts = [_read_text(name) for name in names]
-            results = lint_many(texts, guide, rules=selected)
+            if engine is EngineChoice.ray:
+                from harness.audit import lint_on_ray
+
+                results = lint_on_ray(texts, guide, rules=selected, address=address)
+            else:
+                results = lint_many(texts, guide, rules=selected)
         if output is Format.json:
             report = LintReport(
                 styleguide=GuideStamp(version=guide.version, sha256=guide.sha256),

@@ -9,6 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from harness import paths
+from harness.cli._audit import AddressOption, EngineChoice, EngineOption
 from harness.cli._common import console, err_console, guarded
 
 if TYPE_CHECKING:
@@ -77,6 +78,8 @@ def register(app: typer.Typer) -> None:
                 "judge-tone and judge-accuracy rubrics (reported as tone_judge, accuracy_judge)."
             ),
         ] = None,
+        engine: EngineOption = EngineChoice.local,
+        address: AddressOption = None,
     ) -> None:
         """Score replies made elsewhere against a gold set: tone, accuracy, conciseness, overall."""
         from harness.files import write_atomic
@@ -99,13 +102,17 @@ def register(app: typer.Typer) -> None:
         lines = read_replies(replies, by_id, gold_name=f"the gold set {gold}")
         config = load_scoring_config()
         scorers = default_scorers(config)
+        items = [by_id[line.id] for line in lines]
+        texts = [line.reply for line in lines]
         with err_console.status(f"scoring {len(lines)} replies"):
-            results = score_replies(
-                [by_id[line.id] for line in lines],
-                [line.reply for line in lines],
-                scorers,
-                weights=config.overall.weights,
-            )
+            if engine is EngineChoice.ray:
+                from harness.audit import score_on_ray
+
+                results = score_on_ray(
+                    items, texts, scorers, weights=config.overall.weights, address=address
+                )
+            else:
+                results = score_replies(items, texts, scorers, weights=config.overall.weights)
         versions = {s.name: s.version for s in scorers}
         if judge is not None:
             (spec,), _ = select_models(load_models(paths.models_file()), [judge])
