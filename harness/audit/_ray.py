@@ -52,6 +52,8 @@ def map_batches(
     At most twice as many tasks as the cluster has cores are in flight, so that a large corpus is
     not copied into the object store at once.
     """
+    if not batches:
+        return  # nothing to do: no cluster to start
     ray = connect(address)
     remote = ray.remote(num_cpus=1, max_retries=RETRIES)(function)
     window = max(2, 2 * int(ray.cluster_resources().get("CPU", 1)))

@@ -115,7 +115,7 @@ def _start(out: Path, manifest: dict[str, object], resume: bool) -> None:
             )
     elif resume:
         raise UsageError(f"{out} holds no audit to resume: run without --resume")
-    elif out.exists() and any(out.iterdir()):
+    elif out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise UsageError(f"{out} is not empty: choose a new folder for the audit")
     (out / CHUNKS).mkdir(parents=True, exist_ok=True)
     if not path.exists():
@@ -172,6 +172,8 @@ def run_audit(
 
     if chunk_size < 1:
         raise UsageError("--chunk-size must be at least 1")
+    if engine not in ("local", "ray"):
+        raise UsageError(f"unknown engine {engine!r}: local or ray")
     rows, skipped = read_corpus(corpus)
     _start(out, _manifest(corpus, len(rows), chunk_size), resume)
     chunks = [rows[start : start + chunk_size] for start in range(0, len(rows), chunk_size)]
@@ -184,10 +186,8 @@ def run_audit(
         from harness.audit._ray import map_batches
 
         results = map_batches(audit_chunk, [chunks[index] for index in todo], address=address)
-    elif engine == "local":
-        results = _local([chunks[index] for index in todo])
     else:
-        raise UsageError(f"unknown engine {engine!r}: local or ray")
+        results = _local([chunks[index] for index in todo])
     for position, records in results:
         _write_chunk(chunk_path(out, todo[position]), records)
         done += 1
