@@ -68,6 +68,7 @@ check: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff format --check harness tests benchmarks
 	$(VENV)/bin/mypy
 	$(VENV)/bin/plume styleguide check
+	$(VENV)/bin/plume styleguide docs --check
 	$(VENV)/bin/plume prompts validate
 	$(VENV)/bin/plume data validate gold/services-publics-plus.jsonl
 

@@ -155,7 +155,21 @@ def test_check_reports_an_example_that_does_not_behave(guide_copy: Path) -> None
     result = runner.invoke(app, ["styleguide", "check", "--styleguide", str(guide_copy)])
     assert result.exit_code == 1
     assert "FAIL SPP-SYN-08 examples.bad[0] does not trigger the rule" in result.stderr
-    assert "GUIDE.md is out of date" in result.stderr
+
+
+def test_a_stale_guide_is_a_note_and_is_regenerated_on_request(guide_copy: Path) -> None:
+    replace_in(guide_copy / "rules.yaml", "title: Commencer par", "title: Toujours commencer par")
+    result = runner.invoke(app, ["styleguide", "check", "--styleguide", str(guide_copy)])
+    assert result.exit_code == 0, result.output
+    assert "GUIDE.md is out of date; once the rules are right, run" in result.stderr
+    docs = ["styleguide", "docs", "--check", "--styleguide", str(guide_copy)]
+    assert runner.invoke(app, docs).exit_code == 1
+    check = ["styleguide", "check", "--regenerate", "--styleguide", str(guide_copy)]
+    regenerated = runner.invoke(app, check)
+    assert regenerated.exit_code == 0, regenerated.output
+    assert "wrote" in regenerated.stdout
+    assert "Toujours commencer par" in (guide_copy / "GUIDE.md").read_text(encoding="utf-8")
+    assert runner.invoke(app, docs).exit_code == 0
 
 
 def test_check_validates_against_the_shipped_schema(guide_copy: Path) -> None:
