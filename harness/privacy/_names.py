@@ -51,12 +51,14 @@ _RELATIVE = (
     r"notaire|directeur|directrice|responsable|collègue|voisine?"
 )
 
+# Every cue starts a word: the leading \b lets the engine skip the inside of words quickly.
 CUED_NAME = re.compile(
-    rf"(?<![\w]){_TITLE}\s+(?P<title>{NAME})"
-    rf"|(?i:je m['’]appelle|je me nomme|mon nom est|mon nom\s*:|nom\s*:)\s*(?P<intro>{NAME})"
+    rf"\b(?:(?<![\w]){_TITLE}\s+(?P<title>{NAME})"
+    rf"|(?i:je m['’]appelle|je me nomme|mon nom est|mon nom\s*:|pr[ée]nom\s*:|nom\s*:)\s*"
+    rf"(?P<intro>{NAME})"
     rf"|(?:^|(?<=[\s.!?]))(?:Bonjour|Bonsoir|Salut|Cher|Chère|Hello)\s+(?P<greeting>{NAME})"
     r"(?=\s*[,!.\n])"
-    rf"|(?<![\w])(?i:{_RELATIVE})\s+(?P<relative>{_BARE_NAME})"
+    rf"|(?<![\w])(?i:{_RELATIVE})\s+(?P<relative>{_BARE_NAME}))"
 )
 # A signature ends the text: it is looked for in the last characters only.
 SIGNATURE = re.compile(

@@ -82,9 +82,9 @@ _STREET_WORD = re.compile(rf"(?i)(?<![\w])(?:{_STREET_ANY})(?![\w])")
 
 # Case and file numbers follow a cue ("n° allocataire", "identifiant France Travail", "dossier").
 NUMBER_CUE = re.compile(
-    r"(?i)(?:\bn°|\bno\.?(?=\s*\d)|\bnum(?:[ée]ro)?\b|\br[ée]f(?:[ée]rence)?\b\.?|\bidentifiant\b|"
-    r"\bmatricule\b|\bsiret\b|\bsiren\b|\bdossier\b|\ballocataire\b|\bfiscal\b|\bagdref\b|"
-    r"\bt[ée]l[ée]d[ée]clarant\b|\bcotisant\b|\bpension\b|\bcontrat\b|\bpermis\b|\bpasseport\b)"
+    r"(?i)\b(?:n°|no\.?(?=\s*\d)|num(?:[ée]ro)?\b|r[ée]f(?:[ée]rence)?\b\.?|identifiant\b|"
+    r"matricule\b|siret\b|siren\b|dossier\b|allocataire\b|fiscal\b|agdref\b|"
+    r"t[ée]l[ée]d[ée]clarant\b|cotisant\b|pension\b|contrat\b|permis\b|passeport\b)"
 )
 # Letters, digits, dashes and slashes; a dot or a space (a line break too) only between digits.
 _NUMBER_TOKEN = re.compile(
