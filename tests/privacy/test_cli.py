@@ -39,3 +39,30 @@ def test_bad_input_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     assert "latin1.txt:2: is not UTF-8 text" in result.output
     missing = runner.invoke(app, ["data", "anonymize", str(tmp_path / "none.txt")])
     assert missing.exit_code == 1 and "not found" in missing.output
+
+
+def test_prompts_render_remote_shows_the_name_after_a_role_replaced(
+    plume_root: Path, tmp_path: Path
+) -> None:
+    bundled = (plume_root / "gold" / "services-publics-plus.jsonl").read_text(encoding="utf-8")
+    row = json.loads(bundled.splitlines()[0])
+    row["experience"]["text"] = "Le conseiller M. Dupont ne répond pas. Hier M. Dupont m'a appelé."
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    args = [
+        "prompts",
+        "render",
+        "reply",
+        "--item",
+        row["id"],
+        "--gold",
+        str(gold),
+        "--few-shot",
+        "0",
+    ]
+    local = runner.invoke(app, args)
+    remote = runner.invoke(app, [*args, "--remote"])
+    assert local.exit_code == 0 and remote.exit_code == 0, remote.output
+    assert "Le conseiller M. Dupont ne répond pas." in local.output
+    assert "Le conseiller M. [NOM] ne répond pas. Hier M. [NOM] m'a appelé." in remote.output
+    assert "Dupont" not in remote.output
