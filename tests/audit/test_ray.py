@@ -20,7 +20,8 @@ from tests.audit.corpus import write_corpus
 
 ray = pytest.importorskip("ray")
 runner = CliRunner()
-REPLIES = 200
+REPLIES = 120
+CHUNK = 12
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -39,14 +40,14 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def in_process(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> list[Record]:
     out = tmp_path_factory.mktemp("local") / "audit"
-    run_audit(corpus, out, chunk_size=20)
+    run_audit(corpus, out, chunk_size=CHUNK)
     return read_audit(out)
 
 
 def test_ray_gives_the_records_of_the_local_engine(
     corpus: Path, in_process: list[Record], tmp_path: Path
 ) -> None:
-    summary = run_audit(corpus, tmp_path / "audit", engine="ray", chunk_size=20)
+    summary = run_audit(corpus, tmp_path / "audit", engine="ray", chunk_size=CHUNK)
     assert summary.chunks == 10
     assert read_audit(tmp_path / "audit") == in_process
     assert (tmp_path / "audit" / "index.html").is_file()
@@ -83,7 +84,7 @@ def test_a_killed_worker_loses_and_duplicates_nothing(
     killer = threading.Thread(target=kill_one)
     killer.start()
     try:
-        run_audit(corpus, tmp_path / "audit", engine="ray", chunk_size=20)
+        run_audit(corpus, tmp_path / "audit", engine="ray", chunk_size=CHUNK)
     finally:
         stop.set()
         killer.join()
@@ -100,7 +101,7 @@ def test_resume_after_the_driver_is_killed(
     chunks = out / "chunks"
     command = [sys.executable, "-m", "harness.cli", "audit", str(corpus), "--out", str(out)]
     driver = subprocess.Popen(
-        [*command, "--engine", "ray", "--address", cluster, "--chunk-size", "20"],
+        [*command, "--engine", "ray", "--address", cluster, "--chunk-size", str(CHUNK)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -112,7 +113,7 @@ def test_resume_after_the_driver_is_killed(
     driver.wait()
     written = len(list(chunks.glob("chunk-*.parquet")))
     assert 1 <= written < 10
-    summary = run_audit(corpus, out, engine="ray", chunk_size=20, resume=True)
+    summary = run_audit(corpus, out, engine="ray", chunk_size=CHUNK, resume=True)
     assert summary.resumed >= written
     assert read_audit(out) == in_process
 
@@ -120,7 +121,7 @@ def test_resume_after_the_driver_is_killed(
 def test_lint_on_ray_prints_what_lint_prints(tmp_path: Path, in_process: list[Record]) -> None:
     files = []
     # More texts than one Ray task takes, so that results come back from several.
-    for number, record in enumerate(in_process + in_process[:10]):
+    for number, record in enumerate(in_process + in_process):
         path = tmp_path / f"reply-{number}.txt"
         path.write_text(record["reply"], encoding="utf-8")
         files.append(str(path))
@@ -128,7 +129,7 @@ def test_lint_on_ray_prints_what_lint_prints(tmp_path: Path, in_process: list[Re
     on_ray = runner.invoke(app, ["lint", "--format", "json", "--engine", "ray", *files])
     assert local.exit_code == on_ray.exit_code
     assert json.loads(on_ray.stdout) == json.loads(local.stdout)
-    assert len(json.loads(local.stdout)["files"]) == 210
+    assert len(json.loads(local.stdout)["files"]) == 2 * REPLIES
 
 
 def test_score_on_ray_writes_what_score_writes(tmp_path: Path) -> None:
