@@ -6,7 +6,6 @@ holds nothing but anonymised text: personal data found in a reply is counted by 
 
 import dataclasses
 import re
-from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +22,9 @@ CRITERIA = ("tone", "conciseness")
 SCORES = (*CRITERIA, "overall")
 """Scores an audit gives: the criteria and their weighted mean."""
 
+
+_VIOLATION_FIELDS = ("rule", "severity", "category", "start", "end", "excerpt", "message")
+"""What a record keeps of each violation (line and column follow from the offsets)."""
 
 _PLACEHOLDER = re.compile(rf"\[(?:{'|'.join(ENTITY_TYPES)})(?:_\d+)?\]")
 
@@ -48,10 +50,8 @@ def _item(row: SppRow, title: str, text: str, reply: str) -> GoldItem:
     return GoldItem(
         id="audit",
         service=row.service,
-        experience=Experience(
-            title=title or "-", text=text or "-", sentiment=row.sentiment, date=row.date
-        ),
-        reply=reply if reply.strip() else "-",
+        experience=Experience(title=title, text=text, sentiment=row.sentiment, date=row.date),
+        reply=reply,
     )
 
 
@@ -101,7 +101,7 @@ def audit_chunk(rows: Sequence[SppRow]) -> list[Record]:
                 "title": title.text,
                 "text": text.text,
                 "reply": reply.text,
-                "personal_data": sorted(Counter(e.type for e in reply.entities)),
+                "personal_data": sorted({e.type for e in reply.entities}),
                 "personal_data_count": len(reply.entities),
                 **{name: scores[name].value for name in SCORES},
                 "unscored": "; ".join(
@@ -113,15 +113,7 @@ def audit_chunk(rows: Sequence[SppRow]) -> list[Record]:
                 "words": lint.metrics.words if lint else None,
                 "readability": lint.metrics.readability if lint else None,
                 "violations": [
-                    {
-                        "rule": v.rule,
-                        "severity": v.severity,
-                        "category": v.category,
-                        "start": v.start,
-                        "end": v.end,
-                        "excerpt": v.excerpt,
-                        "message": v.message,
-                    }
+                    v.model_dump(include=set(_VIOLATION_FIELDS))
                     for v in (lint.violations if lint else [])
                 ],
             }
@@ -136,13 +128,8 @@ def parquet_schema() -> Any:
 
     violation = pa.struct(
         [
-            ("rule", pa.string()),
-            ("severity", pa.string()),
-            ("category", pa.string()),
-            ("start", pa.int64()),
-            ("end", pa.int64()),
-            ("excerpt", pa.string()),
-            ("message", pa.string()),
+            (name, pa.int64() if name in ("start", "end") else pa.string())
+            for name in _VIOLATION_FIELDS
         ]
     )
     return pa.schema(
