@@ -21,12 +21,19 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from harness.gold import GoldItem
-from harness.scoring._analysis import AnalysedReply, Lemma, analyse_replies, gold_texts
+from harness.scoring._analysis import (
+    AnalysedReply,
+    GoldText,
+    Lemma,
+    analyse_replies,
+    gold_texts,
+)
 from harness.scoring._claims import (
     Finding,
     clauses,
     contrary,
     flat,
+    polarity_of,
     swapped_terms,
     unsupported_claims,
 )
@@ -214,9 +221,10 @@ class AccuracyScorer:
             total = len(words) + len(fact_specifics)
             share = (matched + len(fact_specifics) - len(missing)) / total if total else 1.0
             if not missing and share >= self.config.partly:
-                flipped = _opposite(gold.polarity, words, vocabulary, analysed)
-                if flipped is None and (match := contrary(fact, reply)) is not None:
-                    flipped = analysed.analysis.sentence_at(match.start())
+                anchors = [
+                    g.start for g in found if any(_conveyed(w, [g], reply) for w in fact_specifics)
+                ]
+                flipped = _opposite(fact, gold, words, anchors, vocabulary, analysed)
                 if flipped is not None:
                     facts.append(_Fact(fact, "contradicted", 0.0, "polarity"))
                     evidence.append(
@@ -385,32 +393,56 @@ def _conveyed(wanted: Specific, found: Sequence[Specific], reply: str) -> bool:
 
 
 def _opposite(
-    fact_polarity: int,
+    fact: str,
+    gold: GoldText,
     words: set[str],
+    anchors: Sequence[int],
     vocabulary: _Vocabulary,
     analysed: AnalysedReply,
 ) -> tuple[int, int] | None:
-    """The span of the reply sentence conveying a key fact when the clauses that convey it best
-    say the opposite; None when one of them agrees or none clearly conveys the fact."""
+    """The span of the reply sentence that gives a key fact the opposite way round, or None.
+
+    The clauses that convey the fact are those sharing the most of its words, among those that
+    hold its predicate ("réduit" in "le remboursement est réduit") and two of its words if any.
+    A specific of the fact given in the clause's sentence (``anchors``) counts as a shared word.
+    The fact is reversed when none of them has its polarity, or when a sentence conveying it
+    uses the contrary of one of its words ("payant" for "gratuit") and not the word itself.
+    """
     fact_keys = [vocabulary.keys(w) for w in words]
+    predicate = vocabulary.keys(gold.predicate) if gold.predicate else set()
     analysis = analysed.analysis
-    best: list[tuple[int, int, int]] = []  # polarity, start and end of the sentence
-    most = 1
+    found: list[tuple[int, bool, int, int, int]] = []  # shared, predicate, polarity, span
     for sentence in analysis.sentences:
-        for polarity, tokens in clauses(analysis, sentence.start, sentence.end):
+        for clause in clauses(analysis, sentence.start, sentence.end):
             keys: set[str] = set()
-            for token in tokens:
-                keys |= vocabulary.keys(fold(token.lemma_ or token.text))
+            predicates = []
+            for token in clause.tokens:
+                token_keys = vocabulary.keys(fold(token.lemma_ or token.text))
+                keys |= token_keys
+                if token.pos_ in ("VERB", "ADJ", "AUX") and token_keys & predicate:
+                    predicates.append(token)
             shared = sum(1 for k in fact_keys if k & keys)
-            if shared > most:
-                most, best = shared, []
-            if shared == most:
-                best.append((polarity, sentence.start, sentence.end))
-    if most < 2 or most < 0.4 * len(fact_keys) or not best:
+            shared += sum(1 for a in anchors if sentence.start <= a < sentence.end)
+            # The fact's predicate, found in the clause, says best which way the clause goes; its
+            # own word before a synonym ("payés" before "versés" in "les mois non versés sont
+            # payés"), the clause's head before a word inside it.
+            predicates.sort(key=lambda t: (fold(t.lemma_) != gold.predicate, t != clause.head))
+            polarity = polarity_of(predicates[0]) if predicates else clause.polarity
+            found.append((shared, bool(predicates), polarity, sentence.start, sentence.end))
+    for shared, _, _, start, end in found:
+        if shared >= 2 and contrary(fact, analysis.text[start:end]) is not None:
+            return start, end
+    most = max((f[0] for f in found), default=0)
+    if most < 2 or most < 0.4 * (len(fact_keys) + len(anchors)):
         return None
-    if any(polarity == fact_polarity for polarity, _, _ in best):
+    with_predicate = [f for f in found if f[0] >= 2 and f[1]]
+    if with_predicate:
+        most = max(f[0] for f in with_predicate)
+        found = with_predicate
+    conveying = [f for f in found if f[0] == most]
+    if any(polarity == gold.polarity for _, _, polarity, _, _ in conveying):
         return None
-    return best[0][1], best[0][2]
+    return conveying[0][3], conveying[0][4]
 
 
 def _contradiction(

@@ -107,6 +107,8 @@ class GoldText:
     """Its content words."""
     polarity: int
     """Polarity of its main clause: 0 when it states something, 1 when it denies it."""
+    predicate: str
+    """Folded lemma of its main clause's head ("Le dossier est complet" → "complet")."""
 
 
 _GOLD_CACHE: dict[str, GoldText] = {}
@@ -121,9 +123,11 @@ def gold_texts(texts: Sequence[str]) -> list[GoldText]:
         if len(_GOLD_CACHE) + len(missing) > _CACHE_LIMIT:
             _GOLD_CACHE.clear()
         for analysis in analyse(missing):
+            main = next(iter(clauses(analysis, 0, len(analysis.text))), None)
             _GOLD_CACHE[analysis.text] = GoldText(
                 len(analysis.words),
                 content_lemmas(analysis),
-                next((p for p, _ in clauses(analysis, 0, len(analysis.text))), 0),
+                main.polarity if main else 0,
+                fold(main.head.lemma_ or main.head.text) if main else "",
             )
     return [_GOLD_CACHE[t] for t in texts]

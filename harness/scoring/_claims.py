@@ -123,8 +123,6 @@ _CLAIMS = (
         "majoration",
         "sanction",
         "annul",
-        "gratuit",
-        "frais",
     ),
     _claim(
         "an exception",
@@ -371,19 +369,20 @@ def _commits(analysis: Analysis, sentence: Sentence, said: str) -> bool:
 
 
 # Words and their contraries: a reply that says "payant" where the fact says "gratuit" (and never
-# "gratuit") gives the fact the opposite way round.
+# "gratuit") gives the fact the opposite way round. Each word takes its feminine and plural endings.
 _CONTRARIES = (
     ("gratuit", ("payant", "contre paiement", "a vos frais", "facture")),
     ("complet", ("incomplet",)),
-    ("accept", ("refus", "rejet")),
-    ("accord", ("refus", "rejet")),
+    ("accepte", ("refuse", "rejete")),
+    ("accorde", ("refuse", "rejete")),
     ("ouvert", ("ferme",)),
     ("possible", ("impossible",)),
-    ("obligatoire", ("facultati",)),
+    ("obligatoire", ("facultatif", "facultative")),
     ("valide", ("invalide",)),
     ("favorable", ("defavorable",)),
     ("eligible", ("ineligible",)),
 )
+_ENDINGS = r"(?:e|s|es|ee|ees|ement)?\b"
 
 
 def contrary(fact: str, reply: str) -> re.Match[str] | None:
@@ -391,9 +390,9 @@ def contrary(fact: str, reply: str) -> re.Match[str] | None:
     fact, said = flat(fact), flat(reply)
     for word, opposites in _CONTRARIES:
         for first, second in ((word, opposites), *((o, (word,)) for o in opposites)):
-            if re.search(rf"\b{first}", fact) and not re.search(rf"\b{first}", said):
-                pattern = "|".join(rf"\b{o}" for o in second)
-                match = re.search(pattern, said)
+            own = rf"\b{first}{_ENDINGS}"
+            if re.search(own, fact) and not re.search(own, said):
+                match = re.search("|".join(rf"\b{o}{_ENDINGS}" for o in second), said)
                 if match is not None:
                     return match
     return None
@@ -421,10 +420,30 @@ def _negated(head: "Token") -> int:
     return int(marked) ^ int(pole)
 
 
-def clauses(analysis: Analysis, start: int, end: int) -> list[tuple[int, list["Token"]]]:
-    """The main clauses between two offsets (the root and the clauses coordinated with it), each
-    with its polarity (see :func:`_negated`) and its tokens; subordinate clauses ("si vous n'êtes
-    pas d'accord, …") belong to the clause they depend on but do not set its polarity."""
+def polarity_of(token: "Token") -> int:
+    """The polarity of a predicate, with the verbs it completes: "déclarer" in "vous ne devez
+    pas déclarer" is negative."""
+    value = _negated(token)
+    # spaCy hangs an infinitive on its modal as xcomp, ccomp or obj ("devez … déclarer").
+    while token.dep_ in ("xcomp", "ccomp", "obj") and token.head.i != token.i:
+        token = token.head
+        value ^= _negated(token)
+    return value
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A main clause: its polarity (see :func:`_negated`), its head and its tokens."""
+
+    polarity: int
+    head: "Token"
+    tokens: list["Token"]
+
+
+def clauses(analysis: Analysis, start: int, end: int) -> list[Clause]:
+    """The main clauses between two offsets (the root and the clauses coordinated with it);
+    subordinate clauses ("si vous n'êtes pas d'accord, …") belong to the clause they depend on
+    but do not set its polarity."""
     tokens = [t for t in analysis.tokens if start <= t.idx < end]
     # A token whose head lies outside the span heads a clause too: spaCy's sentences are not
     # always the reply's (« Bonjour Camille, ⏎ Votre demande… »).
@@ -443,7 +462,7 @@ def clauses(analysis: Analysis, start: int, end: int) -> list[tuple[int, list["T
             node = node.head
         members.setdefault(node.i, []).append(token)
     doc = analysis.doc
-    return [(_negated(doc[i]), group) for i, group in members.items() if i in heads]
+    return [Clause(_negated(doc[i]), doc[i], group) for i, group in members.items() if i in heads]
 
 
 def swapped_terms(analysis: Analysis, sources: str) -> list[Finding]:

@@ -157,6 +157,8 @@ def insert(reply: str, sentence: str) -> str:
     return "\n\n".join(parts)
 
 
+# Sentences whose negation would be a slip of manners, not of facts.
+COURTESY = r"heureux|heureuse|content|désolé|regrett|merci|comprenons|\baussi\b|également"
 _CLITIC = {"vous", "nous", "le", "la", "les", "l'", "se", "s'", "y", "en", "lui", "leur"}
 _VOWEL = "aeiouyéèêàâîôûh"
 
@@ -181,7 +183,10 @@ def negate(text: str, start: int, end: int, analysis) -> str | None:  # type: ig
         t
         for t in tokens
         if "Fin" in t.morph.get("VerbForm")
-        and t.dep_ in ("ROOT", "aux:tense", "aux:pass", "cop")
+        and (
+            t.dep_ == "ROOT"
+            or (t.dep_ in ("aux:tense", "aux:pass", "cop") and t.head.dep_ == "ROOT")
+        )
         and "Imp" not in t.morph.get("Mood")
     ]
     if not verbs:
@@ -265,15 +270,20 @@ def main() -> None:
             for s in analysis.sentences:
                 shared = sum(w in reply[s.start : s.end].lower() for w in words)
                 conveying.append((shared / max(1, len(words)), fact, s))
-        for _, fact, best in sorted(conveying, key=lambda c: -c[0]):
+        for share, fact, best in sorted(conveying, key=lambda c: -c[0]):
+            said = reply[best.start : best.end]
+            if share < 0.5 or re.search(COURTESY, said):
+                continue
             flipped = negate(reply, best.start, best.end, analysis)
-            if flipped is not None:
+            # spaCy sometimes takes an indirect "vous" for the subject: "les mois vous ne sont…"
+            if flipped is not None and not re.search(r"[a-zé] (?:vous|nous) ne ", flipped):
                 pair("polarity", flipped, f"says the opposite of: {fact}")
                 break
 
         for term, other in SWAPS[split].items():
-            if term in reply and other.lower() not in (context + item.experience.text.lower()):
-                at = reply.index(term)
+            found = re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", reply)
+            if found and other.lower() not in (context + item.experience.text.lower()):
+                at = found.start()
                 pair(
                     "swapped_term",
                     reply[:at] + other + reply[at + len(term) :],
