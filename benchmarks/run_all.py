@@ -47,6 +47,7 @@ from _common import (
 
 LATENCY_S = 1.0
 CONCURRENCY = 16
+HAND_KEPT = ("mechanisms.md", "standalone.md")
 COMMAND = "make bench  # = bash benchmarks/setup.sh && .venv-bench/bin/python benchmarks/run_all.py"
 # Figures of the previous RESULTS.md (2026-11-28, before issue 19), or the issue's own reading.
 OLD = {
@@ -431,8 +432,9 @@ def write(results: Results, path: Path, started: float, before: tuple[float, ...
     ]
     if results.notes:
         lines += ["Notes:", "", *[f"- {n}" for n in results.notes], ""]
-    mechanisms = (BENCH / "mechanisms.md").read_text(encoding="utf-8")
-    path.write_text("\n".join(lines + results.sections) + "\n" + mechanisms, encoding="utf-8")
+    # Kept by hand, copied in: what each speed mechanism buys, and the standalone scripts' figures.
+    kept = [(BENCH / name).read_text(encoding="utf-8") for name in HAND_KEPT]
+    path.write_text("\n".join([*lines, *results.sections, *kept]), encoding="utf-8")
     raw = {"machine": info, "load_before": before, "raw": results.raw}
     # Beside RESULTS.md: a --quick run written elsewhere leaves the measured figures alone.
     (path.parent / "results.json").write_text(json.dumps(raw, indent=1) + "\n", encoding="utf-8")
