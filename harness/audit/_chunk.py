@@ -60,7 +60,8 @@ def audit_chunk(rows: Sequence[SppRow]) -> list[Record]:
 
     The reply is linted and scored once anonymised, so that every offset and excerpt in the record
     points into text that may be shown (a placeholder is not held against it); ``personal_data``
-    lists the types of what anonymisation found in the published reply.
+    lists the types of what anonymisation found in the published reply, the citizen's pseudonym
+    apart.
     """
     from harness.privacy import anonymize_many
     from harness.scoring import (
@@ -90,6 +91,12 @@ def audit_chunk(rows: Sequence[SppRow]) -> list[Record]:
         scores = {scorer.name: scorer.score(item, analysed) for scorer in scorers}
         scores["overall"] = overall_score(scores, weights)
         lint = analysed.lint
+        # The platform publishes the pseudonym and a reply may greet it: replaced, not counted.
+        left = [
+            e
+            for e in reply.entities
+            if row.reply[e.start : e.end].casefold() != row.pseudonym.casefold()
+        ]
         records.append(
             {
                 "row": row.number,
@@ -101,8 +108,8 @@ def audit_chunk(rows: Sequence[SppRow]) -> list[Record]:
                 "title": title.text,
                 "text": text.text,
                 "reply": reply.text,
-                "personal_data": sorted({e.type for e in reply.entities}),
-                "personal_data_count": len(reply.entities),
+                "personal_data": sorted({e.type for e in left}),
+                "personal_data_count": len(left),
                 **{name: scores[name].value for name in SCORES},
                 "unscored": "; ".join(
                     f"{name}: {scores[name].explanation}"

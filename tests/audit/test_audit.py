@@ -9,7 +9,7 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from harness.audit import chunk_path, read_audit, run_audit
+from harness.audit import Record, chunk_path, read_audit, run_audit
 from harness.cli import app
 from harness.gold import read_records
 from harness.styleguide import lint
@@ -60,28 +60,47 @@ def test_nothing_written_holds_the_planted_identifiers(audited: Path) -> None:
     assert sum(1 for r in records if "NOM" in r["personal_data"]) > 5
 
 
-def test_a_placeholder_is_not_held_against_the_reply(tmp_path: Path) -> None:
-    rows = [
-        {
-            "id_experience": "1",
-            "description": "Je n'ai pas reçu ma carte Vitale.",
-            "reponse_structure_1": "Bonjour Madame Durand,\n\nVotre carte Vitale a été envoyée le"
-            " 3 mars. Si elle n'arrive pas, appelez-nous au 06 12 34 56 78.\n\nBonne journée.",
-            "ressenti_usager": "Négatif",
-            "intitule_typologie_1": "CPAM",
-        }
-    ]
+def _audit_one(tmp_path: Path, reply: str, pseudonym: str = "") -> Record:
+    row = {
+        "id_experience": "1",
+        "description": "Je n'ai pas reçu ma carte Vitale.",
+        "pseudo": pseudonym,
+        "reponse_structure_1": reply,
+        "ressenti_usager": "Négatif",
+        "intitule_typologie_1": "CPAM",
+    }
     corpus = tmp_path / "one.jsonl"
-    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    corpus.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
     run_audit(corpus, tmp_path / "audit")
     (record,) = read_audit(tmp_path / "audit")
+    return record
+
+
+def test_a_placeholder_is_not_held_against_the_reply(tmp_path: Path) -> None:
+    record = _audit_one(
+        tmp_path,
+        "Bonjour Madame Durand,\n\nVotre carte Vitale a été envoyée le 3 mars. Si elle n'arrive"
+        " pas, appelez-nous au 06 12 34 56 78.\n\nBonne journée.",
+    )
     assert record["personal_data"] == ["NOM", "TÉLÉPHONE"]
+    assert record["personal_data_count"] == 2
     assert "[NOM]" in record["reply"] and "Durand" not in record["reply"]
     start = record["reply"].index("[NOM]")
-    inside = [(v.start, v.end) for v in lint(record["reply"]).violations]
-    assert any(start <= s and e <= start + 5 for s, e in inside)  # the guide reads an acronym
-    kept = [(v["start"], v["end"]) for v in record["violations"]]
-    assert not any(start <= s and e <= start + 5 for s, e in kept)
+
+    def inside(low: int, high: int) -> bool:
+        return start <= low and high <= start + len("[NOM]")
+
+    # The style guide alone reads the placeholder as an acronym; the audit does not count it.
+    assert any(inside(v.start, v.end) for v in lint(record["reply"]).violations)
+    assert not any(inside(v["start"], v["end"]) for v in record["violations"])
+
+
+def test_the_citizens_pseudonym_is_replaced_but_not_counted(tmp_path: Path) -> None:
+    record = _audit_one(
+        tmp_path, "Bonjour Lulu-B,\n\nVotre carte Vitale a été envoyée le 3 mars.", "Lulu-B"
+    )
+    assert record["reply"].startswith("Bonjour [NOM],")
+    assert record["personal_data"] == [] and record["personal_data_count"] == 0
 
 
 def test_the_page_is_static_french_and_locked_down(audited: Path) -> None:
