@@ -20,7 +20,7 @@ EngineOption = Annotated[
     EngineChoice,
     typer.Option(
         "--engine",
-        help="local (this process) or ray (a Ray cluster: needs plume[ray]).",
+        help="local (this process) or ray (a Ray cluster: needs the ray extra, plume\\[ray]).",
     ),
 ]
 AddressOption = Annotated[
