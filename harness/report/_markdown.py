@@ -29,6 +29,9 @@ def _verdict(results: RunResults) -> list[str]:
     if verdict.headline:
         lines += [f"**{escape(verdict.headline)}**", ""]
     lines += [f"- {escape(line)}" for line in verdict.criteria]
+    if verdict.scope:
+        lines += ["", "What each score can and cannot see:", ""]
+        lines += [f"- {escape(line)}" for line in verdict.scope]
     lines += [
         "",
         _row(

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from harness.gold import GoldItem
 from harness.runner import GoldRecord, ModelResults, RunManifest, RunResults, SampleRecord
-from harness.scoring import OVERALL, Evidence
+from harness.scoring import OVERALL, SCOPE, Evidence
 from harness.stats import MIN_CLUSTERS, Estimate, PairedComparison
 
 # The kind shown when spans overlap: what most changes a team's decision comes first.
@@ -153,6 +153,8 @@ class Verdict:
     """How the intervals were computed, in one sentence."""
     usage: list[Usage]
     """Cost and latency per candidate, in leaderboard order."""
+    scope: list[str] = field(default_factory=list)
+    """What each criterion's automatic score can and cannot see, one sentence each."""
 
 
 class Candidate(BaseModel):
@@ -491,6 +493,7 @@ def verdict(results: RunResults) -> Verdict:
         basis=_basis(results),
         method=method_note(results),
         usage=[usage(name, res) for name, res in results.models.items()],
+        scope=[SCOPE[c] for c in names if c in SCOPE],
     )
 
 

@@ -22,6 +22,7 @@ from harness.scoring._judge import (
     judge_with,
 )
 from harness.scoring._overall import OVERALL, overall_score
+from harness.scoring._scope import SCOPE
 from harness.scoring._score import Evidence, EvidenceKind, Score, Scorer
 from harness.scoring._specifics import Specific, extract_specifics
 from harness.scoring._tone import ToneScorer
@@ -29,6 +30,7 @@ from harness.scoring._tone import ToneScorer
 __all__ = [
     "JUDGE_PROMPTS",
     "OVERALL",
+    "SCOPE",
     "AccuracyConfig",
     "AccuracyScorer",
     "Agreement",

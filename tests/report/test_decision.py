@@ -157,3 +157,10 @@ def test_without_a_clear_winner_the_verdict_still_names_who_is_clearly_behind() 
     (tone,) = verdict(summarise("r", records, specs)).criteria  # the only criterion scored
     assert tone.startswith("Tone: no clear winner; a leads b by +0.00")
     assert tone.endswith("a is significantly ahead of c.")
+
+
+def test_the_verdict_says_what_each_automatic_score_can_and_cannot_see() -> None:
+    spec = ModelSpec(name="paid", provider="openai-compatible", model="m", base_url="http://x")
+    records = [_record(str(i), 0.8) for i in range(3)]
+    (scope,) = verdict(summarise("r", records, [spec])).scope  # tone is the only criterion
+    assert scope.startswith("Tone sees") and "cannot see" in scope
