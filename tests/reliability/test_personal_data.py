@@ -145,5 +145,9 @@ def test_remote_prompts_built_in_batches_are_the_ones_built_one_by_one(plume_roo
         PromptMaker(template, gold, spec, remote=True).prepare(item, "chat") for item in gold.items
     ]
     assert [batched.prepare(item, "chat") for item in gold.items] == one_by_one
-    sent = "\n".join(message.content for made in one_by_one for message in made.payload)
+    sent = "\n".join(
+        message if isinstance(message, str) else message.content
+        for made in one_by_one
+        for message in made.payload
+    )
     assert "[NOM]" in sent and _leaks(sent, forbidden) == []
