@@ -212,6 +212,7 @@ def register(app: typer.Typer) -> None:
             render_guide,
             schema_problem,
         )
+        from harness.styleguide._versions import released_prompt_problems
 
         folder = styleguide or plume_paths.styleguide_dir()
         rules_path = folder / RULES_FILE
@@ -226,6 +227,7 @@ def register(app: typer.Typer) -> None:
                 raise problem
         guide = load_styleguide(folder)
         failures = [str(failure) for failure in example_failures(guide)]
+        failures += released_prompt_problems(folder)
         guide_path = folder / GUIDE_FILE
         current = guide_path.read_text(encoding="utf-8") if guide_path.is_file() else None
         rendered = render_guide(guide)

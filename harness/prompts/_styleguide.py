@@ -2,9 +2,12 @@
 
 import importlib
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from harness.errors import UsageError
+
+if TYPE_CHECKING:
+    from harness.gold import GoldItem
 
 
 class RuleLike(Protocol):
@@ -52,8 +55,26 @@ def _plain(value: Any) -> str:
     return str(getattr(value, "value", value))
 
 
+def _first(variants: str) -> str:
+    return variants.split(" / ")[0].strip()
+
+
 def styleguide_variable(guide: StyleGuideLike) -> dict[str, Any]:
-    """The ``styleguide`` template variable: version, hash, rules and every lexicon by name."""
+    """The ``styleguide`` template variable: version, hash, rules, every lexicon by name, and the
+    lists prompts cite, ready to print, so that templates filter nothing:
+
+    - ``jargon_pairs``: ``{term, replacement}`` for every jargon entry with a replacement and no
+      ``*`` (first spelling and first alternative);
+    - ``forbidden_formulas``: the first spelling of every ceremonial formula and vague promise.
+    """
+    names = set(guide.lexicon_names)
+    jargon = guide.lexicon("jargon") if "jargon" in names else []
+    formulas = [
+        entry
+        for name in ("ceremonial", "vague_promises")
+        if name in names
+        for entry in guide.lexicon(name)
+    ]
     return {
         "version": guide.version,
         "sha256": guide.sha256,
@@ -69,12 +90,59 @@ def styleguide_variable(guide: StyleGuideLike) -> dict[str, Any]:
         ],
         "lexicons": {
             name: [
-                {"term": e.term, "replacement": e.replacement or "", "note": e.note or ""}
+                {
+                    "term": e.term,
+                    "replacement": e.replacement or "",
+                    "instruction": getattr(e, "instruction", None) or "",
+                    "note": e.note or "",
+                }
                 for e in guide.lexicon(name)
             ]
             for name in guide.lexicon_names
         },
+        "jargon_pairs": [
+            {"term": _first(e.term), "replacement": _first(e.replacement)}
+            for e in jargon
+            if e.replacement and "*" not in e.term
+        ],
+        "forbidden_formulas": [_first(e.term) for e in formulas if "*" not in _first(e.term)],
     }
+
+
+def released_render_changes(
+    old: StyleGuideLike, new: StyleGuideLike, items: Sequence["GoldItem"]
+) -> list[str]:
+    """Released (or deprecated) prompt versions drawing on the style guide that would render
+    differently with ``new`` than with ``old``: each one a message naming the version and the
+    command that starts a new version, since a released version never changes."""
+    from harness.prompts._lock import LOCKED_STATUSES
+    from harness.prompts._manifest import load_manifest, prompt_ids
+    from harness.prompts._store import build_template
+    from harness.prompts._variables import sample_variables
+
+    problems = []
+    for prompt_id in prompt_ids():
+        manifest = load_manifest(prompt_id)
+        latest = manifest.versions[-1].version
+        major, minor, _ = (int(part) for part in latest.split("."))
+        for entry in manifest.versions:
+            if entry.status not in LOCKED_STATUSES or not entry.styleguide or not items:
+                continue
+            variables = sample_variables(manifest.kind, items[0], items)
+            renders = [
+                build_template(manifest, entry, styleguide=guide).render(variables)
+                for guide in (old, new)
+            ]
+            if renders[0] != renders[1]:
+                folder = f"prompts/{prompt_id}"
+                problems.append(
+                    f"{prompt_id}@{entry.version} is {entry.status} and would render differently"
+                    " with this style guide; a released prompt never changes: make a new"
+                    f" version with `cp -r {folder}/{latest} {folder}/{major}.{minor + 1}.0`,"
+                    f" add it to {folder}/manifest.yaml as a draft (prompts/README.md), then"
+                    " run `plume prompts validate`"
+                )
+    return problems
 
 
 def current_styleguide() -> StyleGuideLike:

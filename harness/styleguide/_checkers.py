@@ -195,7 +195,7 @@ class LexiconChecker(Checker):
             message = self.message.format(
                 excerpt=excerpt, term=match.entry.term, note=match.entry.note or ""
             )
-            found.append(Finding(match.start, match.end, message, match.entry.replacement))
+            found.append(Finding(match.start, match.end, message, match.entry.suggestion))
         for pattern in self.extra_patterns:
             for hit in re.finditer(pattern, analysis.text):
                 if hit.end() > hit.start() and not _inside(quoted, hit.start()):

@@ -69,11 +69,12 @@ def render_guide(guide: StyleGuide) -> str:
         out += [
             f"### {name} ({len(entries)} entrée{'s' if len(entries) > 1 else ''})",
             "",
-            "| Terme | À la place | Source | Note |",
-            "|---|---|---|---|",
+            "| Terme | À la place | Consigne | Source | Note |",
+            "|---|---|---|---|---|",
         ]
         out += [
-            f"| {_cell(e.term)} | {_cell(e.replacement)} | {_cell(e.source)} | {_cell(e.note)} |"
+            f"| {_cell(e.term)} | {_cell(e.replacement)} | {_cell(e.instruction)}"
+            f" | {_cell(e.source)} | {_cell(e.note)} |"
             for e in entries
         ]
         out.append("")

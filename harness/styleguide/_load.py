@@ -26,7 +26,7 @@ RULES_FILE = "rules.yaml"
 SCHEMA_FILE = "rules.schema.json"
 LEXICONS_DIR = "lexicons"
 GUIDE_FILE = "GUIDE.md"
-LEXICON_COLUMNS = ("term", "replacement", "source", "note")
+LEXICON_COLUMNS = ("term", "replacement", "source", "note", "instruction")
 _LEXICON_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
 Location = tuple[str | int, ...]
@@ -208,33 +208,33 @@ def validate_rules(path: Path, raw: Any, lines: dict[Location, int]) -> RulesFil
 
 
 def parse_lexicon(path: Path, text: str) -> list[LexiconEntry]:
-    """Entries of one lexicon file (tab-separated: term, replacement, source, note)."""
+    """Entries of one lexicon file (tab-separated: term, replacement, source, note, instruction).
+
+    Checked strictly, since a line that does not parse would otherwise silently match nothing: a
+    line without a tab (spaces typed instead), with more columns than the header, with spaces
+    in a row inside a cell, or with an instruction written in parentheses in the replacement
+    column is an error naming the file and line. The instruction column may be left out.
+    """
     entries: list[LexiconEntry] = []
-    header_seen = False
+    columns: tuple[str, ...] = ()
     first_line: dict[str, int] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         cells = [cell.strip() for cell in line.split("\t")]
-        if not header_seen:
-            if tuple(cells) != LEXICON_COLUMNS:
+        if not columns:
+            if tuple(cells) not in (LEXICON_COLUMNS, LEXICON_COLUMNS[:4]):
                 raise InputError(
                     path,
                     "the first line must be the header: " + " <tab> ".join(LEXICON_COLUMNS),
                     line=number,
                 )
-            header_seen = True
+            columns = tuple(cells)
             continue
-        if len(cells) > len(LEXICON_COLUMNS):
-            raise InputError(
-                path,
-                f"{len(cells)} tab-separated columns; at most {len(LEXICON_COLUMNS)}"
-                f" ({', '.join(LEXICON_COLUMNS)})",
-                line=number,
-            )
-        term, replacement, source, note = [*cells, "", "", ""][:4]
-        if not term:
-            raise InputError(path, "the term (first column) is empty", line=number)
+        problem = _lexicon_line_problem(cells, columns)
+        if problem:
+            raise InputError(path, problem, line=number)
+        term, replacement, source, note, instruction = [*cells, "", "", "", ""][:5]
         key = term.casefold()
         if key in first_line:
             raise InputError(
@@ -243,12 +243,37 @@ def parse_lexicon(path: Path, text: str) -> list[LexiconEntry]:
         first_line[key] = number
         entries.append(
             LexiconEntry(
-                term=term, replacement=replacement or None, source=source or None, note=note or None
+                term=term,
+                replacement=replacement or None,
+                source=source or None,
+                note=note or None,
+                instruction=instruction or None,
             )
         )
-    if not header_seen:
+    if not columns:
         raise InputError(path, "is empty; start it with the header line")
     return entries
+
+
+def _lexicon_line_problem(cells: list[str], columns: tuple[str, ...]) -> str | None:
+    if len(cells) == 1:
+        return (
+            "no tab on this line: columns are separated by a tab character, not spaces"
+            f" ({' <tab> '.join(columns)})"
+        )
+    if len(cells) > len(columns):
+        return f"{len(cells)} tab-separated columns; at most {len(columns)} ({', '.join(columns)})"
+    if not cells[0]:
+        return "the term (first column) is empty"
+    for name, cell in zip(columns, cells, strict=False):
+        if "  " in cell:
+            return f"{name}: several spaces in a row (a tab typed as spaces?)"
+    if "(" in cells[1] or ")" in cells[1]:
+        return (
+            "the replacement holds a parenthesis: write an instruction (« supprimer ») in the"
+            " instruction column and a context in the note column"
+        )
+    return None
 
 
 def _configure(path: Path, index: int, rule: Rule, lines: dict[Location, int]) -> Checker:

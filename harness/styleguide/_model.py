@@ -100,6 +100,16 @@ class LexiconEntry(BaseModel):
     """Where the entry comes from (source codes of the research notes)."""
     note: str | None = None
     """Context for writers: when the term is fine, what the replacement depends on."""
+    instruction: str | None = None
+    """What to do when no text replaces the term (« supprimer », « donner la date précise »)."""
+
+    @property
+    def suggestion(self) -> str | None:
+        """What lint shows: the instruction in parentheses, then the replacement."""
+        parts = [f"({self.instruction})"] if self.instruction else []
+        if self.replacement:
+            parts.append(self.replacement)
+        return " / ".join(parts) or None
 
 
 class ReportedViolation(BaseModel):

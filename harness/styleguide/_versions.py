@@ -6,10 +6,11 @@ of the old folder.
 """
 
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from harness.errors import UsageError
+from harness.errors import PlumeError, UsageError
 from harness.styleguide._load import LEXICONS_DIR, RULES_FILE, StyleGuide, load_styleguide
 
 
@@ -127,3 +128,22 @@ def latest_run(runs: Path) -> Path | None:
     """The run folder in ``runs`` written to last, or None when there is none."""
     found = [path.parent for path in runs.glob("*/samples.jsonl")]
     return max(found, key=lambda path: (path / "samples.jsonl").stat().st_mtime, default=None)
+
+
+def released_prompt_problems(folder: Path) -> list[str]:
+    """Released prompt versions that the guide in ``folder`` would make render differently
+    from the guide in git HEAD (none when the folder is not in git or unchanged)."""
+    from harness import paths
+    from harness.gold import load_gold
+    from harness.prompts._styleguide import released_render_changes
+
+    with tempfile.TemporaryDirectory() as copy:
+        try:
+            old = guide_at_revision(folder, "HEAD", Path(copy))
+        except PlumeError:
+            return []  # not in git yet, or HEAD's guide does not load: nothing to compare with
+        new = load_styleguide(folder)
+        if old.sha256 == new.sha256:
+            return []
+        items = load_gold(paths.gold_dir() / "services-publics-plus.jsonl").items
+        return released_render_changes(old, new, items)

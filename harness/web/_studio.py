@@ -56,7 +56,7 @@ CATEGORY_TITLES = {
     "readability": "Lisibilité",
 }
 SEVERITY_TITLES = {"error": "erreur", "warning": "avertissement", "info": "information"}
-DELETE = "(supprimer)"
+DELETE = "(supprimer"
 
 
 class Headers:
@@ -81,19 +81,17 @@ def csrf_token(token: str) -> str:
 
 
 def choices(suggestion: str | None, excerpt: str) -> list[str]:
-    """The texts a suggestion can be applied as: ``[""]`` for « (supprimer) », one per
-    alternative (`` / ``), none for an instruction in parentheses (« (délai précis, ou rien) »)
-    or a pattern with a blank (``…``). A replacement takes the capital of the text it replaces."""
-    if not suggestion:
-        return []
-    if suggestion.strip() == DELETE:
-        return [""]
-    if suggestion.startswith("("):
-        return []
+    """The texts a suggestion can be applied as: ``""`` for an instruction to delete
+    (« (supprimer) »), one per alternative (`` / ``), none for another instruction
+    (« (donner un délai précis, ou rien) ») or a pattern with a blank (``…``). A replacement takes
+    the capital of the text it replaces."""
     found = []
-    for alternative in suggestion.split(" / "):
+    for alternative in (suggestion or "").split(" / "):
         alternative = alternative.strip()
-        if not alternative or "…" in alternative:
+        if alternative.startswith(DELETE):
+            found.append("")
+            continue
+        if not alternative or alternative.startswith("(") or "…" in alternative:
             continue
         if excerpt[:1].isupper() and alternative[:1].islower():
             alternative = alternative[0].upper() + alternative[1:]

@@ -26,6 +26,7 @@ class FakeEntry:
     term: str
     replacement: str | None = None
     note: str | None = None
+    instruction: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class FakeGuide:
                 FakeEntry("afin de / afin d'", "pour"),
                 FakeEntry("requête", "demande / question"),
                 FakeEntry("depuis * ans", "depuis 2017"),
-                FakeEntry("susvisé", "(supprimer)"),
+                FakeEntry("susvisé", instruction="supprimer"),
             ],
             "ceremonial": [
                 FakeEntry("veuillez agréer / prier d'agréer"),

@@ -57,7 +57,9 @@ def test_violations_come_with_rule_rationale_and_suggestions(client: TestClient)
     ceremonial = violations["SPP-STRUCT-05"]
     assert POMPOUS[ceremonial["start"] : ceremonial["end"]] == ceremonial["excerpt"]  # type: ignore[misc]
     assert ceremonial["rationale"] == load_styleguide(SHIPPED).rule("SPP-STRUCT-05").rationale
-    assert ceremonial["choices"] == ["Cordialement,"]
+    # The platform adds the closing formula: the rule says to delete, as the prompt does.
+    assert ceremonial["suggestion"] == "(supprimer : la plateforme ajoute la formule finale)"
+    assert ceremonial["choices"] == [""]
     impersonal = violations["SPP-SYN-05"]
     assert impersonal["excerpt"] == "Il convient de"
     # A replacement takes the capital of the words it replaces.

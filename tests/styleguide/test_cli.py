@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from harness.cli import app
-from harness.styleguide import StyleGuide
+from harness.styleguide import StyleGuide, load_styleguide
 from tests.styleguide.conftest import SHIPPED, replace_in
 from tests.styleguide.test_examples import PLAIN, POMPOUS
 
@@ -35,7 +35,7 @@ def test_text_output_is_one_editor_line_per_violation(replies: dict[str, Path]) 
     assert {match["path"] for match in matches if match} == {str(replies["pompous"])}
     assert f"{replies['pompous']}:3:6: error SPP-STRUCT-05" in result.stdout
     assert "(nous avons bien reçu votre message)" in result.stdout
-    assert "in 2 files (style guide 1.1.0" in result.stderr
+    assert f"in 2 files (style guide {load_styleguide(SHIPPED).version}" in result.stderr
 
 
 def test_a_plain_reply_exits_0(replies: dict[str, Path]) -> None:
@@ -194,7 +194,7 @@ def test_docs_renders_every_rule_and_lexicon(guide_copy: Path, guide: StyleGuide
     assert rendered == (SHIPPED / "GUIDE.md").read_text(encoding="utf-8")
     for rule in guide.rules:
         assert f"### {rule.id} — {rule.title}" in rendered
-    assert "### jargon (93 entrées)" in rendered
+    assert "### jargon (94 entrées)" in rendered
     replace_in(guide_copy / "rules.yaml", "Vouvoyer", "Toujours vouvoyer")
     stale = runner.invoke(app, ["styleguide", "docs", "--check", "--styleguide", str(guide_copy)])
     assert stale.exit_code == 1

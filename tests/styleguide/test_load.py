@@ -66,8 +66,8 @@ def test_the_shipped_guide_loads_with_its_lexicons() -> None:
     assert guide.version == guide.changelog[0].version
     assert set(LEXICONS) <= set(guide.lexicon_names)
     jargon = guide.lexicon("jargon")
-    assert len(jargon) == 93
-    assert all(entry.source and entry.replacement for entry in jargon)
+    assert len(jargon) == 94
+    assert all(entry.source and (entry.replacement or entry.instruction) for entry in jargon)
     assert [rule.id for rule in guide.rules][:2] == ["SPP-STRUCT-01", "SPP-STRUCT-05"]
     with pytest.raises(KeyError, match="no lexicon"):
         guide.lexicon("nope")
@@ -84,7 +84,7 @@ def test_any_edit_changes_the_hash_and_reloads(guide_copy: Path) -> None:
     before = load_styleguide(guide_copy)
     assert load_styleguide(guide_copy) is before
     with (guide_copy / "lexicons" / "hedges.tsv").open("a", encoding="utf-8") as stream:
-        stream.write("peut-être\t(affirmez)\ttest\t\n")
+        stream.write("peut-être\t\ttest\t\taffirmer\n")
     after = load_styleguide(guide_copy)
     assert after.sha256 != before.sha256
     assert after.lexicon("hedges")[-1].term == "peut-être"
@@ -157,8 +157,8 @@ def test_duplicate_rule_ids_are_refused(guide_copy: Path) -> None:
 
 
 def test_the_version_needs_a_changelog_entry(guide_copy: Path) -> None:
-    replace_in(guide_copy / "rules.yaml", "version: 1.1.0\ntitle", "version: 1.2.0\ntitle")
-    with pytest.raises(InputError, match=r"add a changelog entry for 1\.2\.0"):
+    replace_in(guide_copy / "rules.yaml", "version: 1.2.0\ntitle", "version: 1.3.0\ntitle")
+    with pytest.raises(InputError, match=r"add a changelog entry for 1\.3\.0"):
         load_styleguide(guide_copy)
 
 
@@ -169,6 +169,19 @@ def test_the_version_needs_a_changelog_entry(guide_copy: Path) -> None:
         ("term\treplacement\tsource\tnote\n\tvide\t\t\n", r"term \(first column\) is empty", 2),
         ("term\treplacement\n", "first line must be the header", 1),
         ("term\treplacement\tsource\tnote\nA\t\t\t\n# c\na\t\t\t\n", "duplicate term 'a'", 4),
+        # A writer's slips that used to match nothing, silently:
+        (
+            "term\treplacement\tsource\tnote\nsous huitaine   dans 8 jours\n",
+            "no tab on this line",
+            2,
+        ),
+        ("term\treplacement\tsource\tnote\nsous huitaine\tdans  8 jours\n", "several spaces", 2),
+        ("term\treplacement\tsource\tnote\nsusdit\t(supprimer)\n", "instruction column", 2),
+        (
+            "term\treplacement\tsource\tnote\tinstruction\na\tb\tc\td\te\tf\n",
+            "6 tab-separated columns; at most 5",
+            2,
+        ),
     ],
 )
 def test_a_malformed_lexicon_names_the_file_and_line(
