@@ -31,6 +31,7 @@ class SourceFormat(StrEnum):
     spp_export = "spp-export"
     evalap = "evalap"
     review = "review"
+    csv = "csv"
 
 
 class TargetFormat(StrEnum):
@@ -121,8 +122,9 @@ def register(app: typer.Typer) -> None:
             typer.Option(
                 "--from",
                 "--format",
-                help="spp (the Services Publics+ open-data export), evalap (query/output_true) "
-                "or review (agents' edited replies, as candidate items for a writer to check).",
+                help="spp (the Services Publics+ open-data export), evalap (query/output_true), "
+                "review (agents' edited replies, as candidate items for a writer to check) "
+                "or csv (writers' spreadsheet, one row per item: see styleguide/LISEZMOI.md).",
             ),
         ],
         service: Annotated[
@@ -143,6 +145,15 @@ def register(app: typer.Typer) -> None:
                 markup=False,
                 highlight=False,
             )
+            return
+        if kind is SourceFormat.csv:
+            from harness.gold._csv import import_writers_csv
+
+            written = import_writers_csv(source)
+            write_gold(written.items, out)
+            for cell in written.anonymised:
+                typer.echo(f"{source}: {cell} : données personnelles remplacées", err=True)
+            console.print(f"{out}: {len(written.items)} items written", markup=False)
             return
         if kind is SourceFormat.evalap:
             result = import_evalap(source, service=service)
