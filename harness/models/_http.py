@@ -344,8 +344,14 @@ def _openai_completion(data: dict[str, Any], chat: bool, model: str, started: fl
 
 
 def _anthropic_completion(data: dict[str, Any], model: str, started: float) -> Completion:
-    # Thinking blocks come before the text blocks; only text is the reply.
-    text = "".join(block["text"] for block in data["content"] if block.get("type") == "text")
+    # Thinking blocks come before the text blocks; only text is the reply, or the input of the
+    # tool a structured answer was asked through.
+    text = "".join(
+        block["text"] if block.get("type") == "text" else json.dumps(block["input"])
+        for block in data["content"]
+        if block.get("type") == "text"
+        or (block.get("type") == "tool_use" and block.get("name") == STRUCTURED_NAME)
+    )
     tokens_in, tokens_out = _usage(data, "input_tokens", "output_tokens")
     completion = Completion(
         text=text,
@@ -373,14 +379,26 @@ def _parsed(url: str, expected: str, parse: Any, *args: Any) -> Completion:
     return completion
 
 
+STRUCTURED_NAME = "verdict"
+"""Name of the JSON Schema (OpenAI-compatible) or of the tool (Anthropic) a structured answer
+fills."""
+
+
 def request_body(
-    spec: ModelSpec, model: str, prompt: list[ChatMessage] | str, fields: dict[str, Any]
+    spec: ModelSpec,
+    model: str,
+    prompt: list[ChatMessage] | str,
+    fields: dict[str, Any],
+    schema: dict[str, Any] | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """The path (``/messages``, ``/chat/completions``, ``/completions``) and body of one
     generation request to ``spec``'s provider, as a direct call and a batch both send it.
 
     ``prompt`` is chat messages, or a plain text for completion-mode models.
-    ``fields`` are the generation fields from ``request_fields``.
+    ``fields`` are the generation fields from ``request_fields``. With ``schema`` (chat only),
+    the answer is asked for as a JSON object of that schema in the provider's structured-output
+    mode: ``response_format`` ``json_schema`` on OpenAI-compatible servers and Mistral (llama.cpp
+    and vLLM enforce it while decoding), a forced tool call on Anthropic.
     """
     if isinstance(prompt, str):
         return "/completions", {"model": model, "prompt": prompt, **fields}
@@ -391,12 +409,17 @@ def request_body(
         payload = {"model": model, "messages": turns, **fields}
         if system:
             payload["system"] = system
+        if schema is not None:
+            payload["tools"] = [{"name": STRUCTURED_NAME, "input_schema": schema}]
+            payload["tool_choice"] = {"type": "tool", "name": STRUCTURED_NAME}
         return "/messages", payload
-    return "/chat/completions", {
-        "model": model,
-        "messages": [m.model_dump() for m in prompt],
-        **fields,
-    }
+    payload = {"model": model, "messages": [m.model_dump() for m in prompt], **fields}
+    if schema is not None:
+        payload["response_format"] = {
+            "type": "json_schema",
+            "json_schema": {"name": STRUCTURED_NAME, "schema": schema, "strict": True},
+        }
+    return "/chat/completions", payload
 
 
 def parse_completion(
@@ -420,11 +443,12 @@ async def call(
     model: str,
     prompt: list[ChatMessage] | str,
     fields: dict[str, Any],
+    schema: dict[str, Any] | None = None,
 ) -> tuple[Completion, Mapping[str, str]]:
     """One generation request to ``spec``'s provider; the completion and the answer's headers."""
     key = spec.api_key()
     started = time.perf_counter()
-    path, payload = request_body(spec, model, prompt, fields)
+    path, payload = request_body(spec, model, prompt, fields, schema)
     url = f"{base_url.rstrip('/')}{path}"
     headers = auth_headers(spec.provider, key)
     answer = await request_json(session, "POST", url, headers, spec.timeout_s, key, payload)

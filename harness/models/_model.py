@@ -1,6 +1,9 @@
 """A callable model: one spec, one endpoint, and the limits and retry loop in front of it."""
 
 import asyncio
+import hashlib
+import json
+from typing import Any
 
 import aiohttp
 
@@ -150,10 +153,13 @@ class Model:
         prompt: list[ChatMessage] | str,
         *,
         sample_index: int = 0,
+        schema: dict[str, Any] | None = None,
     ) -> Completion:
         """Generate from chat messages, or from plain text for a completion-mode model.
 
         ``sample_index`` tells repeated samples of one prompt apart in the cache at temperature > 0.
+        ``schema`` asks for a JSON object of that schema in the provider's structured-output mode
+        (see :func:`request_body`); the completion's text is then that object.
         """
         if isinstance(prompt, str) != (self.spec.mode == "completion"):
             raise ValueError(f"model {self.spec.name} is in {self.spec.mode} mode")
@@ -161,7 +167,11 @@ class Model:
             guard(prompt)
         key = None
         if self._cache is not None:
-            key = self._keys().prompt(payload_sha256(prompt), sample_index)
+            asked = payload_sha256(prompt)
+            if schema is not None:  # the same prompt asked for a structured answer is another call
+                shaped = asked + json.dumps(schema, sort_keys=True)
+                asked = hashlib.sha256(shaped.encode()).hexdigest()
+            key = self._keys().prompt(asked, sample_index)
             if (hit := self._cache.get(key)) is not None:
                 return hit
         if self._exhausted is not None:
@@ -183,7 +193,7 @@ class Model:
             }
             try:
                 completion, attempts = await call_with_retries(
-                    lambda: self._call(prompt, needs), self._retry
+                    lambda: self._call(prompt, needs, schema), self._retry
                 )
             except ModelCallError as error:
                 if error.cause == "quota_exhausted":
@@ -194,11 +204,16 @@ class Model:
             self._cache.put(key, completion)
         return completion
 
-    async def _call(self, prompt: list[ChatMessage] | str, needs: dict[str, float]) -> Completion:
+    async def _call(
+        self,
+        prompt: list[ChatMessage] | str,
+        needs: dict[str, float],
+        schema: dict[str, Any] | None = None,
+    ) -> Completion:
         await self._provider_limits.take(needs)
         try:
             completion, headers = await call(
-                self._session, self.spec, self.base_url, self.served_id, prompt, self.fields
+                self._session, self.spec, self.base_url, self.served_id, prompt, self.fields, schema
             )
         except ModelCallError as error:
             if error.headers is not None:
