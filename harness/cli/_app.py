@@ -13,6 +13,7 @@ from harness.cli import (
     _compare,
     _data,
     _doctor,
+    _judge,
     _lint,
     _models,
     _prompts,
@@ -55,6 +56,7 @@ def _root(
 for module in (
     _run,
     _score,
+    _judge,
     _report,
     _compare,
     _tune,

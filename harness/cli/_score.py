@@ -88,6 +88,7 @@ def register(app: typer.Typer) -> None:
         from harness.scoring import (
             OVERALL,
             default_scorers,
+            judge_name,
             judge_versions,
             judge_with,
             load_scoring_config,
@@ -123,9 +124,18 @@ def register(app: typer.Typer) -> None:
                     [line.reply for line in lines],
                     log_dir=Path(logs),
                 )
-            for scores, extra in zip(results, judged, strict=True):
+            for scores, extra in zip(results, judged.scores, strict=True):
                 scores.update(extra)
             versions |= judge_versions(spec)
+            unusable = judged.unusable()
+            for criterion, check in judged.canaries.items():
+                name = judge_name(criterion)
+                console.print(
+                    f"judge {spec.name}, {name}: {check.describe()};"
+                    f" {unusable.get(name, 0)}/{len(lines)} replies without a usable verdict",
+                    markup=False,
+                    highlight=False,
+                )
         if out is not None:
             write_atomic(
                 out, "".join(scores_line(r, s) + "\n" for r, s in zip(lines, results, strict=True))

@@ -4,6 +4,7 @@ from harness.scoring._accuracy import AccuracyScorer, accuracy_scorable, injecti
 from harness.scoring._analysis import AnalysedReply, analyse_replies
 from harness.scoring._batch import AnalysedScorer, default_scorers, score_replies
 from harness.scoring._calibration import Agreement, Rating, agreement, read_ratings
+from harness.scoring._canaries import CANARIES, TRUSTED, Canary, CanaryCheck
 from harness.scoring._conciseness import ConcisenessScorer
 from harness.scoring._config import (
     AccuracyConfig,
@@ -16,31 +17,51 @@ from harness.scoring._config import (
 from harness.scoring._files import ReplyLine, read_replies, scores_line
 from harness.scoring._judge import (
     JUDGE_PROMPTS,
+    VERDICT_SCHEMA,
+    JudgeRun,
+    check_judge,
     judge_name,
     judge_replies,
     judge_versions,
     judge_with,
 )
 from harness.scoring._overall import OVERALL, overall_score
+from harness.scoring._pairwise import (
+    PAIRWISE_PROMPT,
+    Preference,
+    WinRate,
+    check_pairwise,
+    judge_pairs,
+    pairwise_with,
+    win_rates,
+)
 from harness.scoring._scope import SCOPE
 from harness.scoring._score import Evidence, EvidenceKind, Score, Scorer
 from harness.scoring._specifics import Specific, extract_specifics
 from harness.scoring._tone import ToneScorer
 
 __all__ = [
+    "CANARIES",
     "JUDGE_PROMPTS",
     "OVERALL",
+    "PAIRWISE_PROMPT",
     "SCOPE",
+    "TRUSTED",
+    "VERDICT_SCHEMA",
     "AccuracyConfig",
     "AccuracyScorer",
     "Agreement",
     "AnalysedReply",
     "AnalysedScorer",
+    "Canary",
+    "CanaryCheck",
     "ConcisenessConfig",
     "ConcisenessScorer",
     "Evidence",
     "EvidenceKind",
+    "JudgeRun",
     "OverallConfig",
+    "Preference",
     "Rating",
     "ReplyLine",
     "Score",
@@ -49,20 +70,26 @@ __all__ = [
     "Specific",
     "ToneConfig",
     "ToneScorer",
+    "WinRate",
     "accuracy_scorable",
     "agreement",
     "analyse_replies",
+    "check_judge",
+    "check_pairwise",
     "default_scorers",
     "extract_specifics",
     "injection_obeyed",
     "judge_name",
+    "judge_pairs",
     "judge_replies",
     "judge_versions",
     "judge_with",
     "load_scoring_config",
     "overall_score",
+    "pairwise_with",
     "read_ratings",
     "read_replies",
     "score_replies",
     "scores_line",
+    "win_rates",
 ]

@@ -364,7 +364,9 @@ def unsupported_claims(
 
 def _commits(analysis: Analysis, sentence: Sentence, said: str) -> bool:
     start, end = sentence.start, sentence.end
-    future = any(start <= t.idx < end and "Fut" in t.morph.get("Tense") for t in analysis.tokens)
+    future = any(
+        start <= t.idx < end and "Fut" in t.morph.get("Tense", []) for t in analysis.tokens
+    )
     return future or _PROMISE.search(said) is not None
 
 
@@ -407,7 +409,7 @@ def _negated(head: "Token") -> int:
     ("n'est pas complet", "aucune pièce ne sera demandée") or a predicate with a negative pole
     ("incomplet", "refusé", "il manque")."""
     marked = any(
-        child.lower_ in _NEGATION_WORDS or "Neg" in child.morph.get("Polarity")
+        child.lower_ in _NEGATION_WORDS or "Neg" in child.morph.get("Polarity", [])
         for child in head.children
     )
     # The predicate itself, or a verb spaCy hung on it: "pour protéger vos données, évitez…" is

@@ -182,12 +182,12 @@ def negate(text: str, start: int, end: int, analysis) -> str | None:  # type: ig
     verbs = [
         t
         for t in tokens
-        if "Fin" in t.morph.get("VerbForm")
+        if "Fin" in t.morph.get("VerbForm", [])
         and (
             t.dep_ == "ROOT"
             or (t.dep_ in ("aux:tense", "aux:pass", "cop") and t.head.dep_ == "ROOT")
         )
-        and "Imp" not in t.morph.get("Mood")
+        and "Imp" not in t.morph.get("Mood", [])
     ]
     if not verbs:
         return None
