@@ -40,9 +40,11 @@ def register(app: typer.Typer) -> None:
         ] = None,
         port: Annotated[int, typer.Option(help="Port to listen on.")] = DEFAULT_PORT,
     ) -> None:
-        """Serve the writers' studio (lint as you type, the style guide as pages, what a change
-        does) and the review pages until Ctrl+C. Open the printed link: it holds a token made
-        for this start only."""
+        """Serve the writers' studio (and, with --review, the review pages) until Ctrl+C.
+
+        The studio lints as you type, shows the style guide as pages and what a change to it
+        would do. Open the printed link: it holds a token made for this start only.
+        """
         import secrets
 
         from harness.web import Studio, serve_all

@@ -1,9 +1,10 @@
 """Conciseness: length against the gold reply and the style guide's bounds, sentence length,
-filler (the style guide's SPP-LEN-03 and ``scoring.yaml``'s phrases), repetition and readability,
+filler (the style guide's list, SPP-LEN-03), repetition and readability,
 combined with the weights of ``scoring.yaml``."""
 
-import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from harness.gold import GoldItem
 from harness.scoring._analysis import AnalysedReply, analyse_replies, gold_texts
@@ -11,12 +12,28 @@ from harness.scoring._config import ConcisenessConfig
 from harness.scoring._guide import word_bounds
 from harness.scoring._score import Evidence, Score
 
-VERSION = "1.1.0"
+if TYPE_CHECKING:
+    from harness.styleguide import Checker, StyleGuide
+
+VERSION = "1.2.0"
 
 _REPEATED = 0.6  # Jaccard overlap of content lemmas from which a sentence restates an earlier one
 _MIN_LEMMAS = 3
 FILLER_RULE = "SPP-LEN-03"
 """The style guide's rule for filler and self-praise, counted here rather than in tone."""
+
+
+@lru_cache(maxsize=1)
+def _every_filler() -> "tuple[Checker, StyleGuide] | None":
+    """SPP-LEN-03's checker with nothing tolerated, and its guide; None without that rule."""
+    try:
+        from harness.styleguide import load_styleguide
+
+        guide = load_styleguide()
+        checker = guide.checker(FILLER_RULE)
+    except Exception:  # no style guide or no such rule: conciseness counts no filler
+        return None
+    return checker.model_copy(update={"max_allowed": 0}), guide
 
 
 def _falling(value: float, good: float, zero: float) -> float:
@@ -98,18 +115,16 @@ class ConcisenessScorer:
         )
 
     def _filler(self, reply: AnalysedReply) -> list[Evidence]:
-        """The style guide's filler (SPP-LEN-03) and ``scoring.yaml``'s phrases, each span once."""
-        spans = [
-            (v.start, v.end, f"{v.rule}: {v.message}")
-            for v in (reply.lint.violations if reply.lint else [])
-            if v.rule == FILLER_RULE
+        """Every phrase of the style guide's filler list (SPP-LEN-03), the one lint tolerates
+        included: writers keep the one list, in ``styleguide/lexicons/filler.tsv``."""
+        found = _every_filler()
+        if found is None:
+            return []
+        checker, guide = found
+        return [
+            Evidence(start=f.start, end=f.end, kind="filler", note=f"{FILLER_RULE}: {f.message}")
+            for f in checker.check(reply.analysis, guide)
         ]
-        straight = reply.text.replace("’", "'")
-        for pattern in self.config.filler:
-            for match in re.finditer(pattern, straight, re.IGNORECASE):
-                if not any(s < match.end() and match.start() < e for s, e, _ in spans):
-                    spans.append((match.start(), match.end(), "filler: tells the citizen nothing"))
-        return [Evidence(start=s, end=e, kind="filler", note=note) for s, e, note in spans]
 
     def _repeats(self, reply: AnalysedReply) -> list[Evidence]:
         seen: list[set[str]] = []

@@ -6,11 +6,10 @@ of every scorer's version.
 """
 
 import hashlib
-import re
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from harness import paths
 from harness.errors import InputError, format_validation_error
@@ -42,22 +41,6 @@ _SYNONYMS = (
     ("delai", "duree"),
     ("suivre", "suivi", "consulter", "voir"),
     ("rapidement", "vite"),
-)
-_FILLER = (
-    r"nous restons à votre (?:entière |pleine |entiere )?disposition",
-    r"n'hésitez (?:surtout )?pas à (?:nous )?(?:contacter|recontacter|revenir|solliciter)",
-    r"nous espérons (?:avoir|que)",
-    r"soyez(?:-en)? (?:assurée?s?|certaine?s?)",
-    r"sachez que",
-    r"(?:nous tenons|je tiens) à (?:vous )?(?:préciser|rappeler|souligner|indiquer|assurer)",
-    r"pour tout(?:e)? (?:renseignement|complément|information|question)s? "
-    r"(?:complémentaire|supplémentaire)s?",
-    r"comme (?:indiqué|mentionné|précisé) (?:précédemment|plus haut|ci-dessus)",
-    r"il (?:est|convient de) (?:important de )?(?:noter|rappeler|souligner) que",
-    r"votre (?:satisfaction|avis) (?:est|compte)",
-    r"nous prenons (?:bonne )?note",
-    r"en tout état de cause",
-    r"nous (?:vous )?remercions (?:encore|à nouveau|de nouveau)",
 )
 
 
@@ -143,23 +126,9 @@ class ConcisenessConfig(_Section):
     """Mean words per sentence: full score up to the first, zero from the second."""
     readability: tuple[float, float] = (30.0, 70.0)
     """Kandel–Moles readability: zero up to the first, full from the second."""
-    filler: list[str] = Field(default_factory=lambda: list(_FILLER))
-    """Regular expressions (case-insensitive, straight apostrophes) of phrases that carry no
-    information for the citizen."""
     filler_cost: float = Field(default=0.25, ge=0)
-    """Subtracted from the filler component for each filler phrase."""
-
-    @field_validator("filler")
-    @classmethod
-    def _compiles(cls, patterns: list[str]) -> list[str]:
-        for number, pattern in enumerate(patterns):
-            try:
-                re.compile(pattern)
-            except re.error as error:
-                raise ValueError(
-                    f"filler[{number}] is not a valid regular expression ({error})"
-                ) from None
-        return patterns
+    """Subtracted from the filler component for each phrase of the style guide's filler list
+    (``styleguide/lexicons/filler.tsv``, the one list lint uses too)."""
 
 
 class ScoringConfig(_Section):

@@ -150,7 +150,8 @@ def test_a_missing_scoring_yaml_gives_the_defaults(tmp_path: Path) -> None:
         ("overall: [1\n", "not valid YAML"),
         ("tone:\n  colour: red\n", "tone.colour: unknown field"),
         ("overall:\n  weights: {tone: -1}\n", "non-negative"),
-        ("conciseness:\n  filler: ['(unclosed']\n", "filler[0]"),
+        # Filler phrases are the style guide's list now (styleguide/lexicons/filler.tsv).
+        ("conciseness:\n  filler: ['sachez que']\n", "conciseness.filler: unknown field"),
     ],
 )
 def test_a_malformed_scoring_yaml_names_the_file_and_the_problem(

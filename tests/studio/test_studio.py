@@ -147,3 +147,23 @@ def test_any_two_versions_compare(client: TestClient, repo: Path) -> None:
     missing = client.get("/redaction/modification?depuis=nulle-part")
     assert missing.status_code == 400
     assert "nulle-part" in missing.text
+
+
+def test_one_server_serves_the_review_and_the_studio(tmp_path: Path) -> None:
+    from tests.review.panel import make_plan
+
+    models = ("run-1/modele-a", "run-2/modele-b")
+    tokens = make_plan(tmp_path / "revue", models=models, items=2, per_pair=1, panel=1)
+    studio = Studio(SHIPPED, GOLD, tmp_path)
+    app = create_server_app(TOKEN, studio, tmp_path / "revue")
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        client.get(f"/entrer?jeton={tokens['r01']}")
+        review = client.get("/comparaison/1")
+        assert review.status_code == 200
+        assert "connect-src" not in review.headers["content-security-policy"]
+        assert (
+            client.get("/redaction/").status_code == 403
+        )  # the review's token is not the studio's
+        client.get(f"/redaction/entrer?jeton={TOKEN}")
+        assert client.get("/redaction/").status_code == 200
+        assert client.get("/comparaison/1").status_code == 200

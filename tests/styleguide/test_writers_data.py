@@ -99,3 +99,18 @@ def test_a_change_that_alters_a_released_prompt_is_named_with_the_fix(
     [problem] = released_render_changes(old, load_styleguide(guide_copy), items)
     assert problem.startswith("reply@1.1.0 is released and would render differently")
     assert "cp -r prompts/reply/1.1.0 prompts/reply/1.2.0" in problem
+
+
+def test_one_filler_list_for_lint_and_conciseness() -> None:
+    from harness.scoring import ConcisenessScorer
+
+    item = load_gold(GOLD).items[0]
+    text = (
+        "Bonjour,\nVotre dossier est complet. Nous restons à votre disposition."
+        " N'hésitez pas à nous recontacter."
+    )
+    flagged = [v.excerpt for v in lint(text, load_styleguide(SHIPPED)).violations]
+    assert "N'hésitez pas à nous recontacter" in flagged  # the first phrase is tolerated
+    score = ConcisenessScorer()(item, text)
+    counted = [text[e.start : e.end] for e in score.evidence if e.kind == "filler"]
+    assert counted == ["Nous restons à votre disposition", "N'hésitez pas à nous recontacter"]
