@@ -212,7 +212,7 @@ def register(app: typer.Typer) -> None:
             render_guide,
             schema_problem,
         )
-        from harness.styleguide._versions import released_prompt_problems
+        from harness.styleguide._versions import since_head
 
         folder = styleguide or plume_paths.styleguide_dir()
         rules_path = folder / RULES_FILE
@@ -227,7 +227,10 @@ def register(app: typer.Typer) -> None:
                 raise problem
         guide = load_styleguide(folder)
         failures = [str(failure) for failure in example_failures(guide)]
-        failures += released_prompt_problems(folder)
+        since = since_head(folder)
+        failures += since.problems
+        for note in since.notes:
+            err_console.print(f"NOTE {note}", highlight=False, markup=False, soft_wrap=True)
         guide_path = folder / GUIDE_FILE
         current = guide_path.read_text(encoding="utf-8") if guide_path.is_file() else None
         rendered = render_guide(guide)

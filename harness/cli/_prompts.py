@@ -189,10 +189,10 @@ def register(app: typer.Typer) -> None:
     def validate(gold: GoldOption = None) -> None:
         """Check every version against its schemas and the lock, and render every gold item."""
         from harness.prompts import validate_store
-        from harness.styleguide._versions import released_prompt_problems
+        from harness.styleguide._versions import since_head
 
         report = validate_store(_gold_sets(gold))
-        report.problems.extend(released_prompt_problems(paths.styleguide_dir()))
+        report.problems.extend(since_head(paths.styleguide_dir()).problems)
         for warning in report.warnings:
             err_console.print(
                 f"[yellow]warning:[/] {escape(warning)}", highlight=False, soft_wrap=True

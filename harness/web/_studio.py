@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -31,6 +31,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from harness import paths
 from harness.errors import PlumeError
 from harness.templating import environment
+
+if TYPE_CHECKING:
+    from harness.styleguide import StyleGuide
 
 _HERE = Path(__file__).parent
 PREFIX = "/redaction"
@@ -133,7 +136,8 @@ class Studio:
         self.runs = runs or paths.runs_dir()
         self._counts: dict[tuple[str, ...], dict[str, Counter[str]]] = {}
 
-    def guide(self) -> Any:
+    def guide(self) -> "StyleGuide":
+        """The guide as its files are now (reloaded only when they changed)."""
         from harness.styleguide import load_styleguide
 
         return load_styleguide(self.styleguide)
@@ -333,6 +337,11 @@ def studio_app(token: str, studio: Studio) -> ASGIApp:
         since = request.query_params.get("depuis", "").strip() or "HEAD"
         until = request.query_params.get("vers", "").strip()
         named_run = request.query_params.get("run", "").strip()
+        if "/" in named_run or named_run.startswith("."):  # a run's name, never a path
+            return page("studio/probleme.html", 404, problem="Nom de run invalide.")
+        if named_run and not (studio.runs / named_run / "samples.jsonl").is_file():
+            problem = f"Aucun run « {named_run} » dans {studio.runs}."
+            return page("studio/probleme.html", 404, problem=problem)
         run = studio.runs / named_run if named_run else studio.last_run()
         try:
             found = await run_in_threadpool(studio.modification, since, until, run)

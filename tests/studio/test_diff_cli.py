@@ -61,3 +61,17 @@ def test_a_folder_that_is_not_a_run_is_named(repo: Path, tmp_path: Path) -> None
     result = runner.invoke(app, [*arguments, "--run", str(tmp_path)])
     assert result.exit_code == 2
     assert "no samples.jsonl" in result.stderr
+
+
+def test_check_says_a_changed_guide_needs_a_new_version(repo: Path) -> None:
+    guide = str(repo / "styleguide")
+    assert (
+        "NOTE the rules"
+        not in runner.invoke(app, ["styleguide", "check", "--styleguide", guide]).stderr
+    )
+    _plant(repo)
+    result = runner.invoke(app, ["styleguide", "check", "--styleguide", guide])
+    assert result.exit_code == 0, result.output
+    assert "NOTE the rules or lexicons changed since git HEAD but the version is still" in (
+        result.stderr
+    )

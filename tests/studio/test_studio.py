@@ -167,3 +167,11 @@ def test_one_server_serves_the_review_and_the_studio(tmp_path: Path) -> None:
         client.get(f"/redaction/entrer?jeton={TOKEN}")
         assert client.get("/redaction/").status_code == 200
         assert client.get("/comparaison/1").status_code == 200
+
+
+def test_the_modification_page_takes_a_run_by_name_only(client: TestClient) -> None:
+    named = client.get("/redaction/modification?run=run-20261207")
+    assert named.status_code == 200
+    assert "Réponses du run run-20261207" in named.text
+    assert client.get("/redaction/modification?run=../depot").status_code == 404
+    assert client.get("/redaction/modification?run=run-0").status_code == 404
