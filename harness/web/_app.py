@@ -24,7 +24,6 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from harness.review import (
     CRITERIA,
@@ -38,6 +37,7 @@ from harness.review import (
     token_hash,
 )
 from harness.templating import environment
+from harness.web._headers import Headers
 
 _HERE = Path(__file__).parent
 COOKIE = "plume_revue"
@@ -57,24 +57,6 @@ SENDS = {
     "no": "Je ne l’enverrais pas",
 }
 LABELS = {"tone": "Ton", "accuracy": "Exactitude", "conciseness": "Concision"}
-
-
-class _SecurityHeaders:
-    """Adds ``HEADERS`` to every response, static files included."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        async def with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = [
-                    *message.get("headers", []),
-                    *((k.encode(), v.encode()) for k, v in HEADERS.items()),
-                ]
-            await send(message)
-
-        await self.app(scope, receive, with_headers)
 
 
 def form_token(token: str) -> str:
@@ -225,7 +207,7 @@ def create_app(review_dir: Path, *, allowed_hosts: list[str] | None = None) -> S
             Mount("/static", StaticFiles(directory=_HERE / "static"), name="static"),
         ],
         middleware=[
-            Middleware(_SecurityHeaders),
+            Middleware(Headers, headers=HEADERS),
             Middleware(
                 TrustedHostMiddleware,
                 allowed_hosts=allowed_hosts or [LOOPBACK, "localhost"],

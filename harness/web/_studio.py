@@ -26,11 +26,12 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp
 
 from harness import paths
 from harness.errors import PlumeError
 from harness.templating import environment
+from harness.web._headers import Headers
 
 if TYPE_CHECKING:
     from harness.styleguide import StyleGuide
@@ -60,22 +61,6 @@ CATEGORY_TITLES = {
 }
 SEVERITY_TITLES = {"error": "erreur", "warning": "avertissement", "info": "information"}
 DELETE = "(supprimer"
-
-
-class Headers:
-    """Adds fixed headers to every response of the application it wraps."""
-
-    def __init__(self, app: ASGIApp, headers: dict[str, str]) -> None:
-        self.app = app
-        self.headers = [(k.encode(), v.encode()) for k, v in headers.items()]
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        async def with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *self.headers]
-            await send(message)
-
-        await self.app(scope, receive, with_headers)
 
 
 def csrf_token(token: str) -> str:
