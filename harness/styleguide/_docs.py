@@ -3,7 +3,7 @@
 from harness.styleguide._load import RULES_FILE, StyleGuide
 from harness.styleguide._model import CATEGORIES, Category, Severity
 
-_CATEGORY_TITLES: dict[Category, str] = {
+CATEGORY_TITLES: dict[Category, str] = {  # in French, for writers
     "structure": "Structure",
     "length": "Longueur",
     "lexicon": "Vocabulaire",
@@ -13,7 +13,7 @@ _CATEGORY_TITLES: dict[Category, str] = {
     "privacy": "Données personnelles",
     "readability": "Lisibilité",
 }
-_SEVERITY_TITLES: dict[Severity, str] = {
+SEVERITY_TITLES: dict[Severity, str] = {
     "error": "erreur (bloquante)",
     "warning": "avertissement",
     "info": "information",
@@ -35,20 +35,20 @@ def render_guide(guide: StyleGuide) -> str:
     ]
     present = [c for c in CATEGORIES if any(rule.category == c for rule in guide.rules)]
     for category in present:
-        out.append(f"- **{_CATEGORY_TITLES[category]}**")
+        out.append(f"- **{CATEGORY_TITLES[category]}**")
         for rule in guide.rules:
             if rule.category == category:
                 out.append(f"  - {rule.id} — {rule.title}")
     out += ["- **Lexiques**", "- **Historique des versions**", ""]
     for category in present:
-        out += [f"## {_CATEGORY_TITLES[category]}", ""]
+        out += [f"## {CATEGORY_TITLES[category]}", ""]
         for rule in guide.rules:
             if rule.category != category:
                 continue
             out += [
                 f"### {rule.id} — {rule.title}",
                 "",
-                f"- Gravité : {_SEVERITY_TITLES[rule.severity]}",
+                f"- Gravité : {SEVERITY_TITLES[rule.severity]}",
                 f"- Vérification : {guide.checker(rule.id).describe()}",
                 f"- Source : {rule.source}",
                 "",

@@ -30,6 +30,7 @@ from starlette.types import ASGIApp
 
 from harness import paths
 from harness.errors import PlumeError
+from harness.styleguide._docs import CATEGORY_TITLES, SEVERITY_TITLES
 from harness.templating import environment
 from harness.web._headers import Headers
 
@@ -49,17 +50,6 @@ HEADERS = {
     "referrer-policy": "no-referrer",
     "cache-control": "no-store",
 }
-CATEGORY_TITLES = {
-    "structure": "Structure",
-    "length": "Longueur",
-    "lexicon": "Vocabulaire",
-    "syntax": "Syntaxe",
-    "tone": "Ton",
-    "commitment": "Engagements",
-    "privacy": "Données personnelles",
-    "readability": "Lisibilité",
-}
-SEVERITY_TITLES = {"error": "erreur", "warning": "avertissement", "info": "information"}
 DELETE = "(supprimer"
 
 

@@ -50,7 +50,7 @@
       const item = element("li", "", `constat ${v.severity}`);
       item.dataset.regle = v.rule;
       const head = element("p");
-      head.append(element("strong", `${v.rule} — ${v.title}`), ` (${v.severity_title}) : « ${v.excerpt} » `, v.message);
+      head.append(element("strong", `${v.rule} — ${v.title}`), ` · ${v.severity_title} · « ${v.excerpt} » : `, v.message);
       item.append(head, element("p", `Pourquoi : ${v.rationale}`, "pourquoi"));
       if (v.choices.length) {
         const actions = element("p");
