@@ -23,8 +23,11 @@
   // The layer behind the text area holds the same text, with each flagged stretch in a <mark>.
   function paint() {
     const text = area.value;
-    // A rule about the whole text (its length) is only listed: painting all of it would hide the rest.
-    const spans = found.filter((v) => v.start < v.end && !(v.start === 0 && v.end === text.length));
+    // Measures (info) and rules about the whole text (its length) are only listed: painting a
+    // whole paragraph would hide the passages to fix.
+    const spans = found.filter(
+      (v) => v.start < v.end && v.severity !== "info" && !(v.start === 0 && v.end === text.length),
+    );
     const cuts = new Set([0, text.length]);
     spans.forEach((v) => { cuts.add(v.start); cuts.add(v.end); });
     const sorted = [...cuts].sort((a, b) => a - b);
@@ -50,7 +53,8 @@
       const item = element("li", "", `constat ${v.severity}`);
       item.dataset.regle = v.rule;
       const head = element("p");
-      head.append(element("strong", `${v.rule} — ${v.title}`), ` · ${v.severity_title} · « ${v.excerpt} » : `, v.message);
+      const excerpt = v.excerpt.length > 60 ? `${v.excerpt.slice(0, 59)}…` : v.excerpt;
+      head.append(element("strong", `${v.rule} — ${v.title}`), ` · ${v.severity_title} · « ${excerpt} » : `, v.message);
       item.append(head, element("p", `Pourquoi : ${v.rationale}`, "pourquoi"));
       if (v.choices.length) {
         const actions = element("p");
