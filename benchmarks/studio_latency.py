@@ -88,7 +88,8 @@ def main() -> None:
         timings.sort()
         p95 = timings[max(0, round(0.95 * len(timings)) - 1)]
         print(
-            f"{len(REPLY.split())} whitespace-separated words, {violations} violations, {count} requests:"
+            f"{len(REPLY.split())} whitespace-separated words, {violations} violations,"
+            f" {count} requests:"
             f" median {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms,"
             f" max {timings[-1]:.1f} ms"
         )
