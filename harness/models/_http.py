@@ -398,7 +398,8 @@ def request_body(
     ``fields`` are the generation fields from ``request_fields``. With ``schema`` (chat only),
     the answer is asked for as a JSON object of that schema in the provider's structured-output
     mode: ``response_format`` ``json_schema`` on OpenAI-compatible servers and Mistral (llama.cpp
-    and vLLM enforce it while decoding), a forced tool call on Anthropic.
+    and vLLM enforce it while decoding), ``json_object`` with the schema on the embedded
+    llama-cpp-python server (a grammar), a forced tool call on Anthropic.
     """
     if isinstance(prompt, str):
         return "/completions", {"model": model, "prompt": prompt, **fields}
@@ -414,7 +415,11 @@ def request_body(
             payload["tool_choice"] = {"type": "tool", "name": STRUCTURED_NAME}
         return "/messages", payload
     payload = {"model": model, "messages": [m.model_dump() for m in prompt], **fields}
-    if schema is not None:
+    if schema is not None and spec.provider == "local":
+        # llama-cpp-python's server takes the schema beside json_object and turns it into a
+        # grammar; it refuses the json_schema type.
+        payload["response_format"] = {"type": "json_object", "schema": schema}
+    elif schema is not None:
         payload["response_format"] = {
             "type": "json_schema",
             "json_schema": {"name": STRUCTURED_NAME, "schema": schema, "strict": True},

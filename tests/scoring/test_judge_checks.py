@@ -14,8 +14,9 @@ import pytest
 from aiohttp import web
 from typer.testing import CliRunner
 
+from harness import paths
 from harness.cli import app
-from harness.models import Model, ModelSpec
+from harness.models import Model, ModelSpec, load_models, select_models
 from harness.models._http import parse_completion, request_body
 from harness.models._types import ChatMessage
 from harness.scoring import (
@@ -245,3 +246,10 @@ def test_a_remote_pairwise_judge_sees_no_personal_data() -> None:
     _, seen = _run(lambda request: json.dumps({"raisonnement": "…", "preference": "B"}), work)
     sent = json.dumps(seen, ensure_ascii=False)
     assert seen and "06 12 34 56 78" not in sent and "[TÉLÉPHONE]" in sent
+
+
+def test_the_embedded_llama_cpp_server_gets_the_schema_as_a_json_object_grammar() -> None:
+    (spec,), _ = select_models(load_models(paths.models_file()), ["smollm2"])
+    messages = [ChatMessage(role="user", content="u")]
+    _, body = request_body(spec, "m", messages, {}, VERDICT_SCHEMA)
+    assert body["response_format"] == {"type": "json_object", "schema": VERDICT_SCHEMA}
