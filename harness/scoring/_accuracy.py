@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from harness.gold import GoldItem
 from harness.scoring._analysis import (
@@ -29,6 +30,7 @@ from harness.scoring._analysis import (
     gold_texts,
 )
 from harness.scoring._claims import (
+    Clause,
     Finding,
     clauses,
     contrary,
@@ -44,12 +46,16 @@ from harness.scoring._specifics import (
     INVENTABLE,
     Specific,
     extract_specifics,
+    gold_specifics,
     normalise_words,
     number_words,
     same,
     sources_of,
 )
 from harness.text import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 VERSION = "2.0.0"
 UNSCORABLE = (
@@ -212,8 +218,9 @@ class AccuracyScorer:
         evidence: list[Evidence] = []
         contradicting: set[Specific] = set()
         reply_keys = _keys(vocabulary, analysed.lemmas, found)
+        reply_clauses: _Keyed | None = None
         for fact, gold in zip(item.key_facts, gold_texts(item.key_facts), strict=True):
-            fact_specifics = extract_specifics(fact, short_numbers=shorts)
+            fact_specifics = gold_specifics(fact, shorts)
             missing = [s for s in fact_specifics if not _conveyed(s, found, reply)]
             words = {lm.key for lm in gold.lemmas if not _inside(lm.start, fact_specifics)}
             matched = sum(1 for w in words if vocabulary.keys(w) & reply_keys)
@@ -224,7 +231,9 @@ class AccuracyScorer:
                 anchors = [
                     g.start for g in found if any(_conveyed(w, [g], reply) for w in fact_specifics)
                 ]
-                flipped = _opposite(fact, gold, words, anchors, vocabulary, analysed)
+                if reply_clauses is None:
+                    reply_clauses = _clauses(analysed, vocabulary)
+                flipped = _opposite(fact, gold, words, anchors, vocabulary, reply, reply_clauses)
                 if flipped is not None:
                     facts.append(_Fact(fact, "contradicted", 0.0, "polarity"))
                     evidence.append(
@@ -392,13 +401,33 @@ def _conveyed(wanted: Specific, found: Sequence[Specific], reply: str) -> bool:
     return False
 
 
+_Keyed = list[tuple[int, int, Clause, list[tuple["Token", set[str]]]]]
+
+
+def _clauses(analysed: AnalysedReply, vocabulary: _Vocabulary) -> _Keyed:
+    """Each main clause of the reply with its sentence's span and its tokens' keys, computed once
+    per reply however many key facts are checked against it."""
+    analysis = analysed.analysis
+    return [
+        (
+            sentence.start,
+            sentence.end,
+            clause,
+            [(t, vocabulary.keys(fold(t.lemma_ or t.text))) for t in clause.tokens if t.is_alpha],
+        )
+        for sentence in analysis.sentences
+        for clause in clauses(analysis, sentence.start, sentence.end)
+    ]
+
+
 def _opposite(
     fact: str,
     gold: GoldText,
     words: set[str],
     anchors: Sequence[int],
     vocabulary: _Vocabulary,
-    analysed: AnalysedReply,
+    reply: str,
+    reply_clauses: _Keyed,
 ) -> tuple[int, int] | None:
     """The span of the reply sentence that gives a key fact the opposite way round, or None.
 
@@ -410,27 +439,20 @@ def _opposite(
     """
     fact_keys = [vocabulary.keys(w) for w in words]
     predicate = vocabulary.keys(gold.predicate) if gold.predicate else set()
-    analysis = analysed.analysis
     found: list[tuple[int, bool, int, int, int]] = []  # shared, predicate, polarity, span
-    for sentence in analysis.sentences:
-        for clause in clauses(analysis, sentence.start, sentence.end):
-            keys: set[str] = set()
-            predicates = []
-            for token in clause.tokens:
-                token_keys = vocabulary.keys(fold(token.lemma_ or token.text))
-                keys |= token_keys
-                if token.pos_ in ("VERB", "ADJ", "AUX") and token_keys & predicate:
-                    predicates.append(token)
-            shared = sum(1 for k in fact_keys if k & keys)
-            shared += sum(1 for a in anchors if sentence.start <= a < sentence.end)
-            # The fact's predicate, found in the clause, says best which way the clause goes; its
-            # own word before a synonym ("payés" before "versés" in "les mois non versés sont
-            # payés"), the clause's head before a word inside it.
-            predicates.sort(key=lambda t: (fold(t.lemma_) != gold.predicate, t != clause.head))
-            polarity = polarity_of(predicates[0]) if predicates else clause.polarity
-            found.append((shared, bool(predicates), polarity, sentence.start, sentence.end))
+    for start, end, clause, keyed in reply_clauses:
+        keys = set().union(*(k for _, k in keyed))
+        predicates = [t for t, k in keyed if t.pos_ in ("VERB", "ADJ", "AUX") and k & predicate]
+        shared = sum(1 for k in fact_keys if k & keys)
+        shared += sum(1 for a in anchors if start <= a < end)
+        # The fact's predicate, found in the clause, says best which way the clause goes; its
+        # own word before a synonym ("payés" before "versés" in "les mois non versés sont
+        # payés"), the clause's head before a word inside it.
+        predicates.sort(key=lambda t: (fold(t.lemma_) != gold.predicate, t != clause.head))
+        polarity = polarity_of(predicates[0]) if predicates else clause.polarity
+        found.append((shared, bool(predicates), polarity, start, end))
     for shared, _, _, start, end in found:
-        if shared >= 2 and contrary(fact, analysis.text[start:end]) is not None:
+        if shared >= 2 and contrary(fact, reply[start:end]) is not None:
             return start, end
     most = max((f[0] for f in found), default=0)
     if most < 2 or most < 0.4 * (len(fact_keys) + len(anchors)):

@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from harness.text import Analysis, Sentence
@@ -38,13 +39,20 @@ class Finding:
     note: str
 
 
+def _flat_table() -> dict[int, str]:
+    table = {ord("’"): "'"}
+    for code in range(0x80, 0x250):  # Latin-1 and Latin Extended: every French letter
+        base = unicodedata.normalize("NFKD", chr(code).lower())[:1]
+        table[code] = base if base.isascii() and base.isalpha() else chr(code).lower()[:1]
+    return table
+
+
+_FLAT = _flat_table()
+
+
 def flat(text: str) -> str:
     """``text`` in lower case without accents, one character for one, so offsets carry over."""
-    out = []
-    for char in text:
-        base = unicodedata.normalize("NFKD", char.lower())[:1]
-        out.append(base if len(base) == 1 and base.isascii() else char.lower()[:1] or char)
-    return "".join(out).replace("’", "'")
+    return text.translate(_FLAT).lower()
 
 
 @dataclass(frozen=True)
@@ -302,6 +310,7 @@ _TERM_PATTERNS = {
 }
 
 
+@lru_cache(maxsize=4096)  # the sources of an item are looked up once per reply to it
 def _groups_in(text: str, kind: str) -> dict[int, re.Match[str]]:
     found = {}
     for number, patterns in enumerate(_TERM_PATTERNS[kind]):

@@ -9,6 +9,7 @@ the same phone number.
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from harness.gold import GoldItem
@@ -257,6 +258,13 @@ def extract_specifics(text: str, *, short_numbers: Iterable[str] = ()) -> list[S
     return sorted(found, key=lambda s: s.start)
 
 
+@lru_cache(maxsize=20_000)
+def gold_specifics(text: str, short_numbers: frozenset[str]) -> tuple[Specific, ...]:
+    """:func:`extract_specifics` of a gold text (context, key fact, experience), kept for the
+    process: every reply to an item is checked against the same texts."""
+    return tuple(extract_specifics(text, short_numbers=short_numbers))
+
+
 def number_words(value: str) -> list[str]:
     """French words for a small whole number ("3" → ["trois"]), to accept a number in letters."""
     return _BY_VALUE.get(int(value), []) if value.isdigit() else []
@@ -298,7 +306,7 @@ class Sources:
 
 
 def sources_of(
-    item: GoldItem, *, short_numbers: Iterable[str] = (), citizen: bool = True
+    item: GoldItem, *, short_numbers: frozenset[str] = frozenset(), citizen: bool = True
 ) -> Sources:
     """The sources of a gold item (never its gold reply, which the model did not see); without
     ``citizen``, only what the administration said (the context and key facts)."""
@@ -306,6 +314,6 @@ def sources_of(
     if citizen:
         texts += (item.experience.title, item.experience.text, item.experience.date or "")
     return Sources(
-        tuple(s for text in texts for s in extract_specifics(text, short_numbers=short_numbers)),
+        tuple(s for text in texts for s in gold_specifics(text, short_numbers)),
         normalise_words(" ".join(texts)),
     )
