@@ -5,7 +5,7 @@ carry planted identifiers (names, e-mails, phone numbers, social security and ba
 addresses) so that anonymisation has work, and replies range from plain to pompous so that lint
 and scoring have something to find. The same seed gives the same file.
 
-    python benchmarks/make_corpus.py --replies 20000 --out benchmarks/data/corpus-20000.csv
+    python benchmarks/make_corpus.py --replies 20000 --out /tmp/corpus-20000.csv
 """
 
 import argparse
@@ -177,7 +177,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--replies", type=int, default=20_000)
     parser.add_argument("--seed", type=int, default=18)
-    parser.add_argument("--out", type=Path, default=Path("benchmarks/data/corpus-20000.csv"))
+    parser.add_argument("--out", type=Path, required=True, help="CSV file to write")
     args = parser.parse_args()
     write_corpus(args.out, args.replies, args.seed)
     print(f"wrote {args.replies} replies to {args.out}")
