@@ -178,3 +178,14 @@ def test_bad_input_is_one_line_and_exit_1(tmp_path: Path) -> None:
     broken.write_text("not parquet")
     result = runner.invoke(app, ["audit", str(broken), "--out", str(tmp_path / "c")])
     assert result.exit_code == 1 and "not a Parquet file" in result.output
+
+
+def test_a_hostile_reply_is_shown_as_text(tmp_path: Path) -> None:
+    _audit_one(
+        tmp_path,
+        'Bonjour,\n\n<script>alert(1)</script><img src=x onerror="alert(2)"> Votre dossier est'
+        " complet.",
+    )
+    page = (tmp_path / "audit" / "index.html").read_text(encoding="utf-8")
+    assert "<script" not in page.lower() and "<img" not in page.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
