@@ -46,6 +46,7 @@ def child(config: str, corpus: Path, out: Path) -> None:
 
         begin = time.perf_counter()
         ray.init(
+            address="local",
             num_cpus=int(config.split("-")[1]),
             include_dashboard=False,
             logging_level="WARNING",

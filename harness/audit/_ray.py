@@ -33,9 +33,12 @@ def connect(address: str | None) -> Any:
     if not ray.is_initialized():
         options: dict[str, Any] = {"logging_level": "WARNING", "log_to_driver": False}
         if address is None:
-            options["include_dashboard"] = False
+            # "local" starts a cluster here even when `ray start` left one running (or its file).
+            options |= {"address": "local", "include_dashboard": False}
+        else:
+            options["address"] = address
         try:
-            ray.init(address=address, **options)
+            ray.init(**options)
         except (ConnectionError, ValueError, RuntimeError) as error:
             raise UsageError(f"cannot reach the Ray cluster at {address}: {error}") from None
     return ray

@@ -27,7 +27,13 @@ CHUNK = 12
 @pytest.fixture(scope="module", autouse=True)
 def cluster() -> Iterator[str]:
     """One local cluster for the module; its address, for a second driver."""
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level="WARNING")
+    ray.init(
+        address="local",  # never a cluster the developer left running
+        num_cpus=2,
+        include_dashboard=False,
+        log_to_driver=False,
+        logging_level="WARNING",
+    )
     yield ray.get_runtime_context().gcs_address
     ray.shutdown()
 
