@@ -25,6 +25,7 @@ RELEASED = {
     "judge-tone@1.0.0",
     "judge-accuracy@1.0.0",
     "judge-accuracy@1.1.0",
+    "judge-pairwise@1.0.0",
 }
 
 
