@@ -1,6 +1,8 @@
 """`plume run`: the main job, and `plume run merge` for sharded runs."""
 
+import signal
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -146,7 +148,7 @@ def register(app: typer.Typer) -> None:
         """Draft replies to the gold set with each model, score them and write a report."""
         if context.invoked_subcommand is not None:
             return
-        from harness.runner import RunManifest, RunSpec, execute
+        from harness.runner import Interrupted, RunManifest, RunSpec, execute
 
         if resume is not None:
             try:
@@ -201,14 +203,25 @@ def register(app: typer.Typer) -> None:
                 failures[record.model] = failures.get(record.model, 0) + 1
                 progress.update(tasks[record.model], failed=failures[record.model])
 
+        terminated = False
+
+        def on_sigterm(signum: int, frame: FrameType | None) -> None:
+            # Stopped as by Ctrl-C: records flushed, servers stopped, run.json says interrupted.
+            nonlocal terminated
+            terminated = True
+            raise KeyboardInterrupt
+
+        previous = signal.signal(signal.SIGTERM, on_sigterm)
         try:
             with progress:
                 outcome = execute(spec, run_dir=resume, on_plan=on_plan, on_record=on_record)
-        except KeyboardInterrupt:
-            fail(
-                "interrupted; completed items are saved: resume with `plume run --resume RUN_DIR`",
-                130,
-            )
+        except KeyboardInterrupt as stop:
+            run_dir = stop.run_dir if isinstance(stop, Interrupted) else resume
+            hint = f"completed items are saved: resume with `plume run --resume {run_dir}`"
+            message = f"interrupted; {hint}" if run_dir else "interrupted before any item was run"
+            fail(message, 143 if terminated else 130)
+        finally:
+            signal.signal(signal.SIGTERM, previous)
         _conclude(outcome)
 
     @group.command("merge")

@@ -11,12 +11,13 @@ from harness.runner._records import (
     SampleRecord,
 )
 from harness.runner._results import criterion_values, summarise
-from harness.runner._run import RunOutcome, execute, finish
+from harness.runner._run import Interrupted, RunOutcome, execute, finish
 from harness.runner._samples import SampleWriter, latest_by_key, read_samples
 from harness.runner._spec import RunSpec
 
 __all__ = [
     "GoldRecord",
+    "Interrupted",
     "ModelRecord",
     "ModelResults",
     "PromptMaker",

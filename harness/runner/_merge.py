@@ -37,7 +37,7 @@ def merge_runs(run_dirs: list[Path], out: Path | None = None) -> RunOutcome:
     first = manifests[0]
     reference = first.spec.model_dump(exclude=_SHARD_FIELDS)
     for run_dir, manifest in zip(run_dirs, manifests, strict=True):
-        if manifest.status != "completed":
+        if manifest.status not in ("completed", "completed_with_failures"):
             raise UsageError(
                 f"{run_dir} is {manifest.status}; finish it with --resume before merging"
             )
@@ -75,6 +75,9 @@ def merge_runs(run_dirs: list[Path], out: Path | None = None) -> RunOutcome:
             "run_id": target.name,
             "created_at": min(m.created_at for m in manifests),
             "finished_at": datetime.now(UTC),
+            "status": "completed_with_failures"
+            if any(r.error is not None for r in merged.values())
+            else "completed",
             "gold": first.gold.model_copy(update={"items": len(item_ids)}),
             "spec": first.spec.model_copy(update={"shard": None}),
         }

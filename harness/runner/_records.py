@@ -61,8 +61,10 @@ class RunManifest(BaseModel):
     """Version of this file's layout."""
     run_id: str
     """The run directory's name."""
-    status: Literal["running", "completed", "failed", "interrupted"]
-    """How the run ended (``running`` while it runs, or if it was killed)."""
+    status: Literal["running", "completed", "completed_with_failures", "failed", "interrupted"]
+    """How the run ended: ``completed``; ``completed_with_failures`` when some replies failed
+    (``results.json`` counts them by cause); ``interrupted`` by Ctrl-C or SIGTERM; ``failed``;
+    ``running`` while it runs, or if it was killed."""
     created_at: datetime
     """When the run started (UTC)."""
     finished_at: datetime | None = None

@@ -74,6 +74,16 @@ class RunOutcome:
     """Models left out, with the reason."""
 
 
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C (or SIGTERM, which the CLI turns into the same) stopped a run: its records are
+    flushed, its local servers stopped and its ``run.json`` says ``interrupted``."""
+
+    def __init__(self, run_dir: Path) -> None:
+        super().__init__(f"run interrupted; resume it with plume run --resume {run_dir}")
+        self.run_dir = run_dir
+        """The run directory to resume."""
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -147,7 +157,9 @@ def execute(
         }
         on_plan({name: len(left) for name, left in pending.items()}, plan.skipped)
         records = _run_models(plan, pending, on_record)
-        _end(plan, "completed")
+        latest = latest_by_key(recorded + records).values()
+        failed = any(record.error is not None for record in latest)
+        _end(plan, "completed_with_failures" if failed else "completed")
         finish(
             plan.run_dir,
             plan.manifest,
@@ -287,7 +299,7 @@ def _run_models(
                 raise group.exceptions[0] from None
     except KeyboardInterrupt:
         _end(plan, "interrupted")
-        raise
+        raise Interrupted(plan.run_dir) from None
     except BaseException:
         _end(plan, "failed")
         raise
@@ -540,7 +552,10 @@ def finish(
     write_atomic(run_dir / "results.json", results.model_dump_json(indent=2))
 
 
-def _end(plan: _Plan, status: Literal["completed", "failed", "interrupted"]) -> None:
+def _end(
+    plan: _Plan,
+    status: Literal["completed", "completed_with_failures", "failed", "interrupted"],
+) -> None:
     plan.manifest.status, plan.manifest.finished_at = status, _now()
     _write_manifest(plan.run_dir, plan.manifest)
 
