@@ -6,6 +6,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -61,14 +62,16 @@ def _scorer_names(text: str | None) -> list[str] | None:
 
 
 def _conclude(outcome: "RunOutcome") -> None:
-    """Print the leaderboard and the report's path; exit 1 when some replies failed."""
-    from harness.report import write_report
+    """Print the leaderboard, the verdict's headline and the report's path; exit 1 when some
+    replies failed."""
+    from harness.report import verdict, write_report
     from harness.runner import RunResults
 
     results_file = outcome.run_dir / "results.json"
     results = RunResults.model_validate_json(results_file.read_text(encoding="utf-8"))
     report = write_report(outcome.run_dir)
     console.print(_leaderboard(results))
+    console.print(f"[bold]{escape(verdict(results).headline)}[/]", soft_wrap=True)
     console.print(f"Report: {report}", highlight=False, soft_wrap=True)
     failed = sum(r.errors for r in results.models.values())
     if failed:
