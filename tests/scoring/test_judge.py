@@ -94,6 +94,10 @@ def test_plume_score_with_a_judge_adds_the_judge_criteria(
     (line,) = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert line["scores"]["tone_judge"] == 0.75 and line["scores"]["accuracy_judge"] == 0.75
     assert "judge-tone@1.0.0+judge:alias-x" in result.output
+    # A judge that gives every reply 4/5 cannot tell a reply from its defective twin.
+    assert "judge judge, accuracy_judge: canaries 0/5 ranked right (0%)" in result.output
+    assert "do not trust these scores" in result.output
+    assert "0/1 replies without a usable verdict" in result.output
 
 
 def test_a_remote_judge_is_sent_no_personal_data_and_still_grades() -> None:
