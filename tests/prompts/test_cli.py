@@ -23,6 +23,15 @@ def styleguide_module(monkeypatch: pytest.MonkeyPatch, guide: FakeGuide) -> None
     module = types.ModuleType("harness.styleguide")
     module.load_styleguide = lambda: guide  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "harness.styleguide", module)
+    _no_guide_history(monkeypatch)
+
+
+def _no_guide_history(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`prompts validate` also asks whether the guide changed since git HEAD; a stand-in guide
+    has no history, so nothing changed."""
+    versions = types.ModuleType("harness.styleguide._versions")
+    versions.since_head = lambda folder: types.SimpleNamespace(problems=())  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "harness.styleguide._versions", versions)
 
 
 def test_list_shows_every_version_with_status_and_lock(store: Path) -> None:
@@ -110,6 +119,7 @@ def test_validate_without_the_style_guide_says_so(
     store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(sys.modules, "harness.styleguide", types.ModuleType("harness.styleguide"))
+    _no_guide_history(monkeypatch)
     result = runner.invoke(app, ["prompts", "validate"])
     assert result.exit_code == 1
     assert "reply@1.1.0: this prompt draws on the style guide" in result.output
