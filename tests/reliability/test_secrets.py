@@ -104,7 +104,11 @@ def test_keys_are_sent_to_their_endpoint_and_never_written_or_printed(
         assert result.exit_code == 0, (args, result.output)
         return result.output
 
-    endpoint = Endpoint(reply="Bonjour, nous avons bien reçu votre message.")
+    # One loopback server stands for the three providers, so it serves each one's model id.
+    endpoint = Endpoint(
+        reply="Bonjour, nous avons bien reçu votre message.",
+        served=[{"id": "model-x", "aliases": ["alias-x"]}, {"id": "claude-x"}],
+    )
     with serving(endpoint) as base_url:
         models_yaml(plume_root, *_models(base_url))
         in_subprocess("run", "--gold", str(gold), "--few-shot", "0")
