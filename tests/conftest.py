@@ -1,4 +1,5 @@
-"""Shared fixtures: no network, no real keys, and a private data root per test when asked."""
+"""Shared fixtures: no network, no real keys, a private data root per test when asked, and a
+headless Chromium for the browser tests."""
 
 import os
 import shutil
@@ -6,6 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from tests.browser import CHROMIUM
 
 REPO = Path(__file__).resolve().parents[1]
 KEY_VARIABLES = ("ANTHROPIC_API_KEY", "MISTRAL_API_KEY", "ALBERT_API_KEY")
@@ -67,3 +71,15 @@ def small_local_root(plume_root: Path) -> Path:
     (plume_root / "gold").mkdir(exist_ok=True)
     shutil.copy(REPO / "tests" / "data" / "mini_gold.jsonl", plume_root / "gold" / "mini.jsonl")
     return plume_root
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's chromium, headless, driven by Playwright (never Playwright's own download)."""
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield launched
+        launched.close()

@@ -11,36 +11,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page
 
 from harness.styleguide import load_styleguide
+from tests.browser import BROWSER_TESTS
 from tests.studio.conftest import GOLD, SHIPPED, git, write_run
 from tests.web.server import free_port
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 POMPOUS = (
     "Bonjour,\n"
     "Nous vous prions d'agréer nos salutations. Nous traiterons votre dossier dans les meilleurs"
     " délais. Il convient de joindre votre avis. Il vous appartient de signer le formulaire."
 )
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed"),
-]
-
-if CHROMIUM is not None:
-    from playwright.sync_api import Browser, Page, sync_playwright
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator["Browser"]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield launched
-        launched.close()
+pytestmark = BROWSER_TESTS
 
 
 @pytest.fixture(scope="module")
@@ -83,13 +67,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
         process.wait(timeout=30)
 
 
-def _open(browser: "Browser", link: str) -> "Page":
+def _open(browser: Browser, link: str) -> Page:
     page = browser.new_page()
     page.goto(link)
     return page
 
 
-def _marks(page: "Page") -> list[tuple[int, int, str]]:
+def _marks(page: Page) -> list[tuple[int, int, str]]:
     """(start, end, text) of every highlighted stretch, counted in the layer behind the text."""
     found: list[tuple[int, int, str]] = page.evaluate(
         """() => {
@@ -107,7 +91,7 @@ def _marks(page: "Page") -> list[tuple[int, int, str]]:
 
 
 def test_typing_a_pompous_reply_highlights_its_violations(
-    browser: "Browser", server: tuple[str, Path]
+    browser: Browser, server: tuple[str, Path]
 ) -> None:
     page = _open(browser, server[0])
     page.locator("#texte").press_sequentially(POMPOUS, delay=1)
@@ -121,7 +105,7 @@ def test_typing_a_pompous_reply_highlights_its_violations(
 
 
 def test_a_suggestion_applies_with_a_click_or_a_key(
-    browser: "Browser", server: tuple[str, Path]
+    browser: Browser, server: tuple[str, Path]
 ) -> None:
     page = _open(browser, server[0])
     page.locator("#texte").fill(POMPOUS)
@@ -134,7 +118,7 @@ def test_a_suggestion_applies_with_a_click_or_a_key(
     assert page.locator("#texte").input_value().endswith("avis. Vous devez signer le formulaire.")
 
 
-def test_the_rule_pages_render_every_rule(browser: "Browser", server: tuple[str, Path]) -> None:
+def test_the_rule_pages_render_every_rule(browser: Browser, server: tuple[str, Path]) -> None:
     page = _open(browser, server[0])
     page.get_by_role("link", name="Le guide de style").click()
     guide = load_styleguide(SHIPPED)
@@ -147,7 +131,7 @@ def test_the_rule_pages_render_every_rule(browser: "Browser", server: tuple[str,
 
 
 def test_the_modification_page_shows_a_planted_change(
-    browser: "Browser", server: tuple[str, Path]
+    browser: Browser, server: tuple[str, Path]
 ) -> None:
     link, guide = server
     jargon = guide / "lexicons" / "jargon.tsv"

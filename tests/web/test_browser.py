@@ -1,38 +1,21 @@
 """The review in headless Chromium (Debian's, driven by Playwright): a whole session with the
 keyboard, resuming, hostile replies shown as text, and no model name anywhere."""
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page
 
 from harness.review import VerdictStore
+from tests.browser import BROWSER_TESTS
 from tests.review.panel import make_plan
 from tests.web.server import Server, free_port
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 MODELS = ("run-20261201/modele-secret-alpha", "run-20261202/modele-secret-beta")
 HOSTILE = '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2"><b>gras</b>'
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed"),
-]
-
-if CHROMIUM is not None:
-    from playwright.sync_api import Browser, Page, sync_playwright
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator["Browser"]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield launched
-        launched.close()
+pytestmark = BROWSER_TESTS
 
 
 @pytest.fixture
@@ -52,7 +35,7 @@ def review(tmp_path: Path) -> Iterator[tuple[Server, str]]:
     server.stop()
 
 
-def _review_with_keyboard(page: "Page") -> None:
+def _review_with_keyboard(page: Page) -> None:
     """Rate each reply 4 on three criteria and 'send as is', prefer A, send: keys only."""
     page.keyboard.press("Tab")  # the first rating of reply A
     for _ in range(2):
@@ -66,7 +49,7 @@ def _review_with_keyboard(page: "Page") -> None:
         page.keyboard.press("Control+Enter")
 
 
-def test_a_whole_session_with_the_keyboard(browser: "Browser", review: tuple[Server, str]) -> None:
+def test_a_whole_session_with_the_keyboard(browser: Browser, review: tuple[Server, str]) -> None:
     server, link = review
     page = browser.new_page()
     page.goto(link)
@@ -84,7 +67,7 @@ def test_a_whole_session_with_the_keyboard(browser: "Browser", review: tuple[Ser
 
 
 def test_closing_the_page_resumes_where_one_left_off(
-    browser: "Browser", review: tuple[Server, str]
+    browser: Browser, review: tuple[Server, str]
 ) -> None:
     server, link = review
     context = browser.new_context()
@@ -103,7 +86,7 @@ def test_closing_the_page_resumes_where_one_left_off(
 
 
 def test_a_reply_with_html_and_script_is_shown_as_text(
-    browser: "Browser", review: tuple[Server, str]
+    browser: Browser, review: tuple[Server, str]
 ) -> None:
     _, link = review
     page = browser.new_page()
@@ -116,7 +99,7 @@ def test_a_reply_with_html_and_script_is_shown_as_text(
 
 
 def test_no_model_name_in_the_dom_the_source_or_the_address(
-    browser: "Browser", review: tuple[Server, str]
+    browser: Browser, review: tuple[Server, str]
 ) -> None:
     _, link = review
     page = browser.new_page()
