@@ -44,8 +44,10 @@ from tests.models.providers import (
     albert_app,
     anthropic_app,
     anthropic_error,
+    anthropic_gate,
     anthropic_message,
     mistral_app,
+    mistral_gate,
     mistral_reply,
 )
 
@@ -120,14 +122,7 @@ def anthropic_batches_app(fake: Fake, batches: Batches) -> web.Application:
     created: dict[str, float] = {}
 
     def authenticated(request: web.Request) -> web.Response | None:
-        if request.headers.get("x-api-key") != fake.key:
-            return batches.refuse(401, anthropic_error("authentication_error", "invalid x-api-key"))
-        if "anthropic-version" not in request.headers:
-            return batches.refuse(
-                400,
-                anthropic_error("invalid_request_error", "anthropic-version: header is required"),
-            )
-        return None
+        return anthropic_gate(request, fake.key, batches.refuse)
 
     def batch(batch_id: str, request: web.Request) -> dict[str, Any]:
         ended = batch_id in results and batches.ended(batch_id)
@@ -277,9 +272,7 @@ def mistral_batches_app(fake: Fake, batches: Batches) -> web.Application:
     jobs: dict[str, dict[str, Any]] = {}
 
     def authenticated(request: web.Request) -> web.Response | None:
-        if request.headers.get("Authorization") != f"Bearer {fake.key}":
-            return batches.refuse(401, {"message": "Unauthorized", "request_id": "1"})
-        return None
+        return mistral_gate(request, fake.key, batches.refuse)
 
     def extra_forbidden(names: list[str]) -> web.Response:
         detail = [{"type": "extra_forbidden", "loc": ["body", n]} for n in names]

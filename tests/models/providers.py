@@ -18,6 +18,7 @@ Sources, read 2026-12-07:
 """
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -106,18 +107,25 @@ def anthropic_message(
     )
 
 
+Refuse = Callable[[int, Any], web.Response]
+
+
+def anthropic_gate(request: web.Request, key: str, refuse: Refuse) -> web.Response | None:
+    """Anthropic's refusal of a request without the key or the ``anthropic-version`` header."""
+    if request.headers.get("x-api-key") != key:
+        return refuse(401, anthropic_error("authentication_error", "invalid x-api-key"))
+    if "anthropic-version" not in request.headers:
+        return refuse(
+            400, anthropic_error("invalid_request_error", "anthropic-version: header is required")
+        )
+    return None
+
+
 def anthropic_app(fake: Fake) -> web.Application:
     """``POST /v1/messages`` and ``GET /v1/models/{id}`` as Anthropic documents them."""
 
     def authenticated(request: web.Request) -> web.Response | None:
-        if request.headers.get("x-api-key") != fake.key:
-            return fake.refuse(401, anthropic_error("authentication_error", "invalid x-api-key"))
-        if "anthropic-version" not in request.headers:
-            return fake.refuse(
-                400,
-                anthropic_error("invalid_request_error", "anthropic-version: header is required"),
-            )
-        return None
+        return anthropic_gate(request, fake.key, fake.refuse)
 
     async def messages(request: web.Request) -> web.Response:
         if (refusal := authenticated(request)) is not None:
@@ -284,13 +292,18 @@ def mistral_reply(
     )
 
 
+def mistral_gate(request: web.Request, key: str, refuse: Refuse) -> web.Response | None:
+    """Mistral's refusal of a request without the key."""
+    if request.headers.get("Authorization") != f"Bearer {key}":
+        return refuse(401, {"message": "Unauthorized", "request_id": "1"})
+    return None
+
+
 def mistral_app(fake: Fake) -> web.Application:
     """``POST /v1/chat/completions`` and ``GET /v1/models`` as Mistral documents them."""
 
     def authenticated(request: web.Request) -> web.Response | None:
-        if request.headers.get("Authorization") != f"Bearer {fake.key}":
-            return fake.refuse(401, {"message": "Unauthorized", "request_id": "1"})
-        return None
+        return mistral_gate(request, fake.key, fake.refuse)
 
     async def chat(request: web.Request) -> web.Response:
         if (refusal := authenticated(request)) is not None:
