@@ -276,6 +276,7 @@ def studio_app(token: str, studio: Studio) -> ASGIApp:
             return JSONResponse({"erreur": str(error)}, status_code=422)
 
     async def rules(request: Request) -> Response:
+        """The style guide's index, or one rule's page when the address names a rule."""
         if not allowed(request):
             return refused()
         try:
@@ -283,27 +284,15 @@ def studio_app(token: str, studio: Studio) -> ASGIApp:
             counts = await run_in_threadpool(studio.counts)
         except PlumeError as error:
             return page("studio/probleme.html", 500, problem=str(error))
-        return page("studio/regles.html", guide=guide, counts=counts, run=studio.last_run())
-
-    async def rule(request: Request) -> Response:
-        if not allowed(request):
-            return refused()
-        try:
-            guide = studio.guide()
-            counts = await run_in_threadpool(studio.counts)
-        except PlumeError as error:
-            return page("studio/probleme.html", 500, problem=str(error))
+        shown: dict[str, Any] = {"guide": guide, "counts": counts, "run": studio.last_run()}
+        if "rule" not in request.path_params:
+            return page("studio/regles.html", **shown)
         try:
             found = guide.rule(request.path_params["rule"])
         except KeyError:
             return page("studio/probleme.html", 404, problem="Cette règle n’existe pas.")
         return page(
-            "studio/regle.html",
-            guide=guide,
-            rule=found,
-            checker=guide.checker(found.id).describe(),
-            counts=counts,
-            run=studio.last_run(),
+            "studio/regle.html", rule=found, checker=guide.checker(found.id).describe(), **shown
         )
 
     async def modification(request: Request) -> Response:
@@ -331,7 +320,7 @@ def studio_app(token: str, studio: Studio) -> ASGIApp:
                 Route("/entrer", enter),
                 Route("/api/lint", api_lint, methods=["POST"]),
                 Route("/regles", rules),
-                Route("/regles/{rule}", rule),
+                Route("/regles/{rule}", rules),
                 Route("/modification", modification),
                 Mount("/static", StaticFiles(directory=_HERE / "static"), name="static"),
             ]
