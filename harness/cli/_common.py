@@ -1,9 +1,10 @@
-"""What every command shares: the console and the way a user error ends a command."""
+"""What every command shares: the console, the way a user error ends a command, and the
+serving commands' address options."""
 
 import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import NoReturn, ParamSpec, TypeVar
+from typing import Annotated, NoReturn, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
@@ -12,6 +13,14 @@ from harness.errors import PlumeError
 
 console = Console()
 err_console = Console(stderr=True)
+
+# `plume serve` and `plume review serve`: the address they listen on.
+DEFAULT_PORT = 8765
+HostOption = Annotated[
+    str | None,
+    typer.Option(help="Address to listen on (default 127.0.0.1: this machine only)."),
+]
+PortOption = Annotated[int, typer.Option(help="Port to listen on.")]
 
 P = ParamSpec("P")
 R = TypeVar("R")

@@ -6,10 +6,8 @@ from typing import Annotated
 
 import typer
 
-from harness.cli._common import console, guarded
+from harness.cli._common import DEFAULT_PORT, HostOption, PortOption, console, guarded
 from harness.errors import UsageError
-
-DEFAULT_PORT = 8765
 
 
 class ResultsFormat(StrEnum):
@@ -105,11 +103,8 @@ def register(app: typer.Typer) -> None:
     @guarded
     def serve(
         review_dir: Annotated[Path, typer.Argument(help="Review folder.")],
-        host: Annotated[
-            str | None,
-            typer.Option(help="Address to listen on (default 127.0.0.1: this machine only)."),
-        ] = None,
-        port: Annotated[int, typer.Option(help="Port to listen on.")] = DEFAULT_PORT,
+        host: HostOption = None,
+        port: PortOption = DEFAULT_PORT,
     ) -> None:
         """Serve the review pages to the reviewers' browsers until Ctrl+C."""
         from harness.web import serve as run_server

@@ -5,9 +5,7 @@ from typing import Annotated
 
 import typer
 
-from harness.cli._common import guarded
-
-DEFAULT_PORT = 8765
+from harness.cli._common import DEFAULT_PORT, HostOption, PortOption, guarded
 
 
 def register(app: typer.Typer) -> None:
@@ -34,11 +32,8 @@ def register(app: typer.Typer) -> None:
         runs: Annotated[
             Path | None, typer.Option(help="Runs folder; the rule pages count the last run.")
         ] = None,
-        host: Annotated[
-            str | None,
-            typer.Option(help="Address to listen on (default 127.0.0.1: this machine only)."),
-        ] = None,
-        port: Annotated[int, typer.Option(help="Port to listen on.")] = DEFAULT_PORT,
+        host: HostOption = None,
+        port: PortOption = DEFAULT_PORT,
     ) -> None:
         """Serve the writers' studio (and, with --review, the review pages) until Ctrl+C.
 
