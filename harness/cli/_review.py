@@ -2,12 +2,15 @@
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from harness.cli._common import DEFAULT_PORT, HostOption, PortOption, console, guarded
 from harness.errors import UsageError
+
+if TYPE_CHECKING:
+    from harness.review import ReviewPlan, Verdict
 
 
 class ResultsFormat(StrEnum):
@@ -20,6 +23,17 @@ class ResultsFormat(StrEnum):
 
 def _say(text: str) -> None:
     console.print(text, markup=False, highlight=False, soft_wrap=True)
+
+
+def _reviewed(review_dir: Path) -> tuple["ReviewPlan", list["Verdict"]]:
+    """The review's plan and its verdicts; a review with no verdict yet is a usage error."""
+    from harness.review import load_plan, read_verdicts
+
+    plan = load_plan(review_dir)
+    verdicts = read_verdicts(review_dir)
+    if not verdicts:
+        raise UsageError(f"{review_dir}: no verdict yet (serve it with `plume review serve`)")
+    return plan, verdicts
 
 
 def register(app: typer.Typer) -> None:
@@ -123,18 +137,9 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Win rates, Bradley–Terry strengths, "would send as is", edits and agreement."""
         from harness.files import write_atomic
-        from harness.review import (
-            load_plan,
-            read_verdicts,
-            render_html,
-            render_markdown,
-            review_results,
-        )
+        from harness.review import render_html, render_markdown, review_results
 
-        plan = load_plan(review_dir)
-        verdicts = read_verdicts(review_dir)
-        if not verdicts:
-            raise UsageError(f"{review_dir}: no verdict yet (serve it with `plume review serve`)")
+        plan, verdicts = _reviewed(review_dir)
         found = review_results(plan, verdicts)
         path = review_dir / f"results.{format.value}"
         if format is ResultsFormat.json:
@@ -164,19 +169,9 @@ def register(app: typer.Typer) -> None:
     def calibrate_(review_dir: Annotated[Path, typer.Argument(help="Review folder.")]) -> None:
         """How often each automatic score prefers what the agents preferred, and its rank
         correlation with their ratings; run reports show it beside the leaderboard."""
-        from harness.review import (
-            calibrate,
-            format_estimate,
-            load_plan,
-            read_scores,
-            read_verdicts,
-            write_calibration,
-        )
+        from harness.review import calibrate, format_estimate, read_scores, write_calibration
 
-        plan = load_plan(review_dir)
-        verdicts = read_verdicts(review_dir)
-        if not verdicts:
-            raise UsageError(f"{review_dir}: no verdict yet (serve it with `plume review serve`)")
+        plan, verdicts = _reviewed(review_dir)
         found = calibrate(plan, verdicts, read_scores(plan))
         for c in found.criteria:
             rho = "—" if c.spearman is None else f"{c.spearman:+.2f}"
