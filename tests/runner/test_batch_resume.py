@@ -6,7 +6,6 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -14,17 +13,10 @@ from harness.runner import RunManifest, read_samples
 from tests.models.batch_fakes import Batches, anthropic_batches_app, mistral_batches_app
 from tests.models.fake_server import serve_app_in_thread
 from tests.models.providers import Fake
+from tests.runner.plume import PLUME, default_signals, resume
 from tests.runner.test_faults import make_gold
 
-PLUME = [sys.executable, "-m", "harness.cli"]
 ITEMS = 5
-
-
-def _default_signals() -> None:
-    # A suite started in the background hands its children SIGINT ignored: give Plume the
-    # dispositions a terminal gives it.
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _models_yaml(root: Path, claude_url: str, mistral_url: str) -> None:
@@ -71,7 +63,7 @@ def test_a_run_killed_while_its_batches_are_pending_resumes_without_resubmitting
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
-            preexec_fn=_default_signals,
+            preexec_fn=default_signals,
         )
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and not (claude.seen_polls and mistral.seen_polls):
@@ -88,14 +80,7 @@ def test_a_run_killed_while_its_batches_are_pending_resumes_without_resubmitting
         assert read_samples(run_dir / "samples.jsonl") == []
 
         claude.hold = mistral.hold = False  # the batches end while Plume is away
-        resumed = subprocess.run(
-            [*PLUME, "run", "--resume", str(run_dir)],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            preexec_fn=_default_signals,
-        )
+        resumed = resume(run_dir, env)
     assert resumed.returncode == 0, resumed.stderr
     assert [len(b) for b in claude.submitted] == [ITEMS]
     assert [len(b) for b in mistral.submitted] == [ITEMS]

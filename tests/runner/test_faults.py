@@ -6,7 +6,6 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from aiohttp import web
 
 from harness.runner import RunSpec, execute, read_samples
 from tests.models.fake_server import Scripted, ok, serve_in_thread
+from tests.runner.plume import PLUME, resume
 from tests.runner.test_run import fake_models_yaml
 
 ITEMS = 30
@@ -115,9 +115,6 @@ def test_every_item_ends_scored_or_failed_with_its_cause(
     ), "a timed-out first call is retried and succeeds"
 
 
-PLUME = [sys.executable, "-m", "harness.cli"]
-
-
 @dataclass
 class Slow(Scripted):
     """Answers each item after a delay, deterministically, so a run can be killed midway."""
@@ -170,13 +167,7 @@ def test_a_run_killed_midway_resumes_to_the_same_records(
         assert samples is not None, "the run never got going"
         partial = len(read_samples(samples))
         assert 6 <= partial < 24
-        resumed = subprocess.run(
-            [*PLUME, "run", "--resume", str(samples.parent)],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+        resumed = resume(samples.parent, env)
         assert resumed.returncode == 0, resumed.stderr
         whole = subprocess.run(
             [*command, "--out", str(tmp_path / "whole")],

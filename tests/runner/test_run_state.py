@@ -4,7 +4,6 @@
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -14,21 +13,13 @@ from typer.testing import CliRunner
 from harness.cli import app
 from harness.runner import RunManifest, RunSpec, execute, merge_runs, read_samples
 from tests.models.fake_server import Scripted, ok, serve_in_thread
+from tests.runner.plume import PLUME, default_signals, resume
 from tests.runner.test_faults import Slow, make_gold
 from tests.runner.test_run import fake_models_yaml
-
-PLUME = [sys.executable, "-m", "harness.cli"]
 
 
 def _status(run_dir: Path) -> str:
     return RunManifest.model_validate_json((run_dir / "run.json").read_text()).status
-
-
-def _default_signals() -> None:
-    # A suite started in the background inherits SIGINT ignored, and Plume with it: give it the
-    # dispositions a terminal's Ctrl-C and a service manager's stop meet.
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 @pytest.mark.parametrize(("signal_number", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
@@ -61,7 +52,7 @@ def test_ctrl_c_and_sigterm_leave_an_interrupted_run_that_resumes(
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-            preexec_fn=_default_signals,
+            preexec_fn=default_signals,
         )
         deadline = time.monotonic() + 120
         samples: Path | None = None
@@ -78,13 +69,7 @@ def test_ctrl_c_and_sigterm_leave_an_interrupted_run_that_resumes(
         assert f"plume run --resume {run_dir}" in stderr and "Traceback" not in stderr
         assert _status(run_dir) == "interrupted"
         assert len(read_samples(samples)) < 24
-        resumed = subprocess.run(
-            [*PLUME, "run", "--resume", str(run_dir)],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+        resumed = resume(run_dir, env)
     assert resumed.returncode == 0, resumed.stderr
     assert _status(run_dir) == "completed"
     assert len({(r.id, r.model) for r in read_samples(samples)}) == 24

@@ -1,0 +1,28 @@
+"""Plume as a child process, for the runner tests that stop it and resume its run."""
+
+import signal
+import subprocess
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+PLUME = [sys.executable, "-m", "harness.cli"]
+
+
+def default_signals() -> None:
+    # A suite started in the background hands its children SIGINT ignored: give Plume the
+    # dispositions a terminal's Ctrl-C and a service manager's stop meet.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def resume(run_dir: Path, env: Mapping[str, str]) -> subprocess.CompletedProcess[str]:
+    """`plume run --resume run_dir`, its output captured."""
+    return subprocess.run(
+        [*PLUME, "run", "--resume", str(run_dir)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=default_signals,
+    )
