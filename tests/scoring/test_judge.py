@@ -14,6 +14,16 @@ from harness.scoring import Score, judge_replies
 from tests.models.fake_server import Scripted, ok, serve, serve_in_thread
 from tests.scoring.cases import CAF
 
+
+def judge_models_yaml(root: Path, base_url: str, model: str) -> None:
+    """A models.yaml whose only model, ``judge``, is ``model`` behind ``base_url``."""
+    (root / "models.yaml").write_text(
+        "models:\n  - name: judge\n    provider: openai-compatible\n"
+        f"    model: {model}\n    base_url: {base_url}\n    api_key_env: FAKE_API_KEY\n",
+        encoding="utf-8",
+    )
+
+
 VERDICT = json.dumps(
     {"raisonnement": "Ton sobre et direct.", "note": 4, "problèmes": ["une formule un peu longue"]}
 )
@@ -71,11 +81,7 @@ def test_plume_score_with_a_judge_adds_the_judge_criteria(
     replies.write_text(json.dumps({"id": CAF.item.id, "model": "m", "reply": CAF.good}) + "\n")
     out = tmp_path / "scores.jsonl"
     with serve_in_thread(Scripted([ok(VERDICT)])) as base_url:
-        (plume_root / "models.yaml").write_text(
-            "models:\n  - name: judge\n    provider: openai-compatible\n    model: alias-x\n"
-            f"    base_url: {base_url}\n    api_key_env: FAKE_API_KEY\n",
-            encoding="utf-8",
-        )
+        judge_models_yaml(plume_root, base_url, "alias-x")
         result = CliRunner().invoke(
             app,
             [

@@ -31,6 +31,7 @@ from harness.scoring import (
 )
 from harness.scoring._canaries import FAITHFUL, ITEM
 from tests.models.fake_server import serve_app, serve_app_in_thread
+from tests.scoring.test_judge import judge_models_yaml
 
 Answer = Callable[[dict[str, Any]], str]
 
@@ -41,9 +42,8 @@ def _reply_of(request: dict[str, Any], tag: str) -> str:
     return found.group(1) if found else ""
 
 
-def _run(answer: Answer, work: Callable[[Model], Any]) -> tuple[Any, list[dict[str, Any]]]:
-    """``work`` with a judge whose every answer is ``answer(request)``; the requests it got."""
-    seen: list[dict[str, Any]] = []
+def _app(answer: Answer, seen: list[dict[str, Any]]) -> web.Application:
+    """A judge ``judge-x`` whose every answer is ``answer(request)``; it keeps the requests."""
 
     async def chat(request: web.Request) -> web.Response:
         body = await request.json()
@@ -53,10 +53,21 @@ def _run(answer: Answer, work: Callable[[Model], Any]) -> tuple[Any, list[dict[s
             {"model": "judge-x", "choices": [{"message": message, "finish_reason": "stop"}]}
         )
 
+    async def models(request: web.Request) -> web.Response:
+        return web.json_response({"object": "list", "data": [{"id": "judge-x"}]})
+
+    application = web.Application()
+    application.router.add_post("/v1/chat/completions", chat)
+    application.router.add_get("/v1/models", models)
+    return application
+
+
+def _run(answer: Answer, work: Callable[[Model], Any]) -> tuple[Any, list[dict[str, Any]]]:
+    """``work`` with a judge whose every answer is ``answer(request)``; the requests it got."""
+    seen: list[dict[str, Any]] = []
+
     async def main() -> Any:
-        application = web.Application()
-        application.router.add_post("/v1/chat/completions", chat)
-        async with serve_app(application) as base_url, aiohttp.ClientSession() as session:
+        async with serve_app(_app(answer, seen)) as base_url, aiohttp.ClientSession() as session:
             spec = ModelSpec(
                 name="judge", provider="openai-compatible", model="judge-x", base_url=base_url
             )
@@ -181,24 +192,6 @@ def test_anthropic_is_asked_through_a_forced_tool_and_its_input_is_the_verdict()
     assert json.loads(completion.text) == {"note": 3}
 
 
-def _app(answer: Answer, seen: list[dict[str, Any]]) -> web.Application:
-    async def chat(request: web.Request) -> web.Response:
-        body = await request.json()
-        seen.append(body)
-        message = {"role": "assistant", "content": answer(body)}
-        return web.json_response(
-            {"model": "judge-x", "choices": [{"message": message, "finish_reason": "stop"}]}
-        )
-
-    async def models(request: web.Request) -> web.Response:
-        return web.json_response({"object": "list", "data": [{"id": "judge-x"}]})
-
-    application = web.Application()
-    application.router.add_post("/v1/chat/completions", chat)
-    application.router.add_get("/v1/models", models)
-    return application
-
-
 def test_plume_judge_reports_ties_and_flags_a_judge_biased_to_the_first_position(
     plume_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -211,11 +204,7 @@ def test_plume_judge_reports_ties_and_flags_a_judge_biased_to_the_first_position
     seen: list[dict[str, Any]] = []
     first = _app(lambda request: json.dumps({"raisonnement": "…", "preference": "A"}), seen)
     with serve_app_in_thread(first) as base_url:
-        (plume_root / "models.yaml").write_text(
-            "models:\n  - name: judge\n    provider: openai-compatible\n    model: judge-x\n"
-            f"    base_url: {base_url}\n    api_key_env: FAKE_API_KEY\n",
-            encoding="utf-8",
-        )
+        judge_models_yaml(plume_root, base_url, "judge-x")
         result = CliRunner().invoke(
             app,
             [
