@@ -29,6 +29,7 @@ Sources, read 2026-12-07:
 import json
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -225,18 +226,49 @@ OPENAI_BATCH_FIELDS = {
 }  # fmt: skip
 
 
-async def _upload(request: web.Request, batches: Batches) -> tuple[str, bytes] | web.Response:
-    """A multipart ``POST /v1/files`` with ``purpose=batch`` and a ``file``."""
-    if not request.content_type.startswith("multipart/form-data"):
-        return batches.refuse(422, {"detail": "multipart/form-data expected"})
-    form = await request.post()
-    if form.get("purpose") != "batch" or not hasattr(form.get("file"), "file"):
-        return batches.refuse(422, {"detail": "file and purpose=batch are required"})
-    upload: Any = form["file"]
-    content: bytes = upload.file.read()
-    file_id = f"file-{len(batches.files):04d}"
-    batches.files[file_id] = content
-    return file_id, content
+def _add_file_routes(
+    app: web.Application,
+    batches: Batches,
+    authenticated: Callable[[web.Request], web.Response | None],
+    not_found: dict[str, Any],
+    more_fields: Callable[[bytes], dict[str, Any]] = lambda content: {},
+) -> None:
+    """OpenAI's ``POST /v1/files`` (multipart, ``purpose=batch`` and a ``file``) and
+    ``GET /v1/files/{file_id}/content``, which Mistral serves too, with ``more_fields`` in the
+    uploaded file's description and ``not_found`` as its 404's body."""
+
+    async def upload(request: web.Request) -> web.Response:
+        if (refusal := authenticated(request)) is not None:
+            return refusal
+        if not request.content_type.startswith("multipart/form-data"):
+            return batches.refuse(422, {"detail": "multipart/form-data expected"})
+        form = await request.post()
+        if form.get("purpose") != "batch" or not hasattr(form.get("file"), "file"):
+            return batches.refuse(422, {"detail": "file and purpose=batch are required"})
+        uploaded: Any = form["file"]
+        content: bytes = uploaded.file.read()
+        file_id = f"file-{len(batches.files):04d}"
+        batches.files[file_id] = content
+        described = {
+            "id": file_id,
+            "object": "file",
+            "bytes": len(content),
+            "created_at": int(time.time()),
+            "filename": "batch.jsonl",
+            "purpose": "batch",
+        }
+        return web.json_response(described | more_fields(content))
+
+    async def content(request: web.Request) -> web.Response:
+        if (refusal := authenticated(request)) is not None:
+            return refusal
+        file_id = request.match_info["file_id"]
+        if file_id not in batches.files:
+            return batches.refuse(404, not_found)
+        return web.Response(body=batches.files[file_id], content_type="application/octet-stream")
+
+    app.router.add_post("/v1/files", upload)
+    app.router.add_get("/v1/files/{file_id}/content", content)
 
 
 def _jsonl(content: bytes) -> list[dict[str, Any]]:
@@ -277,28 +309,6 @@ def mistral_batches_app(fake: Fake, batches: Batches) -> web.Application:
     def extra_forbidden(names: list[str]) -> web.Response:
         detail = [{"type": "extra_forbidden", "loc": ["body", n]} for n in names]
         return batches.refuse(422, {"object": "error", "message": {"detail": detail}})
-
-    async def upload(request: web.Request) -> web.Response:
-        if (refusal := authenticated(request)) is not None:
-            return refusal
-        uploaded = await _upload(request, batches)
-        if isinstance(uploaded, web.Response):
-            return uploaded
-        file_id, content = uploaded
-        # createfileresponse.py
-        return web.json_response(
-            {
-                "id": file_id,
-                "object": "file",
-                "bytes": len(content),
-                "created_at": int(time.time()),
-                "filename": "batch.jsonl",
-                "purpose": "batch",
-                "sample_type": "batch_request",
-                "source": "upload",
-                "num_lines": len(_jsonl(content)),
-            }
-        )
 
     async def create(request: web.Request) -> web.Response:
         if (refusal := authenticated(request)) is not None:
@@ -366,16 +376,18 @@ def mistral_batches_app(fake: Fake, batches: Batches) -> web.Application:
             return batches.refuse(404, {"object": "error", "message": "Not found"})
         return web.json_response(job(job_id, batches.ended(job_id)))
 
-    async def content(request: web.Request) -> web.Response:
-        if (refusal := authenticated(request)) is not None:
-            return refusal
-        file_id = request.match_info["file_id"]
-        if file_id not in batches.files:
-            return batches.refuse(404, {"object": "error", "message": "Not found"})
-        return web.Response(body=batches.files[file_id], content_type="application/octet-stream")
-
-    app.router.add_post("/v1/files", upload)
-    app.router.add_get("/v1/files/{file_id}/content", content)
+    _add_file_routes(
+        app,
+        batches,
+        authenticated,
+        not_found={"object": "error", "message": "Not found"},
+        # createfileresponse.py: the fields Mistral adds to OpenAI's
+        more_fields=lambda content: {
+            "sample_type": "batch_request",
+            "source": "upload",
+            "num_lines": len(_jsonl(content)),
+        },
+    )
     app.router.add_post("/v1/batch/jobs", create)
     app.router.add_get("/v1/batch/jobs/{job_id}", retrieve)
     return app
@@ -391,24 +403,6 @@ def openai_batches_app(fake: Fake, batches: Batches) -> web.Application:
         if request.headers.get("Authorization") != f"Bearer {fake.key}":
             return batches.refuse(401, {"error": {"message": "Incorrect API key provided"}})
         return None
-
-    async def upload(request: web.Request) -> web.Response:
-        if (refusal := authenticated(request)) is not None:
-            return refusal
-        uploaded = await _upload(request, batches)
-        if isinstance(uploaded, web.Response):
-            return uploaded
-        file_id, content = uploaded
-        return web.json_response(
-            {
-                "id": file_id,
-                "object": "file",
-                "bytes": len(content),
-                "created_at": int(time.time()),
-                "filename": "batch.jsonl",
-                "purpose": "batch",
-            }
-        )
 
     async def create(request: web.Request) -> web.Response:
         if (refusal := authenticated(request)) is not None:
@@ -476,16 +470,7 @@ def openai_batches_app(fake: Fake, batches: Batches) -> web.Application:
             return batches.refuse(404, {"error": {"message": "No batch found"}})
         return web.json_response(batch(batch_id, batches.ended(batch_id)))
 
-    async def content(request: web.Request) -> web.Response:
-        if (refusal := authenticated(request)) is not None:
-            return refusal
-        file_id = request.match_info["file_id"]
-        if file_id not in batches.files:
-            return batches.refuse(404, {"error": {"message": "No such file"}})
-        return web.Response(body=batches.files[file_id], content_type="application/octet-stream")
-
-    app.router.add_post("/v1/files", upload)
-    app.router.add_get("/v1/files/{file_id}/content", content)
+    _add_file_routes(app, batches, authenticated, not_found={"error": {"message": "No such file"}})
     app.router.add_post("/v1/batches", create)
     app.router.add_get("/v1/batches/{batch_id}", retrieve)
     return app
