@@ -68,7 +68,9 @@ class ConcisenessScorer:
             return Score.unscored(reply.lint_error or "the reply was not linted")
         metrics = reply.lint.metrics
         c = self.config
-        words, gold = metrics.words, max(gold_texts([item.reply])[0].words, 1)
+        words = metrics.words
+        # A reply scored against itself (an audit of agents' replies) needs no second analysis.
+        gold = max(words if item.reply == text else gold_texts([item.reply])[0].words, 1)
         ratio = words / gold
         low, high = c.gold_ratio
         fewest, most = word_bounds() or c.words
