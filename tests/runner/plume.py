@@ -3,6 +3,7 @@
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -26,3 +27,15 @@ def resume(run_dir: Path, env: Mapping[str, str]) -> subprocess.CompletedProcess
         timeout=300,
         preexec_fn=default_signals,
     )
+
+
+def wait_for_samples(out: Path, lines: int) -> Path | None:
+    """The samples file of the run being written under ``out`` once it holds ``lines`` lines;
+    None if it has not within two minutes."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        found = list(out.glob("*/samples.jsonl")) if out.exists() else []
+        if found and len(found[0].read_text().splitlines()) >= lines:
+            return found[0]
+        time.sleep(0.05)
+    return None

@@ -17,7 +17,7 @@ from aiohttp import web
 
 from harness.runner import RunSpec, execute, read_samples
 from tests.models.fake_server import Scripted, ok, serve_in_thread
-from tests.runner.plume import PLUME, resume
+from tests.runner.plume import PLUME, resume, wait_for_samples
 from tests.runner.test_run import fake_models_yaml
 
 ITEMS = 30
@@ -154,14 +154,7 @@ def test_a_run_killed_midway_resumes_to_the_same_records(
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        deadline = time.monotonic() + 120
-        samples: Path | None = None
-        while time.monotonic() < deadline:
-            found = list(out.glob("*/samples.jsonl")) if out.exists() else []
-            if found and len(found[0].read_text().splitlines()) >= 6:
-                samples = found[0]
-                break
-            time.sleep(0.05)
+        samples = wait_for_samples(out, 6)
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
         assert samples is not None, "the run never got going"

@@ -4,7 +4,6 @@
 import os
 import signal
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from typer.testing import CliRunner
 from harness.cli import app
 from harness.runner import RunManifest, RunSpec, execute, merge_runs, read_samples
 from tests.models.fake_server import Scripted, ok, serve_in_thread
-from tests.runner.plume import PLUME, default_signals, resume
+from tests.runner.plume import PLUME, default_signals, resume, wait_for_samples
 from tests.runner.test_faults import Slow, make_gold
 from tests.runner.test_run import fake_models_yaml
 
@@ -54,13 +53,7 @@ def test_ctrl_c_and_sigterm_leave_an_interrupted_run_that_resumes(
             text=True,
             preexec_fn=default_signals,
         )
-        deadline = time.monotonic() + 120
-        samples: Path | None = None
-        while time.monotonic() < deadline and samples is None:
-            found = list(out.glob("*/samples.jsonl")) if out.exists() else []
-            if found and len(found[0].read_text().splitlines()) >= 4:
-                samples = found[0]
-            time.sleep(0.05)
+        samples = wait_for_samples(out, 4)
         process.send_signal(signal_number)
         _, stderr = process.communicate(timeout=60)
         assert samples is not None, "the run never got going"
