@@ -72,8 +72,9 @@ check: $(VENV)/.dev-installed
 	$(VENV)/bin/plume prompts validate
 	$(VENV)/bin/plume data validate gold/services-publics-plus.jsonl
 
-# Benchmarks run in a venv of their own (.venv-bench, with inspect-ai); benchmark 6 uses .venv.
-bench: $(VENV)/.local-installed
+# Benchmarks run in a venv of their own (.venv-bench, with inspect-ai), made by setup.sh; none uses
+# the local extra.
+bench:
 	bash benchmarks/setup.sh
 	.venv-bench/bin/python benchmarks/run_all.py
 
