@@ -27,6 +27,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from harness.gold import GoldItem
+from harness.privacy import official_numbers
 from harness.scoring._analysis import (
     AnalysedReply,
     GoldText,
@@ -45,7 +46,7 @@ from harness.scoring._claims import (
     unsupported_claims,
 )
 from harness.scoring._config import AccuracyConfig
-from harness.scoring._guide import jargon_synonyms, short_numbers
+from harness.scoring._guide import jargon_synonyms
 from harness.scoring._score import Evidence, Score
 from harness.scoring._specifics import (
     INVENTABLE,
@@ -211,7 +212,7 @@ class AccuracyScorer:
             return self._verdict([], [], [], injection, [injection])
         if not reply.strip():
             return Score(value=0.0, explanation="empty reply: it conveys no key fact")
-        shorts = short_numbers()
+        shorts = official_numbers()
         vocabulary = self._vocabulary
         sources = sources_of(item, short_numbers=shorts)
         admin = sources_of(item, short_numbers=shorts, citizen=False)

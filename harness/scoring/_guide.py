@@ -2,13 +2,7 @@
 
 from functools import lru_cache
 
-from harness.privacy import official_numbers
 from harness.text import fold
-
-
-def short_numbers() -> frozenset[str]:
-    """Official phone numbers (3646, 39 39…), as digits: the list ``harness.privacy`` reads."""
-    return official_numbers()
 
 
 @lru_cache(maxsize=1)

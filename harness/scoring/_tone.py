@@ -5,9 +5,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from harness.gold import GoldItem
+from harness.privacy import official_numbers
 from harness.scoring._analysis import AnalysedReply, analyse_replies
 from harness.scoring._config import ToneConfig
-from harness.scoring._guide import short_numbers
 from harness.scoring._score import Evidence, Score
 from harness.scoring._specifics import extract_specifics, sources_of
 
@@ -96,10 +96,10 @@ class ToneScorer:
         end = reply.analysis.sentence_at(start)[1]
         promised = [
             s
-            for s in extract_specifics(reply.text[start:end], short_numbers=short_numbers())
+            for s in extract_specifics(reply.text[start:end], short_numbers=official_numbers())
             if s.kind in ("delay", "date", "time")
         ]
         if not promised:
             return False
-        sources = sources_of(item, short_numbers=short_numbers())
+        sources = sources_of(item, short_numbers=official_numbers())
         return all(sources.supports(s) for s in promised)
