@@ -31,12 +31,13 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
 from aiohttp import web
 
 from tests.models.providers import (
-    ALBERT_SERVED,
+    ALBERT_ID,
+    ALBERT_NAMES,
     ANTHROPIC_ALIASES,
     ANTHROPIC_FIELDS,
     ANTHROPIC_MODELS,
@@ -420,8 +421,7 @@ def openai_batches_app(fake: Fake, batches: Batches) -> web.Application:
                 return batches.refuse(400, {"error": {"message": f"line fields {sorted(line)}"}})
             if line["url"] != body["endpoint"]:
                 return batches.refuse(400, {"error": {"message": "url differs from endpoint"}})
-            served = [ALBERT_SERVED["id"], *cast(list[str], ALBERT_SERVED["aliases"])]
-            if line["body"].get("model") not in served:
+            if line["body"].get("model") not in ALBERT_NAMES:
                 return batches.refuse(400, {"error": {"message": "model not found"}})
         if (problem := batches.check_ids([line.get("custom_id") for line in lines])) is not None:
             return batches.refuse(400, {"error": {"message": problem}})
@@ -478,5 +478,5 @@ def openai_batches_app(fake: Fake, batches: Batches) -> web.Application:
 
 def _albert_reply(finish_reason: str) -> tuple[int, Any, dict[str, str]]:
     status, body, headers = mistral_reply(finish_reason=finish_reason)
-    body["model"] = ALBERT_SERVED["id"]
+    body["model"] = ALBERT_ID
     return status, body, headers

@@ -351,11 +351,15 @@ def mistral_app(fake: Fake) -> web.Application:
 
 # OpenGateLLM api/domain/model/views.py (ModelView), as GET /v1/models and /v1/models/{model}
 # answer it.
+ALBERT_ID = "mistral-small-3-2-24b-instruct-2506"
+ALBERT_ALIASES = ["openweight-medium"]
+# Every name the Albert fake serves: its id and its aliases.
+ALBERT_NAMES = (ALBERT_ID, *ALBERT_ALIASES)
 ALBERT_SERVED = {
     "object": "model",
-    "id": "mistral-small-3-2-24b-instruct-2506",
+    "id": ALBERT_ID,
     "type": "text-generation",
-    "aliases": ["openweight-medium"],
+    "aliases": ALBERT_ALIASES,
     "created": 1750000000,
     "owned_by": "Albert API",
     "max_context_length": 128000,
@@ -375,12 +379,12 @@ def albert_app(fake: Fake, *, lists_aliases: bool = False) -> web.Application:
         if (refusal := authenticated(request)) is not None:
             return refusal
         body = await request.json()
-        if body.get("model") not in (ALBERT_SERVED["id"], *ALBERT_SERVED["aliases"]):
+        if body.get("model") not in ALBERT_NAMES:
             return fake.refuse(404, {"detail": "Model not found."})
         fake.bodies.append(body)
         fake.times.append(time.monotonic())
         default = mistral_reply()
-        default[1]["model"] = ALBERT_SERVED["id"]
+        default[1]["model"] = ALBERT_ID
         status, answer, headers = fake.next_answer(default)
         return web.json_response(answer, status=status, headers=headers)
 
@@ -396,7 +400,7 @@ def albert_app(fake: Fake, *, lists_aliases: bool = False) -> web.Application:
         if (refusal := authenticated(request)) is not None:
             return refusal
         name = request.match_info["model"]
-        if name not in (ALBERT_SERVED["id"], *ALBERT_SERVED["aliases"]):
+        if name not in ALBERT_NAMES:
             return fake.refuse(404, {"detail": "Model not found."})
         return web.json_response(ALBERT_SERVED)
 
