@@ -15,10 +15,10 @@ console = Console()
 err_console = Console(stderr=True)
 
 # `plume serve` and `plume review serve`: the address they listen on.
+DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
 HostOption = Annotated[
-    str | None,
-    typer.Option(help="Address to listen on (default 127.0.0.1: this machine only)."),
+    str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")
 ]
 PortOption = Annotated[int, typer.Option(help="Port to listen on.")]
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from harness.cli._common import DEFAULT_PORT, HostOption, PortOption, console, guarded
+from harness.cli._common import DEFAULT_HOST, DEFAULT_PORT, HostOption, PortOption, console, guarded
 from harness.errors import UsageError
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ def register(app: typer.Typer) -> None:
         seed: Annotated[int, typer.Option(help="Seed of the assignment and positions.")] = 0,
         base_url: Annotated[
             str, typer.Option(help="Where reviewers will reach `plume review serve`.")
-        ] = f"http://127.0.0.1:{DEFAULT_PORT}",
+        ] = f"http://{DEFAULT_HOST}:{DEFAULT_PORT}",
     ) -> None:
         """Plan a review of the runs' replies and print each reviewer's personal link, once."""
         from harness.review import create_plan, write_link, write_plan
@@ -102,7 +102,7 @@ def register(app: typer.Typer) -> None:
         reviewer: Annotated[str, typer.Argument(help="The reviewer (r01, r02…).")],
         base_url: Annotated[
             str, typer.Option(help="Where reviewers reach `plume review serve`.")
-        ] = f"http://127.0.0.1:{DEFAULT_PORT}",
+        ] = f"http://{DEFAULT_HOST}:{DEFAULT_PORT}",
     ) -> None:
         """Give a reviewer a new personal link (the old one stops working once the server
         restarts); their verdicts stay theirs."""
@@ -117,15 +117,14 @@ def register(app: typer.Typer) -> None:
     @guarded
     def serve(
         review_dir: Annotated[Path, typer.Argument(help="Review folder.")],
-        host: HostOption = None,
+        host: HostOption = DEFAULT_HOST,
         port: PortOption = DEFAULT_PORT,
     ) -> None:
         """Serve the review pages to the reviewers' browsers until Ctrl+C."""
         from harness.web import serve as run_server
 
-        where = host or "127.0.0.1"
-        _say(f"Review {review_dir.name} on http://{where}:{port}/ (Ctrl+C to stop)")
-        run_server(review_dir, host=where, port=port)
+        _say(f"Review {review_dir.name} on http://{host}:{port}/ (Ctrl+C to stop)")
+        run_server(review_dir, host=host, port=port)
 
     @group.command("results")
     @guarded

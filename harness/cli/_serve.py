@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from harness.cli._common import DEFAULT_PORT, HostOption, PortOption, guarded
+from harness.cli._common import DEFAULT_HOST, DEFAULT_PORT, HostOption, PortOption, guarded
 
 
 def register(app: typer.Typer) -> None:
@@ -32,7 +32,7 @@ def register(app: typer.Typer) -> None:
         runs: Annotated[
             Path | None, typer.Option(help="Runs folder; the rule pages count the last run.")
         ] = None,
-        host: HostOption = None,
+        host: HostOption = DEFAULT_HOST,
         port: PortOption = DEFAULT_PORT,
     ) -> None:
         """Serve the writers' studio (and, with --review, the review pages) until Ctrl+C.
@@ -44,12 +44,11 @@ def register(app: typer.Typer) -> None:
 
         from harness.web import Studio, serve_all
 
-        where = host or "127.0.0.1"
         token = secrets.token_urlsafe(24)
         studio = Studio(styleguide, gold, runs)
         typer.echo("Chargement du guide de style et du modèle de langue…")
-        typer.echo(f"Rédaction : http://{where}:{port}/redaction/entrer?jeton={token}")
+        typer.echo(f"Rédaction : http://{host}:{port}/redaction/entrer?jeton={token}")
         if review_dir is not None:
-            typer.echo(f"Revue {review_dir.name} : http://{where}:{port}/ (liens des relecteurs)")
+            typer.echo(f"Revue {review_dir.name} : http://{host}:{port}/ (liens des relecteurs)")
         typer.echo("Ctrl+C pour arrêter.")
-        serve_all(token, studio, review_dir, host=where, port=port)
+        serve_all(token, studio, review_dir, host=host, port=port)
