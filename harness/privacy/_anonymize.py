@@ -37,13 +37,15 @@ def _key(entity: Entity, text: str) -> str:
     """What makes two mentions the same value: "+33 6 12…" and "06 12…" are one phone."""
     value = text[entity.start : entity.end]
     if entity.type == "NOM":
-        return " ".join(value.casefold().split())
+        return _normalised(value)
     if entity.type in ("TÉLÉPHONE", "NIR"):
         return _patterns.digits(value)
     return re.sub(r"[\s.\-()]", "", value.casefold())
 
 
 def _normalised(value: str) -> str:
+    # Not text.fold: names differing by an accent may be different people, so only case and
+    # spacing are ignored.
     return " ".join(value.casefold().split())
 
 
