@@ -1,7 +1,6 @@
 """Importing the Services Publics+ open-data export and EvalAP tables as anonymised gold items."""
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +12,7 @@ from harness.errors import InputError, format_validation_error
 from harness.gold._files import Record, column_key, read_records
 from harness.gold._item import Experience, GoldItem, Sentiment
 from harness.privacy import anonymize
+from harness.text import fold
 
 UNKNOWN_SERVICE = "non précisé"
 """The service of an item whose source does not name one."""
@@ -45,10 +45,6 @@ class _Skip(Exception):
     """A row that cannot become a gold item; the message says why."""
 
 
-def _plain(value: str) -> str:
-    return unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii").casefold()
-
-
 def _cell(row: Record, *names: str) -> str:
     for name in names:
         value = row.get(name)
@@ -58,7 +54,7 @@ def _cell(row: Record, *names: str) -> str:
 
 
 def _sentiment(value: str) -> Sentiment | None:
-    return _SENTIMENTS.get(_plain(value).strip())
+    return _SENTIMENTS.get(fold(value))
 
 
 def _iso_date(value: str) -> str | None:
