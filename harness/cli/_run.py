@@ -64,7 +64,7 @@ def _scorer_names(text: str | None) -> list[str] | None:
 def _conclude(outcome: "RunOutcome") -> None:
     """Print the leaderboard, the verdict's headline and the report's path; exit 1 when some
     replies failed."""
-    from harness.report import verdict, write_report
+    from harness.report import failures, verdict, write_report
     from harness.runner import RunResults
 
     results_file = outcome.run_dir / "results.json"
@@ -73,19 +73,9 @@ def _conclude(outcome: "RunOutcome") -> None:
     console.print(_leaderboard(results))
     console.print(f"[bold]{escape(verdict(results).headline)}[/]", soft_wrap=True)
     console.print(f"Report: {report}", highlight=False, soft_wrap=True)
-    failed = sum(r.errors for r in results.models.values())
-    if failed:
-        total = sum(r.items for r in results.models.values())
-        causes: dict[str, int] = {}
-        for res in results.models.values():
-            for cause, count in res.causes.items():
-                causes[cause] = causes.get(cause, 0) + count
-        detail = ", ".join(f"{count} {cause}" for cause, count in sorted(causes.items()))
-        fail(
-            f"{failed} of {total} replies failed ({detail}); "
-            f"`plume run --resume {outcome.run_dir}` retries them",
-            1,
-        )
+    failed = failures(results)
+    if failed is not None:
+        fail(f"{failed}; `plume run --resume {outcome.run_dir}` retries them", 1)
 
 
 def register(app: typer.Typer) -> None:

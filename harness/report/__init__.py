@@ -5,7 +5,7 @@ from harness.report._compare import compare_runs, render_comparison, write_compa
 from harness.report._html import read_run, render_report, write_report
 from harness.report._markdown import escape as escape_markdown
 from harness.report._markdown import render_comparison_markdown, render_markdown
-from harness.report._view import Candidate, Comparison, Verdict, verdict
+from harness.report._view import Candidate, Comparison, Verdict, failures, verdict
 
 __all__ = [
     "Candidate",
@@ -13,6 +13,7 @@ __all__ = [
     "Verdict",
     "compare_runs",
     "escape_markdown",
+    "failures",
     "read_run",
     "render_comparison",
     "render_comparison_markdown",

@@ -543,14 +543,21 @@ def banner(status: str, results: RunResults) -> str | None:
         return None
     if status in _STATUS:
         return _STATUS[status]
+    return (
+        f"This run completed with failures: {failures(results)}; "
+        "they are left out of the means. Retry them with plume run --resume."
+    )
+
+
+def failures(results: RunResults) -> str | None:
+    """``"2 of 40 replies failed (timeout ×2)"`` over every model, or None when none failed."""
     failed = sum(res.errors for res in results.models.values())
+    if not failed:
+        return None
     total = sum(res.items for res in results.models.values())
     causes: dict[str, int] = {}
     for res in results.models.values():
         for cause, count in res.causes.items():
             causes[cause] = causes.get(cause, 0) + count
     detail = ", ".join(f"{cause} ×{count}" for cause, count in sorted(causes.items()))
-    return (
-        f"This run completed with failures: {failed} of {total} replies failed ({detail}); "
-        "they are left out of the means. Retry them with plume run --resume."
-    )
+    return f"{failed} of {total} replies failed ({detail})"

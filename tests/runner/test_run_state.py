@@ -83,7 +83,7 @@ def test_a_run_with_failed_replies_says_so_and_resumes_to_completed(
         (run_dir,) = out.iterdir()
         assert result.exit_code == 1
         message = " ".join(result.output.split())
-        assert "1 of 3 replies failed (1 context_too_long)" in message
+        assert "1 of 3 replies failed (context_too_long ×1)" in message
         assert "Overall: fake scores" in message  # the verdict's headline, one candidate
         assert f"plume run --resume {run_dir}" in message
         assert _status(run_dir) == "completed_with_failures"
