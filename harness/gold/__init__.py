@@ -3,7 +3,6 @@
 from harness.gold._anonymised import anonymised, anonymised_many
 from harness.gold._files import read_records
 from harness.gold._import import (
-    SPP_COLUMNS,
     UNKNOWN_SERVICE,
     ImportResult,
     SppRow,
@@ -21,7 +20,6 @@ from harness.gold._write import write_evalap, write_gold
 __all__ = [
     "SCHEMA_VERSION",
     "SPLITS",
-    "SPP_COLUMNS",
     "UNKNOWN_SERVICE",
     "Experience",
     "GoldCheck",
