@@ -39,6 +39,7 @@ from harness.models._cache import CompletionCache, RequestKeys
 from harness.models._errors import ModelCallError, http_error
 from harness.models._http import (
     auth_headers,
+    error_message,
     parse_completion,
     request_body,
     request_json,
@@ -343,21 +344,12 @@ class _Files(_Api):
             elif status == 200:
                 outcome = _parsed("/chat/completions", body, self.model.served_id, url)
             elif isinstance(status, int):
-                outcome = http_error(url, status, _detail(body), {})
+                outcome = http_error(url, status, error_message(body), {})
                 outcome.retryable = False
             else:
                 continue
             found[line["custom_id"]] = outcome
         return found
-
-
-def _detail(body: Any) -> str:
-    """The explanation in an error body (OpenAI ``error.message``, Mistral ``message``)."""
-    if isinstance(body, dict):
-        error = body.get("error", body)
-        if isinstance(error, dict):
-            return str(error.get("message") or error.get("detail") or error)[:300]
-    return str(body)[:300]
 
 
 def _failed(status: str, errors: object) -> Callable[[], ModelCallError]:

@@ -77,18 +77,23 @@ MAX_ANSWER_BYTES = 8_000_000
 """Largest answer read: a reply to a citizen is a few kilobytes; a flood is a failure, not data."""
 
 
+def error_message(data: Any) -> str:
+    """The explanation in a parsed error body, short (OpenAI and Anthropic ``error.message``,
+    Mistral ``message``, OpenGateLLM ``detail``)."""
+    error = data.get("error", data) if isinstance(data, dict) else data
+    if isinstance(error, dict):
+        return str(error.get("message") or error.get("detail") or error)[:300]
+    return str(error)[:300]
+
+
 def _error_detail(body: str, secret: str | None) -> str:
     """The endpoint's own explanation, short, with the key blanked: some endpoints echo it."""
     if secret:
         body = body.replace(secret, "***")
     try:
-        data = json.loads(body)
+        return error_message(json.loads(body))
     except json.JSONDecodeError:
         return body[:300]
-    error = data.get("error", data) if isinstance(data, dict) else data
-    if isinstance(error, dict):
-        return str(error.get("message") or error.get("detail") or error)[:300]
-    return str(error)[:300]
 
 
 class Answer:
@@ -465,6 +470,7 @@ __all__ = [
     "auth_headers",
     "call",
     "describe_model",
+    "error_message",
     "list_served",
     "parse_completion",
     "request_body",
