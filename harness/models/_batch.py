@@ -452,7 +452,8 @@ async def run_batch(
     """
     api = _api(model, session)
     keys = RequestKeys(model.spec.provider, model.served_id, model.fields)
-    wanted = {keys.prompt(payload_sha256(prompt)): prompt for prompt in prompts}
+    asked = [keys.prompt(payload_sha256(prompt)) for prompt in prompts]
+    wanted = dict(zip(asked, prompts, strict=True))
     outcomes: dict[str, Outcome] = {}
     try:
         for entry in ledger.pending(model.spec.name):
@@ -491,7 +492,7 @@ async def run_batch(
             f"model {model.spec.name!r}: the batch API failed ({error}); nothing is lost: "
             "`plume run --resume RUN_DIR` tries again"
         ) from None
-    return [outcomes[keys.prompt(payload_sha256(prompt))] for prompt in prompts]
+    return [outcomes[key] for key in asked]
 
 
 async def _collect(
