@@ -4,7 +4,7 @@ from harness.scoring._accuracy import AccuracyScorer, accuracy_scorable, injecti
 from harness.scoring._analysis import AnalysedReply, analyse_replies
 from harness.scoring._batch import AnalysedScorer, default_scorers, score_replies
 from harness.scoring._calibration import Agreement, Rating, agreement, read_ratings
-from harness.scoring._canaries import CANARIES, TRUSTED, Canary, CanaryCheck
+from harness.scoring._canaries import CANARIES, Canary, CanaryCheck
 from harness.scoring._conciseness import ConcisenessScorer
 from harness.scoring._config import (
     AccuracyConfig,
@@ -27,10 +27,8 @@ from harness.scoring._judge import (
 )
 from harness.scoring._overall import OVERALL, overall_score
 from harness.scoring._pairwise import (
-    PAIRWISE_PROMPT,
     Preference,
     WinRate,
-    check_pairwise,
     judge_pairs,
     pairwise_with,
     win_rates,
@@ -44,9 +42,7 @@ __all__ = [
     "CANARIES",
     "JUDGE_PROMPTS",
     "OVERALL",
-    "PAIRWISE_PROMPT",
     "SCOPE",
-    "TRUSTED",
     "VERDICT_SCHEMA",
     "AccuracyConfig",
     "AccuracyScorer",
@@ -75,7 +71,6 @@ __all__ = [
     "agreement",
     "analyse_replies",
     "check_judge",
-    "check_pairwise",
     "default_scorers",
     "extract_specifics",
     "injection_obeyed",
