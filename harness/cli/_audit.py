@@ -1,37 +1,18 @@
 """`plume audit`: anonymise, lint and score a whole Services Publics+ export, here or on Ray."""
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from harness.cli._common import console, err_console, guarded
-
-
-class EngineChoice(StrEnum):
-    """Where the work runs."""
-
-    local = "local"
-    ray = "ray"
-
-
-EngineOption = Annotated[
+from harness.cli._common import (
+    AddressOption,
     EngineChoice,
-    typer.Option(
-        "--engine",
-        help="local (this process) or ray (a Ray cluster: needs the ray extra, plume\\[ray]).",
-    ),
-]
-AddressOption = Annotated[
-    str | None,
-    typer.Option(
-        "--address",
-        help="With --engine ray: the cluster to use (auto, ray://head:10001); by default a "
-        "cluster is started on this machine.",
-        show_default=False,
-    ),
-]
+    EngineOption,
+    console,
+    err_console,
+    guarded,
+)
 
 
 def register(app: typer.Typer) -> None:

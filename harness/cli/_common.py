@@ -1,9 +1,10 @@
-"""What every command shares: the console, the way a user error ends a command, and the
-serving commands' address options."""
+"""What every command shares: the console, the way a user error ends a command, the serving
+commands' address options and the --engine/--address options."""
 
 import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from typing import Annotated, NoReturn, ParamSpec, TypeVar
 
 import typer
@@ -21,6 +22,32 @@ HostOption = Annotated[
     str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")
 ]
 PortOption = Annotated[int, typer.Option(help="Port to listen on.")]
+
+
+# `plume audit`, `plume lint` and `plume score`: where the work runs.
+class EngineChoice(StrEnum):
+    """Where the work runs."""
+
+    local = "local"
+    ray = "ray"
+
+
+EngineOption = Annotated[
+    EngineChoice,
+    typer.Option(
+        "--engine",
+        help="local (this process) or ray (a Ray cluster: needs the ray extra, plume\\[ray]).",
+    ),
+]
+AddressOption = Annotated[
+    str | None,
+    typer.Option(
+        "--address",
+        help="With --engine ray: the cluster to use (auto, ray://head:10001); by default a "
+        "cluster is started on this machine.",
+        show_default=False,
+    ),
+]
 
 P = ParamSpec("P")
 R = TypeVar("R")

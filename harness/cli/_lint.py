@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from harness.cli._audit import AddressOption, EngineChoice, EngineOption
-from harness.cli._common import err_console, guarded
+from harness.cli._common import AddressOption, EngineChoice, EngineOption, err_console, guarded
 from harness.errors import InputError, PlumeError, UsageError
 from harness.files import decode_text, read_bytes, write_atomic
 

@@ -9,8 +9,14 @@ from rich.markup import escape
 from rich.table import Table
 
 from harness import paths
-from harness.cli._audit import AddressOption, EngineChoice, EngineOption
-from harness.cli._common import console, err_console, guarded
+from harness.cli._common import (
+    AddressOption,
+    EngineChoice,
+    EngineOption,
+    console,
+    err_console,
+    guarded,
+)
 
 if TYPE_CHECKING:
     from harness.stats import Estimate, PairedComparison
