@@ -12,8 +12,7 @@ from harness.cli._common import console, guarded
 
 def compare(run_dirs: list[Path], *, out: Path | None, intersect: bool) -> None:
     """Print the verdict and the leaderboard of the comparison; write it to ``out`` if given."""
-    from harness.report import compare_runs, verdict, write_comparison
-    from harness.report._view import format_estimate
+    from harness.report import compare_runs, format_estimate, verdict, write_comparison
 
     comparison = compare_runs(*run_dirs, intersect=intersect)
     for note in comparison.notes:

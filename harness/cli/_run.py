@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 
 def _leaderboard(results: "RunResults") -> Table:
+    from harness.report import format_estimate
+
     table = Table(title="Leaderboard (mean [95 % interval])")
     table.add_column("model")
     names = list(next(iter(results.models.values())).scores)
@@ -33,14 +35,8 @@ def _leaderboard(results: "RunResults") -> Table:
         table.add_column(name, justify="right")
     table.add_column("failed", justify="right")
     for model, res in results.models.items():
-        cells = []
-        for name in names:
-            est = res.scores.get(name)
-            if est is None or est.mean is None or est.low is None or est.high is None:
-                cells.append("—")
-            else:
-                cells.append(f"{est.mean:.3f} [{est.low:.3f}, {est.high:.3f}]")
-        table.add_row(model, *cells, f"{res.errors}/{res.items}")
+        cells = [format_estimate(res.scores.get(name)) for name in names]
+        table.add_row(escape(model), *cells, f"{res.errors}/{res.items}")
     return table
 
 

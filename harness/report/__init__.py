@@ -5,7 +5,14 @@ from harness.report._compare import compare_runs, render_comparison, write_compa
 from harness.report._html import read_run, render_report, write_report
 from harness.report._markdown import escape as escape_markdown
 from harness.report._markdown import render_comparison_markdown, render_markdown
-from harness.report._view import Candidate, Comparison, Verdict, failures, verdict
+from harness.report._view import (
+    Candidate,
+    Comparison,
+    Verdict,
+    failures,
+    format_estimate,
+    verdict,
+)
 
 __all__ = [
     "Candidate",
@@ -14,6 +21,7 @@ __all__ = [
     "compare_runs",
     "escape_markdown",
     "failures",
+    "format_estimate",
     "read_run",
     "render_comparison",
     "render_comparison_markdown",
