@@ -120,7 +120,8 @@ def compare_runs(*run_dirs: Path, intersect: bool = False) -> Comparison:
         for manifest, results, *_ in runs
         if (warning := _view.banner(manifest.status, results)) is not None
     ]
-    if any(s != shared for s in item_sets):
+    partial = any(s != shared for s in item_sets)
+    if partial:
         sizes = ", ".join(f"{n} has {len(s)}" for n, s in zip(names, item_sets, strict=True))
         if not intersect:
             raise ItemSetMismatch(
@@ -173,7 +174,7 @@ def compare_runs(*run_dirs: Path, intersect: bool = False) -> Comparison:
             criterion=criterion,
             clusters=services,
         )
-    if len(shared) < len(set.union(*item_sets)):
+    if partial:
         left = {name: len(s - shared) for name, s in zip(names, item_sets, strict=True)}
         comparisons = [
             c.model_copy(update={"intersected": True, "only_a": left[c.a], "only_b": left[c.b]})
