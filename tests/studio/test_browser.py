@@ -3,10 +3,8 @@ violations highlighted where they are, suggestions applied, the rule pages, a pl
 
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +14,7 @@ from playwright.sync_api import Browser, Page
 from harness.styleguide import load_styleguide
 from tests.browser import BROWSER_TESTS
 from tests.studio.conftest import GOLD, SHIPPED, git, write_run
-from tests.web.server import free_port
+from tests.web.server import free_port, wait_until_listening
 
 POMPOUS = (
     "Bonjour,\n"
@@ -52,14 +50,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
         if found := re.search(r"http://\S+/redaction/entrer\?jeton=\S+", line):
             link = found.group()
             break
-    deadline = time.monotonic() + 120  # spaCy's pipeline loads before the server listens
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            assert process.poll() is None, "plume serve exited"
-            time.sleep(0.2)
+    wait_until_listening(process, port, 120)  # spaCy's pipeline loads before the server listens
     try:
         yield link, root / "styleguide"
     finally:

@@ -6,6 +6,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 
 def free_port() -> int:
@@ -13,6 +14,20 @@ def free_port() -> int:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
         return port
+
+
+def wait_until_listening(process: "subprocess.Popen[Any]", port: int, seconds: float) -> None:
+    """Return once ``port`` accepts connections; fail if ``process`` exits or time runs out."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            if process.poll() is not None:
+                raise RuntimeError(f"the server exited (code {process.returncode})") from None
+            time.sleep(0.1)
+    raise RuntimeError(f"the server did not listen on port {port} in {seconds:.0f} s")
 
 
 class Server:
@@ -37,16 +52,7 @@ class Server:
                 str(self.port),
             ],
         )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
-                return
-            except OSError:
-                if self.process.poll() is not None:
-                    raise RuntimeError("the review server exited") from None
-                time.sleep(0.1)
-        raise RuntimeError("the review server did not start in 60 s")
+        wait_until_listening(self.process, self.port, 60)
 
     def kill(self) -> None:
         """SIGKILL: no shutdown handler runs."""
