@@ -7,18 +7,10 @@ cheap.
 from harness.tuning._bridge import ModelBridge
 from harness.tuning._export import export_version, next_version
 from harness.tuning._render import ProgramTemplates, instructions_source
-from harness.tuning._spec import (
-    BASELINE_PROMPT,
-    Budget,
-    Measure,
-    Optimizer,
-    TuneOutcome,
-    TuneSpec,
-)
+from harness.tuning._spec import Budget, Measure, Optimizer, TuneOutcome, TuneSpec
 from harness.tuning._tune import TuneHooks, missing_requirement, tune
 
 __all__ = [
-    "BASELINE_PROMPT",
     "Budget",
     "Measure",
     "ModelBridge",
