@@ -1,10 +1,10 @@
 """Reports built from run directories: a run's static HTML page and Markdown summary, and the
 comparison of any runs on the same items."""
 
-from harness.report._compare import compare_runs, render_comparison, write_comparison
+from harness.report._compare import compare_runs, write_comparison
 from harness.report._html import read_run, render_report, write_report
 from harness.report._markdown import escape as escape_markdown
-from harness.report._markdown import render_comparison_markdown, render_markdown
+from harness.report._markdown import render_markdown
 from harness.report._view import (
     Candidate,
     Comparison,
@@ -23,8 +23,6 @@ __all__ = [
     "failures",
     "format_estimate",
     "read_run",
-    "render_comparison",
-    "render_comparison_markdown",
     "render_markdown",
     "render_report",
     "verdict",

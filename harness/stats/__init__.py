@@ -10,7 +10,6 @@ from harness.stats._paired import (
     holm,
     paired_difference,
     sign_flip_p_value,
-    with_holm,
 )
 
 __all__ = [
@@ -26,5 +25,4 @@ __all__ = [
     "paired_difference",
     "sign_flip_p_value",
     "spearman",
-    "with_holm",
 ]
