@@ -62,8 +62,8 @@ def find_personal_data(
         text: French text.
         allow: values never reported (a pseudonym the platform already publishes).
         known: names known to be personal (a pseudonym from an export), reported wherever found.
-        official_numbers: phone numbers that are not personal data, as digits; by default
-            ``official_numbers()``, the style guide's list.
+        official_numbers: phone numbers that are not personal data, written in any way
+            ("+33 9 70 …", "3646"); by default ``official_numbers()``, the style guide's list.
     """
     return find_personal_data_many(
         [text], allow=allow, known=[known], official_numbers=official_numbers
@@ -81,8 +81,10 @@ def find_personal_data_many(
 
     ``known``, when given, holds one collection of names per text.
     """
-    official = frozenset(
-        _patterns.official_numbers() if official_numbers is None else official_numbers
+    official = (
+        _patterns.official_numbers()
+        if official_numbers is None
+        else frozenset(_patterns.digits(number) for number in official_numbers)
     )
     allowed = {_normalised(a) for a in allow if a.strip()}
     names = names_many(texts, known if known is not None else [()] * len(texts))

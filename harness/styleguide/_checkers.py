@@ -505,7 +505,7 @@ class PersonalData(Checker):
 
     def check(self, analysis: Analysis, guide: Lexicons) -> Iterator[Finding]:
         text = analysis.text
-        official = {re.sub(r"\D", "", e.term) for e in guide.lexicon(self.short_numbers)}
+        official = [e.term for e in guide.lexicon(self.short_numbers)]
         greeted = _GREETING.match(text)
         found = find_personal_data(
             text, allow=[greeted.group(1)] if greeted else [], official_numbers=official

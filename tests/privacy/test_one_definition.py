@@ -64,10 +64,13 @@ def test_lint_allows_the_pseudonym_in_the_greeting_only_as_a_greeting() -> None:
     assert _linted("Bonjour,\nCamille Martin vous rappellera.")
 
 
-def test_a_number_added_to_the_lexicon_is_official_everywhere(plume_root: Path) -> None:
+@pytest.mark.parametrize("written", ["0 806 807 253", "+33 8 06 80 72 53"])
+def test_a_number_added_to_the_lexicon_is_official_everywhere(
+    plume_root: Path, written: str
+) -> None:
     text = "Pour Pajemploi, appelez le 0 806 807 253."
     assert find_personal_data(text) and _linted(text)
     lexicon = plume_root / "styleguide" / "lexicons" / "short_numbers.tsv"
     with lexicon.open("a", encoding="utf-8") as out:
-        out.write("0 806 807 253\t\tpajemploi.urssaf.fr\tPajemploi\n")
+        out.write(f"{written}\t\tpajemploi.urssaf.fr\tPajemploi\n")
     assert find_personal_data(text) == [] and not _linted(text)
