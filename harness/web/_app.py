@@ -216,7 +216,7 @@ def create_app(review_dir: Path, *, allowed_hosts: list[str] | None = None) -> S
     )
 
 
-def serve(review_dir: Path, *, host: str = LOOPBACK, port: int = 8765) -> None:
+def serve(review_dir: Path, *, host: str, port: int) -> None:
     """Serve the review until interrupted; the access log stays off (it would hold the
     ``/entrer`` addresses with their tokens)."""
     import uvicorn

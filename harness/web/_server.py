@@ -50,8 +50,8 @@ def serve_all(
     studio: Studio,
     review_dir: Path | None = None,
     *,
-    host: str = LOOPBACK,
-    port: int = 8765,
+    host: str,
+    port: int,
 ) -> None:
     """Serve until interrupted, with spaCy's pipeline and the style guide loaded first so that
     the first lint request is as quick as the next ones; the access log stays off (it would
