@@ -1,7 +1,6 @@
 """Agents' blind review: plans, the verdict store, what the verdicts say, and calibration."""
 
 from harness.review._calibration import (
-    CALIBRATION_FILE,
     Calibration,
     CriterionCalibration,
     calibrate,
@@ -9,9 +8,8 @@ from harness.review._calibration import (
     write_calibration,
 )
 from harness.review._dataset import candidate_gold, dpo_records, sft_examples, write_jsonl
-from harness.review._link import LINK_FILE, ReviewLink, review_of, write_link
+from harness.review._link import review_of, write_link
 from harness.review._plan import (
-    PLAN_FILE,
     Candidate,
     Reviewer,
     ReviewPlan,
@@ -23,7 +21,7 @@ from harness.review._plan import (
     token_hash,
     write_plan,
 )
-from harness.review._render import RESULTS_PAGE, format_estimate, render_html, render_markdown
+from harness.review._render import format_estimate, render_html, render_markdown
 from harness.review._stats import (
     CandidateResult,
     PairResult,
@@ -33,16 +31,11 @@ from harness.review._stats import (
     krippendorff_alpha,
     review_results,
 )
-from harness.review._store import STORE_FILE, VerdictStore, read_verdicts
+from harness.review._store import VerdictStore, read_verdicts
 from harness.review._verdict import CRITERIA, Choice, Edit, Ratings, Send, Side, Verdict, edit_size
 
 __all__ = [
-    "CALIBRATION_FILE",
     "CRITERIA",
-    "LINK_FILE",
-    "PLAN_FILE",
-    "RESULTS_PAGE",
-    "STORE_FILE",
     "Calibration",
     "Candidate",
     "CandidateResult",
@@ -51,7 +44,6 @@ __all__ = [
     "Edit",
     "PairResult",
     "Ratings",
-    "ReviewLink",
     "ReviewPlan",
     "ReviewResults",
     "Reviewer",
