@@ -14,7 +14,7 @@ from harness.privacy._entity import (
     EntityType,
     PersonalDataError,
 )
-from harness.privacy._patterns import official_numbers
+from harness.privacy._patterns import digits, official_numbers
 
 __all__ = [
     "ENTITY_TYPES",
@@ -24,6 +24,7 @@ __all__ = [
     "PersonalDataError",
     "anonymize",
     "anonymize_many",
+    "digits",
     "find_personal_data",
     "find_personal_data_many",
     "official_numbers",

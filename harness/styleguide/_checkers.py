@@ -13,7 +13,7 @@ from typing import ClassVar, NamedTuple, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from harness.privacy import EntityType, find_personal_data
+from harness.privacy import EntityType, digits, find_personal_data
 from harness.styleguide._matcher import Match, PhraseMatcher
 from harness.styleguide._model import LexiconEntry
 from harness.styleguide._readability import measure
@@ -522,7 +522,7 @@ class PersonalData(Checker):
         for hit in _SHORT.finditer(text):
             cued = _PHONE_CUE.search(text[max(0, hit.start() - 40) : hit.start()])
             taken = any(f.start < hit.end() and hit.start() < f.end for f in findings)
-            if cued and not taken and re.sub(r"\D", "", hit.group()) not in official:
+            if cued and not taken and digits(hit.group()) not in {digits(n) for n in official}:
                 findings.append(
                     Finding(
                         hit.start(),
