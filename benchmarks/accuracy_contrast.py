@@ -1,11 +1,13 @@
 """Accuracy on the contrastive set: does the accuracy score rank each faithful reply above its
 twin with one defect, keep faithful paraphrases level, and leave the agents' replies unflagged?
 
-Reads ``tests/scoring/contrastive/`` (built from the gold set by its ``build.py``) and prints one
-JSON object: per split ("dev", tuned on, and "heldout", never looked at while tuning) and per
-defect class, the share of pairs ranked right; the share of paraphrases within 0.1 of the agent's
-reply; the median accuracy of the gold set's replies; and the CPU time of scoring every reply
-against the CPU time of spaCy's ``nlp.pipe`` on the same texts.
+Reads ``tests/scoring/contrastive/`` (pairs built from the gold set by its ``build.py``, and the
+hand-written items and pairs of ``fresh.py``) and prints one JSON object: per split ("dev", tuned
+on; "heldout", its sentences never looked at while tuning; "fresh", a later batch written before
+reading why held-out pairs failed) and per defect class, the share of pairs ranked right; the
+share of paraphrases within 0.1 of the agent's reply; the median accuracy of the gold set's
+replies; and the CPU time of scoring every reply against the CPU time of spaCy's ``nlp.pipe`` on
+the same texts.
 
     .venv/bin/python benchmarks/accuracy_contrast.py
 """
@@ -30,18 +32,24 @@ def main() -> dict[str, Any]:
     from harness.nlp import get_nlp
     from harness.scoring import AccuracyScorer, score_replies
 
+    gold_path = REPO / "gold" / "services-publics-plus.jsonl"
     gold = {
         item.id: item
         for item in (
-            GoldItem.model_validate_json(line)
-            for line in (REPO / "gold" / "services-publics-plus.jsonl").read_text().splitlines()
+            GoldItem.model_validate_json(line) for line in gold_path.read_text().splitlines()
         )
     }
-    pairs, paraphrases = _rows("pairs.jsonl"), _rows("paraphrases.jsonl")
-    items = [gold[p["item"]] for p in pairs for _ in (0, 1)]
-    items += [gold[p["item"]] for p in paraphrases] + list(gold.values())
+    fresh = {
+        item.id: item
+        for item in (GoldItem.model_validate(row) for row in _rows("fresh_items.jsonl"))
+    }
+    known = gold | fresh
+    pairs = _rows("pairs.jsonl") + _rows("fresh_pairs.jsonl")
+    paraphrases = _rows("paraphrases.jsonl") + _rows("fresh_paraphrases.jsonl")
+    items = [known[p["item"]] for p in pairs for _ in (0, 1)]
+    items += [known[p["item"]] for p in paraphrases] + list(known.values())
     replies = [text for p in pairs for text in (p["faithful"], p["defective"])]
-    replies += [p["paraphrase"] for p in paraphrases] + [item.reply for item in gold.values()]
+    replies += [p["paraphrase"] for p in paraphrases] + [item.reply for item in known.values()]
 
     get_nlp()
     started = time.process_time()
@@ -59,16 +67,16 @@ def main() -> dict[str, Any]:
         right = faithful is not None and defective is not None and defective < faithful
         ranked[pair["split"]][pair["class"]].append(right)
     offset = 2 * len(pairs)
-    gold_values = {
-        item.id: values[offset + len(paraphrases) + k] for k, item in enumerate(gold.values())
+    reference = {
+        item.id: values[offset + len(paraphrases) + k] for k, item in enumerate(known.values())
     }
     level: dict[str, list[bool]] = defaultdict(list)
     for number, row in enumerate(paraphrases):
-        value, reference = values[offset + number], gold_values[row["item"]]
+        value, agent = values[offset + number], reference[row["item"]]
         level[row["split"]].append(
-            value is not None and reference is not None and abs(value - reference) <= 0.1
+            value is not None and agent is not None and abs(value - agent) <= 0.1
         )
-    scored_gold = [v for v in gold_values.values() if v is not None]
+    scored_gold = [reference[i] for i in gold if reference[i] is not None]
     return {
         "pairs": len(pairs),
         "services": len({p["service"] for p in pairs}),
@@ -86,7 +94,7 @@ def main() -> dict[str, Any]:
         "gold_median": statistics.median(scored_gold),
         "gold_flagged": sum(
             1
-            for s in scores[offset + len(paraphrases) :]
+            for s in scores[offset + len(paraphrases) :][: len(gold)]
             if any(e.kind in ("contradiction", "invented") for e in s["accuracy"].evidence)
         ),
         "cpu_s": {"nlp_pipe": round(pipe_cpu, 2), "accuracy_scoring": round(scoring_cpu, 2)},
