@@ -201,6 +201,7 @@ def register(app: typer.Typer) -> None:
         once the rules are right (--regenerate, or `plume styleguide docs`; CI runs
         `plume styleguide docs --check`)."""
         from harness import paths as plume_paths
+        from harness.prompts import released_render_changes
         from harness.styleguide import (
             GUIDE_FILE,
             RULES_FILE,
@@ -211,7 +212,7 @@ def register(app: typer.Typer) -> None:
             render_guide,
             schema_problem,
         )
-        from harness.styleguide._versions import since_head
+        from harness.styleguide._versions import unraised_version
 
         folder = styleguide or plume_paths.styleguide_dir()
         rules_path = folder / RULES_FILE
@@ -226,9 +227,9 @@ def register(app: typer.Typer) -> None:
                 raise problem
         guide = load_styleguide(folder)
         failures = [str(failure) for failure in example_failures(guide)]
-        since = since_head(folder)
-        failures += since.problems
-        for note in since.notes:
+        failures += released_render_changes(guide)
+        note = unraised_version(folder)
+        if note is not None:
             err_console.print(f"NOTE {note}", highlight=False, markup=False, soft_wrap=True)
         guide_path = folder / GUIDE_FILE
         current = guide_path.read_text(encoding="utf-8") if guide_path.is_file() else None

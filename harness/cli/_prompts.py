@@ -1,4 +1,4 @@
-"""`plume prompts ...`: list, show, render, diff, validate, lock and release prompt versions."""
+"""`plume prompts ...`: list, show, render, diff, validate, lock, start and release versions."""
 
 import json
 from pathlib import Path
@@ -41,7 +41,8 @@ def _plain(text: str) -> None:
 def register(app: typer.Typer) -> None:
     """Add the `plume prompts` group to the application."""
     group = typer.Typer(
-        help="Versioned prompt templates: list, show, render, diff, validate, lock, release.",
+        help="Versioned prompt templates: list, show, render, diff, validate, lock, new-version,"
+        " release.",
         no_args_is_help=True,
     )
 
@@ -189,10 +190,8 @@ def register(app: typer.Typer) -> None:
     def validate(gold: GoldOption = None) -> None:
         """Check every version against its schemas and the lock, and render every gold item."""
         from harness.prompts import validate_store
-        from harness.styleguide._versions import since_head
 
         report = validate_store(_gold_sets(gold))
-        report.problems.extend(since_head(paths.styleguide_dir()).problems)
         for warning in report.warnings:
             err_console.print(
                 f"[yellow]warning:[/] {escape(warning)}", highlight=False, soft_wrap=True
@@ -212,15 +211,40 @@ def register(app: typer.Typer) -> None:
 
     @group.command("lock")
     @guarded
-    def lock() -> None:
-        """Record the hash of every released version not yet locked; never changes an entry."""
+    def lock(gold: GoldOption = None) -> None:
+        """Record the hash of every released version not yet locked; never changes an entry.
+
+        A version that draws on the style guide is recorded with what it renders for the first
+        item of the first gold set."""
         from harness.prompts import lock_path, lock_released
 
-        added = lock_released()
+        gold_sets = _gold_sets(gold)
+        added = lock_released(gold_sets[0].items if gold_sets else ())
         if added:
             _plain(f"locked in {lock_path()}: {', '.join(added)}")
         else:
             _plain("nothing to lock: every released version is recorded")
+
+    @group.command("new-version")
+    @guarded
+    def new_version_(
+        prompt_id: Annotated[str, typer.Argument(help="The prompt, e.g. reply.")],
+        version: Annotated[
+            str | None,
+            typer.Option(
+                help="The new version (default: the next minor version).", show_default=False
+            ),
+        ] = None,
+    ) -> None:
+        """Start a draft: a copy of the newest version, added to the manifest."""
+        from harness.prompts import new_version
+
+        ref = new_version(prompt_id, version)
+        folder = paths.prompts_dir() / ref.id
+        _plain(
+            f"added the draft {ref}: edit {folder / ref.version}/ and its changelog in"
+            f" {folder / 'manifest.yaml'}, then `plume prompts release {ref}`"
+        )
 
     @group.command("release")
     @guarded

@@ -1,7 +1,14 @@
 """Versioned prompt templates: manifests, the lock, rendering to messages, judge verdicts."""
 
 from harness.prompts._examples import ExampleSelector, select_examples
-from harness.prompts._lock import LockEntry, PromptLock, lock_path, lock_released, read_lock
+from harness.prompts._lock import (
+    LockEntry,
+    PromptLock,
+    lock_path,
+    lock_released,
+    read_lock,
+    released_render_changes,
+)
 from harness.prompts._manifest import (
     PromptManifest,
     PromptRef,
@@ -11,7 +18,7 @@ from harness.prompts._manifest import (
     parse_ref,
     prompt_ids,
 )
-from harness.prompts._release import diff_versions, release
+from harness.prompts._release import diff_versions, new_version, release
 from harness.prompts._store import (
     PromptTemplate,
     RenderedPrompt,
@@ -46,11 +53,13 @@ __all__ = [
     "load_prompt",
     "lock_path",
     "lock_released",
+    "new_version",
     "parse_ref",
     "parse_verdict",
     "prompt_ids",
     "read_lock",
     "release",
+    "released_render_changes",
     "render_problems",
     "reply_variables",
     "sample_variables",

@@ -1,16 +1,19 @@
-"""Releasing a draft version, and comparing two versions."""
+"""Starting a new version, releasing a draft, and comparing two versions."""
 
 import difflib
 import json
 import re
+import shutil
 from collections.abc import Sequence
+
+import yaml
 
 from harness import paths
 from harness.errors import InputError, PlumeError, UsageError
 from harness.files import write_atomic
 from harness.gold import GoldSet
 from harness.prompts._lock import lock_released, read_lock
-from harness.prompts._manifest import PromptRef, load_manifest, parse_ref
+from harness.prompts._manifest import PromptRef, load_manifest, parse_ref, version_key
 from harness.prompts._store import build_template
 from harness.prompts._styleguide import StyleGuideLike, current_styleguide
 from harness.prompts._validate import render_problems
@@ -59,6 +62,57 @@ def _set_status(text: str, version: str, styleguide_version: str | None) -> str:
     return "".join(lines)
 
 
+def new_version(prompt_id: str, version: str | None = None) -> PromptRef:
+    """Start a draft: copy the newest version's folder and add its entry to the manifest.
+
+    The entry keeps the newest version's description, style guide use and variables; its
+    changelog is left for the author to write. ``version`` defaults to the next minor version.
+
+    Raises:
+        UsageError: the version is not newer than every listed one, or its folder exists.
+        InputError: the manifest cannot be extended as written; it is left as it was.
+    """
+    manifest = load_manifest(prompt_id)
+    latest = manifest.versions[-1]
+    major, minor, _ = version_key(latest.version)
+    version = version or f"{major}.{minor + 1}.0"
+    if not re.fullmatch(r"\d+\.\d+\.\d+", version) or version_key(version) <= version_key(
+        latest.version
+    ):
+        raise UsageError(f"give a version X.Y.Z newer than {prompt_id}@{latest.version}")
+    base = paths.prompts_dir() / prompt_id
+    if (base / version).exists():
+        raise UsageError(f"{base / version} already exists; add it to the manifest by hand")
+    entry = {
+        "version": version,
+        "status": "draft",
+        "description": latest.description,
+        "changelog": f"À écrire : ce qui change depuis la version {latest.version}.",
+        **({"styleguide": True} if latest.styleguide else {}),
+        "variables": {
+            name: spec.model_dump(by_alias=True, exclude_unset=True)
+            for name, spec in latest.variables.items()
+        },
+    }
+    block = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=100)
+    path = base / "manifest.yaml"
+    original = path.read_text(encoding="utf-8")
+    # Appended under `versions:`, indented as the entries above it: comments and anchors stay.
+    indented = "".join(f"  {line}" if line.strip() else line for line in block.splitlines(True))
+    write_atomic(path, original.rstrip("\n") + "\n\n" + indented)
+    try:
+        added = load_manifest(prompt_id).versions[-1]
+        if added.version != version or added.variables != latest.variables:
+            raise InputError(path, "`versions:` must be the last key of the manifest")
+    except PlumeError as error:
+        path.write_text(original, encoding="utf-8")
+        raise InputError(
+            path, f"cannot add {prompt_id}@{version} ({error}); add it by hand (prompts/README.md)"
+        ) from None
+    shutil.copytree(base / latest.version, base / version)
+    return PromptRef(prompt_id, version)
+
+
 def release(
     text: str, gold_sets: Sequence[GoldSet], *, styleguide: StyleGuideLike | None = None
 ) -> PromptRef:
@@ -94,7 +148,7 @@ def release(
         released = load_manifest(ref.id).get(ref.version)
         if released.status != "released":
             raise InputError(path, f"{ref} did not come out released")
-        lock_released(styleguide=guide)
+        lock_released(gold_sets[0].items if gold_sets else (), styleguide=guide)
     except PlumeError:
         # A release is all or nothing: put the manifest back as it was.
         path.write_text(original, encoding="utf-8")

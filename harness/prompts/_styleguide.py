@@ -2,12 +2,9 @@
 
 import importlib
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from harness.errors import UsageError
-
-if TYPE_CHECKING:
-    from harness.gold import GoldItem
 
 
 class RuleLike(Protocol):
@@ -107,42 +104,6 @@ def styleguide_variable(guide: StyleGuideLike) -> dict[str, Any]:
         ],
         "forbidden_formulas": [_first(e.term) for e in formulas if "*" not in _first(e.term)],
     }
-
-
-def released_render_changes(
-    old: StyleGuideLike, new: StyleGuideLike, items: Sequence["GoldItem"]
-) -> list[str]:
-    """Released (or deprecated) prompt versions drawing on the style guide that would render
-    differently with ``new`` than with ``old``: each one a message naming the version and the
-    command that starts a new version, since a released version never changes."""
-    from harness.prompts._lock import LOCKED_STATUSES
-    from harness.prompts._manifest import load_manifest, prompt_ids
-    from harness.prompts._store import build_template
-    from harness.prompts._variables import sample_variables
-
-    problems = []
-    for prompt_id in prompt_ids():
-        manifest = load_manifest(prompt_id)
-        latest = manifest.versions[-1].version
-        major, minor, _ = (int(part) for part in latest.split("."))
-        for entry in manifest.versions:
-            if entry.status not in LOCKED_STATUSES or not entry.styleguide or not items:
-                continue
-            variables = sample_variables(manifest.kind, items[0], items)
-            renders = [
-                build_template(manifest, entry, styleguide=guide).render(variables)
-                for guide in (old, new)
-            ]
-            if renders[0] != renders[1]:
-                folder = f"prompts/{prompt_id}"
-                problems.append(
-                    f"{prompt_id}@{entry.version} is {entry.status} and would render differently"
-                    " with this style guide; a released prompt never changes: make a new"
-                    f" version with `cp -r {folder}/{latest} {folder}/{major}.{minor + 1}.0`,"
-                    f" add it to {folder}/manifest.yaml as a draft (prompts/README.md), then"
-                    " run `plume prompts validate`"
-                )
-    return problems
 
 
 def current_styleguide() -> StyleGuideLike:

@@ -7,11 +7,17 @@ from typing import NamedTuple
 from harness import paths
 from harness.errors import PlumeError
 from harness.gold import GoldSet
-from harness.prompts._lock import LOCKED_STATUSES, changed_parts, lock_path, read_lock
+from harness.prompts._lock import (
+    LOCKED_STATUSES,
+    changed_parts,
+    lock_path,
+    read_lock,
+    render_change,
+)
 from harness.prompts._manifest import PromptRef, load_manifest, prompt_ids
 from harness.prompts._store import PromptTemplate, build_template
 from harness.prompts._styleguide import StyleGuideLike, current_styleguide
-from harness.prompts._variables import reply_variables, sample_variables
+from harness.prompts._variables import check_samples, sample_variables
 
 
 @dataclass
@@ -47,10 +53,10 @@ def render_problems(template: PromptTemplate, gold: GoldSet) -> RenderCheck:
     failures: list[str] = []
     renders = 0
     for item in gold.items:
-        samples = [sample_variables(template.kind, item, gold.items)]
-        if template.kind == "reply" and item is gold.items[0]:
-            # The other branches: no examples, and the sign-off asked for.
-            samples.append(reply_variables(item, include_signoff=True))
+        if item is gold.items[0]:
+            samples = check_samples(template.kind, item, gold.items)
+        else:
+            samples = [sample_variables(template.kind, item, gold.items)]
         for variables in samples:
             try:
                 template.render(variables)
@@ -122,12 +128,29 @@ def validate_store(
                     )
                 elif locked.sha256 != template.content_sha256:
                     report.problems.append(changed_parts(prompt_id, entry, locked, template.parts))
+                elif entry.styleguide and locked.renders is None:
+                    report.problems.append(
+                        f"{ref} draws on the style guide but {lock_path()} does not record what"
+                        " it renders; run `plume prompts lock`"
+                    )
+                elif entry.status == "released" and guide is not None:
+                    # A deprecated version is no longer what a bare id runs: the guide may move
+                    # on under it; its own files stay locked.
+                    change = render_change(template, locked, guide)
+                    if change is not None:
+                        report.problems.append(change)
             elif locked is not None:
                 report.problems.append(
                     f"{ref} is a draft but {lock_path()} records it as released; "
                     "a released version cannot go back to draft"
                 )
-            if entry.styleguide and guide is not None and entry.styleguide_version != guide.version:
+            # A released version needs no review: the lock says whether its renders changed.
+            if (
+                entry.status == "draft"
+                and entry.styleguide
+                and guide is not None
+                and entry.styleguide_version != guide.version
+            ):
                 report.warnings.append(
                     f"{ref} was checked against style guide {entry.styleguide_version or 'none'}, "
                     f"the style guide is now {guide.version}: review its renders"

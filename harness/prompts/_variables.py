@@ -62,3 +62,12 @@ def sample_variables(kind: str, item: GoldItem, pool: Sequence[GoldItem]) -> dic
 
     examples = sorted((o for o in pool if o.id != item.id), key=order)[:2]
     return reply_variables(item, examples)
+
+
+def check_samples(kind: str, item: GoldItem, pool: Sequence[GoldItem]) -> list[dict[str, Any]]:
+    """``sample_variables`` and, for a reply prompt, the branches it leaves out (no examples, a
+    sign-off asked for): what a check renders to see every branch of a template."""
+    samples = [sample_variables(kind, item, pool)]
+    if kind == "reply":
+        samples.append(reply_variables(item, include_signoff=True))
+    return samples

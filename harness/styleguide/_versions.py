@@ -130,38 +130,20 @@ def latest_run(runs: Path) -> Path | None:
     return max(found, key=lambda path: (path / "samples.jsonl").stat().st_mtime, default=None)
 
 
-@dataclass(frozen=True)
-class SinceHead:
-    """What the guide in a folder changed since git HEAD, as ``plume styleguide check`` says it."""
-
-    problems: tuple[str, ...]
-    """Released prompt versions that would render differently: errors."""
-    notes: tuple[str, ...]
-    """What the change still needs (a new version number): not errors yet."""
-
-
-def since_head(folder: Path) -> SinceHead:
-    """Compare the guide in ``folder`` with the one in git HEAD (nothing to say when the folder
-    is not in git, HEAD's guide does not load, or nothing changed)."""
-    from harness import paths
-    from harness.gold import load_gold
-    from harness.prompts._styleguide import released_render_changes
-
+def unraised_version(folder: Path) -> str | None:
+    """A note when the rules or lexicons in ``folder`` changed since git HEAD but its version
+    did not (None when the folder is not in git, HEAD's guide does not load, or all is well)."""
     with tempfile.TemporaryDirectory() as copy:
         try:
             old = guide_at_revision(folder, "HEAD", Path(copy))
         except PlumeError:
-            return SinceHead((), ())
+            return None
         new = load_styleguide(folder)
-        if old.sha256 == new.sha256:
-            return SinceHead((), ())
-        notes = []
-        if old.version == new.version:
-            notes.append(
-                f"the rules or lexicons changed since git HEAD but the version is still"
-                f" {new.version}: raise it in {RULES_FILE} (patch for wording, minor for a rule"
-                " or lexicon entries, major for a removed or redefined rule) and add a changelog"
-                " entry"
-            )
-        items = load_gold(paths.gold_dir() / "services-publics-plus.jsonl").items
-        return SinceHead(tuple(released_render_changes(old, new, items)), tuple(notes))
+        if old.sha256 == new.sha256 or old.version != new.version:
+            return None
+        return (
+            f"the rules or lexicons changed since git HEAD but the version is still"
+            f" {new.version}: raise it in {RULES_FILE} (patch for wording, minor for a rule"
+            " or lexicon entries, major for a removed or redefined rule) and add a changelog"
+            " entry"
+        )

@@ -23,15 +23,6 @@ def styleguide_module(monkeypatch: pytest.MonkeyPatch, guide: FakeGuide) -> None
     module = types.ModuleType("harness.styleguide")
     module.load_styleguide = lambda: guide  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "harness.styleguide", module)
-    _no_guide_history(monkeypatch)
-
-
-def _no_guide_history(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`prompts validate` also asks whether the guide changed since git HEAD; a stand-in guide
-    has no history, so nothing changed."""
-    versions = types.ModuleType("harness.styleguide._versions")
-    versions.since_head = lambda folder: types.SimpleNamespace(problems=())  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "harness.styleguide._versions", versions)
 
 
 def test_list_shows_every_version_with_status_and_lock(store: Path) -> None:
@@ -119,7 +110,6 @@ def test_validate_without_the_style_guide_says_so(
     store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(sys.modules, "harness.styleguide", types.ModuleType("harness.styleguide"))
-    _no_guide_history(monkeypatch)
     result = runner.invoke(app, ["prompts", "validate"])
     assert result.exit_code == 1
     assert "reply@1.1.0: this prompt draws on the style guide" in result.output
@@ -138,6 +128,17 @@ def test_lock_then_release_then_diff(store: Path) -> None:
     assert result.exit_code == 0
     assert "+Les règles du guide de style de l'administration" in result.output
     assert '-  "styleguide": false' in result.output
+
+
+def test_new_version_adds_a_draft_and_says_what_comes_next(store: Path) -> None:
+    result = runner.invoke(app, ["prompts", "new-version", "judge-tone"])
+    assert result.exit_code == 0, result.output
+    assert "added the draft judge-tone@1.1.0" in result.output
+    assert "plume prompts release judge-tone@1.1.0" in result.output
+    assert (store / "prompts" / "judge-tone" / "1.1.0" / "user.j2").is_file()
+    result = runner.invoke(app, ["prompts", "new-version", "judge-tone", "--version", "1.1.0"])
+    assert result.exit_code == 2
+    assert "newer than judge-tone@1.1.0" in result.output and "Traceback" not in result.output
 
 
 def test_lock_refuses_to_change_an_entry(store: Path) -> None:

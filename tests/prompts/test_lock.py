@@ -1,5 +1,6 @@
 """Released versions are immutable: the lock, validation and releasing a new version."""
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -10,15 +11,18 @@ from harness.errors import InputError, UsageError
 from harness.gold import GoldSet
 from harness.prompts import (
     diff_versions,
+    judge_variables,
     load_manifest,
     load_prompt,
     lock_released,
+    new_version,
     prompt_ids,
     read_lock,
     release,
+    released_render_changes,
     validate_store,
 )
-from tests.prompts.conftest import FakeGuide
+from tests.prompts.conftest import FakeEntry, FakeGuide
 
 RELEASED = {
     "reply@1.0.0",
@@ -109,10 +113,88 @@ def test_releasing_a_version_that_draws_on_the_style_guide_records_its_version(
     assert (entry.status, entry.styleguide_version) == ("released", guide.version)
     assert load_prompt("reply", styleguide=guide).ref.version == "1.1.0"
     assert validate_store([gold], styleguide=guide).ok
-    newer = FakeGuide(version="1.1.0", sha256="c" * 64)
+    renders = read_lock().versions["reply@1.1.0"].renders
+    assert renders is not None and renders.inputs[0]["service"] == gold.items[0].service
+
+
+def _with_jargon(guide: FakeGuide, term: str, replacement: str) -> FakeGuide:
+    lexicons = {
+        **guide.lexicons,
+        "jargon": [*guide.lexicons["jargon"], FakeEntry(term, replacement)],
+    }
+    return dataclasses.replace(guide, sha256="c" * 64, lexicons=lexicons)
+
+
+def test_a_style_guide_change_a_released_version_renders_is_named_with_the_fix(
+    store: Path, gold: GoldSet, guide: FakeGuide
+) -> None:
+    release("reply@1.1.0", [gold], styleguide=guide)
+    changed = _with_jargon(guide, "présentement", "en ce moment")
+    [problem] = validate_store([gold], styleguide=changed).problems
+    assert problem.startswith(
+        "reply@1.1.0 is released and would render differently with style guide 1.0.0"
+    )
+    assert "`plume prompts new-version reply`" in problem
+    assert "prompts/reply/manifest.yaml" in problem
+    assert released_render_changes(changed) == [problem]
+
+    # The same change given to a new version, the old one deprecated: nothing to fix.
+    assert str(new_version("reply")) == "reply@1.2.0"
+    release("reply@1.2.0", [gold], styleguide=changed)
+    manifest = store / "prompts" / "reply" / "manifest.yaml"
+    text = manifest.read_text()
+    at = text.index("  - version: 1.1.0")
+    manifest.write_text(text[:at] + text[at:].replace("status: released", "status: deprecated", 1))
+    assert validate_store([gold], styleguide=changed).ok
+    assert released_render_changes(changed) == []
+    [problem] = validate_store([gold], styleguide=guide).problems  # and reply@1.2.0 is locked
+    assert problem.startswith("reply@1.2.0 is released and would render differently")
+
+
+def test_a_style_guide_change_a_released_version_does_not_read_is_free(
+    store: Path, gold: GoldSet, guide: FakeGuide
+) -> None:
+    release("reply@1.1.0", [gold], styleguide=guide)
+    rules = [dataclasses.replace(rule, rationale="Reformulée.") for rule in guide.rules]
+    unread = [
+        dataclasses.replace(guide, sha256="d" * 64, rules=rules),  # rationales are not printed
+        _with_jargon(guide, "depuis * mois", "depuis mars"),  # a pattern is not a pair
+    ]
+    for changed in unread:
+        assert validate_store([gold], styleguide=changed).ok
+    renamed = [dataclasses.replace(guide.rules[0], title="Aucune formule cérémonieuse")]
+    changed = dataclasses.replace(guide, rules=renamed + guide.rules[1:])
+    [problem] = validate_store([gold], styleguide=changed).problems  # its title is printed
+    assert problem.startswith("reply@1.1.0 is released and would render differently")
+
+
+def test_a_draft_checked_against_an_older_style_guide_is_a_warning(
+    store: Path, gold: GoldSet
+) -> None:
+    newer = FakeGuide(version="9.0.0")
     report = validate_store([gold], styleguide=newer)
-    assert report.ok  # the style guide may move on; the content of the release did not
-    assert any("style guide 1.0.0, the style guide is now 1.1.0" in w for w in report.warnings)
+    assert report.ok
+    assert report.warnings == [
+        "reply@1.1.0 was checked against style guide 1.2.0, the style guide is now 9.0.0:"
+        " review its renders"
+    ]
+
+
+def test_a_new_version_copies_the_newest_and_is_a_draft(store: Path, gold: GoldSet) -> None:
+    manifest = store / "prompts" / "judge-accuracy" / "manifest.yaml"
+    before = manifest.read_text()
+    ref = new_version("judge-accuracy", "2.0.0")
+    assert before in manifest.read_text()  # comments and anchors kept
+    entry = load_manifest("judge-accuracy").get("2.0.0")
+    newest = load_manifest("judge-accuracy").get("1.1.0")
+    assert (entry.status, entry.variables) == ("draft", newest.variables)
+    folder = store / "prompts" / "judge-accuracy"
+    assert (folder / "2.0.0" / "system.j2").read_text() == (
+        folder / "1.1.0" / "system.j2"
+    ).read_text()
+    assert load_prompt(str(ref)).render(judge_variables(gold.items[0], "Bonjour.")).messages
+    with pytest.raises(UsageError, match=r"newer than judge-accuracy@2\.0\.0"):
+        new_version("judge-accuracy", "1.5.0")
 
 
 def test_a_release_is_refused_when_the_draft_does_not_render(

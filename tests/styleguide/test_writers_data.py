@@ -1,16 +1,13 @@
 """What writers edit reaches prompts and lint safely: structured prompt variables, instructions in
-their own column, released prompts protected, suggestions that agree with the prompt."""
-
-import shutil
-from pathlib import Path
+their own column, suggestions that agree with the prompt (released prompts are protected by the
+lock: tests/prompts/test_styleguide_integration.py)."""
 
 import pytest
 
 from harness.gold import load_gold
 from harness.prompts import load_prompt, reply_variables, styleguide_variable
-from harness.prompts._styleguide import released_render_changes
 from harness.styleguide import lint, load_styleguide
-from tests.styleguide.conftest import REPO, SHIPPED, replace_in
+from tests.styleguide.conftest import REPO, SHIPPED
 
 GOLD = REPO / "gold" / "services-publics-plus.jsonl"
 
@@ -71,34 +68,6 @@ def test_no_suggestion_contradicts_the_reply_prompt() -> None:
             assert "cordialement" not in (entry.replacement or "").casefold(), entry
     for formula in styleguide_variable(guide)["forbidden_formulas"]:
         assert lint(f"Bonjour,\nNous {formula} votre demande.", guide).violations
-
-
-def _released_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A project root whose reply@1.1.0, which draws on the style guide, is released."""
-    shutil.copytree(REPO / "prompts", tmp_path / "prompts")
-    replace_in(
-        tmp_path / "prompts" / "reply" / "manifest.yaml",
-        "  - version: 1.1.0\n    status: draft",
-        "  - version: 1.1.0\n    status: released",
-    )
-    monkeypatch.setenv("PLUME_ROOT", str(tmp_path))
-
-
-def test_a_change_that_alters_a_released_prompt_is_named_with_the_fix(
-    guide_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    _released_copy(tmp_path / "root", monkeypatch)
-    items = load_gold(GOLD).items
-    old = load_styleguide(SHIPPED)
-    replace_in(
-        guide_copy / "lexicons" / "jargon.tsv", "jargon ; copie certifiée", "copie certifiée"
-    )
-    assert released_render_changes(old, load_styleguide(guide_copy), items) == []  # a note only
-    with (guide_copy / "lexicons" / "jargon.tsv").open("a", encoding="utf-8") as out:
-        out.write("présentement\ten ce moment\ttest\t\t\n")
-    [problem] = released_render_changes(old, load_styleguide(guide_copy), items)
-    assert problem.startswith("reply@1.1.0 is released and would render differently")
-    assert "cp -r prompts/reply/1.1.0 prompts/reply/1.2.0" in problem
 
 
 def test_one_filler_list_for_lint_and_conciseness() -> None:
