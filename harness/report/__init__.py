@@ -1,8 +1,9 @@
-"""Reports built from run directories: a run's static HTML page and Markdown summary, and the
-comparison of any runs on the same items."""
+"""Reports built from run directories: a run's static HTML page and Markdown summary (with the
+judges' scores when the run was judged), and the comparison of any runs on the same items."""
 
 from harness.report._compare import compare_runs, write_comparison
 from harness.report._html import read_run, render_report, write_report
+from harness.report._judges import JUDGES_FILE, Judgement, JudgeView, judge_run, read_judgements
 from harness.report._markdown import escape as escape_markdown
 from harness.report._markdown import render_markdown
 from harness.report._view import (
@@ -15,13 +16,18 @@ from harness.report._view import (
 )
 
 __all__ = [
+    "JUDGES_FILE",
     "Candidate",
     "Comparison",
+    "JudgeView",
+    "Judgement",
     "Verdict",
     "compare_runs",
     "escape_markdown",
     "failures",
     "format_estimate",
+    "judge_run",
+    "read_judgements",
     "read_run",
     "render_markdown",
     "render_report",

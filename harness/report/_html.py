@@ -15,6 +15,7 @@ from harness.errors import PlumeError
 from harness.files import write_atomic
 from harness.gold import GoldItem, anonymised_many, load_gold, write_gold
 from harness.report import _view
+from harness.report._judges import JudgeView, judge_views, read_judgements
 from harness.report._markdown import render_markdown
 from harness.review import Calibration, review_of
 from harness.runner import (
@@ -24,6 +25,7 @@ from harness.runner import (
     latest_by_key,
     read_samples,
 )
+from harness.scoring import TRUSTED
 from harness.templating import environment
 
 _TEMPLATES = Path(__file__).parent / "templates"
@@ -37,10 +39,12 @@ def render_report(
     records: list[SampleRecord],
     items: Sequence[GoldItem] | None = None,
     review: tuple[dict[str, str], Calibration | None] = ({}, None),
+    judges: Sequence[JudgeView] = (),
 ) -> str:
     """The report's HTML; ``items`` (the run's gold items as shown, personal data replaced) add
     experiences and gold replies; ``review`` (``harness.review.review_of``) links items to the
-    agents' verdicts and shows how far each score agrees with them."""
+    agents' verdicts and shows how far each score agrees with them; ``judges`` show each judge's
+    scores beside the automatic ones, with its canary check."""
     return (
         environment(_TEMPLATES)
         .get_template("report.html")
@@ -54,6 +58,8 @@ def render_report(
             provenance=_view.provenance(manifest),
             verdict_links=review[0],
             calibration=review[1],
+            judges=judges,
+            trusted=TRUSTED,
         )
     )
 
@@ -110,10 +116,12 @@ def _shown_items(run_dir: Path, manifest: RunManifest) -> list[GoldItem] | None:
 def write_report(run_dir: Path, *, markdown: bool = False) -> Path:
     """Build ``report.html`` (or ``report.md``) from a run directory's files and return its path."""
     manifest, results, records, items = read_run(run_dir)
+    judges = judge_views(read_judgements(run_dir), results, records, items)
     if markdown:
         path = run_dir / "report.md"
-        write_atomic(path, render_markdown(manifest, results, records))
+        write_atomic(path, render_markdown(manifest, results, records, judges))
     else:
         path = run_dir / "report.html"
-        write_atomic(path, render_report(manifest, results, records, items, review_of(run_dir)))
+        html = render_report(manifest, results, records, items, review_of(run_dir), judges)
+        write_atomic(path, html)
     return path

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from harness.report import _view
+from harness.report._judges import JudgeView
 from harness.report._view import Comparison
 from harness.runner import RunManifest, RunResults, SampleRecord
 
@@ -103,10 +104,59 @@ def _differences(results: RunResults) -> list[str]:
     return lines
 
 
+def _judges(judges: Sequence[JudgeView], kind: str) -> list[str]:
+    lines: list[str] = []
+    for judge in judges:
+        lines += ["", f"## Judge {escape(judge.name)} ({escape(judge.model)})", ""]
+        if judge.warning:
+            lines += [f"> **⚠ {escape(judge.warning)}**", ""]
+        header = [f"{c} ({side})" for c in judge.criteria for side in ("automatic", "judge")]
+        lines += [_row([kind, *header]), _row(["---", *["---:"] * len(header)])]
+        for name, by_criterion in judge.scores.items():
+            cells = []
+            for c in judge.criteria:
+                for est in by_criterion[c]:
+                    cell = _view.format_estimate(est)
+                    if est is not None and est.unscored:
+                        cell += f" ({est.unscored} unscored)"
+                    cells.append(cell)
+            lines.append(_row([escape(name), *cells]))
+        unusable = "; ".join(f"{c} {bad} of {n}" for c, (bad, n) in judge.unusable.items())
+        lines += ["", f"Replies without a usable verdict: {unusable}."]
+        if judge.failed:
+            lines.append(
+                f"{judge.failed} calls failed (asked again by the next "
+                f"`plume report --judge {escape(judge.name)}`)."
+            )
+        if judge.not_judged:
+            lines.append(f"{judge.not_judged} replies not judged yet.")
+        lines += [
+            "",
+            _row(["canaries", "defect", "faithful", "defective", "outcome"]),
+            _row(["---", "---", "---:", "---:", "---"]),
+        ]
+        lines += [
+            _row([r.criterion, escape(r.kind), r.faithful, r.defective, r.outcome])
+            for r in judge.canaries
+        ]
+        lines += [""]
+        lines += [
+            f"- {check.criterion}: {check.right}/{check.pairs} canary pairs ranked right "
+            f"({check.accuracy:.0%}), {check.unusable} without a usable verdict"
+            for check in judge.checks
+        ]
+        lines += ["", f"Versions: {escape(judge.versions)}."]
+    return lines
+
+
 def render_markdown(
-    manifest: RunManifest, results: RunResults, records: Sequence[SampleRecord]
+    manifest: RunManifest,
+    results: RunResults,
+    records: Sequence[SampleRecord],
+    judges: Sequence[JudgeView] = (),
 ) -> str:
-    """The Markdown report."""
+    """The Markdown report; ``judges`` show each judge's scores beside the automatic ones, with
+    its canary check."""
     banner = _view.banner(manifest.status, results)
     lines = [
         f"# Run {escape(manifest.run_id)}",
@@ -119,6 +169,7 @@ def render_markdown(
         "",
         *_leaderboard(results, "model"),
         *_differences(results),
+        *_judges(judges, "model"),
     ]
     for dimension, groups in _view.breakdowns(results).items():
         lines += [

@@ -4,7 +4,15 @@ from harness.scoring._accuracy import AccuracyScorer, accuracy_scorable, injecti
 from harness.scoring._analysis import AnalysedReply, analyse_replies
 from harness.scoring._batch import AnalysedScorer, default_scorers, score_replies
 from harness.scoring._calibration import Agreement, Rating, agreement, read_ratings
-from harness.scoring._canaries import CANARIES, Canary, CanaryCheck
+from harness.scoring._canaries import (
+    CANARIES,
+    CANARY_SET,
+    SIDES,
+    TRUSTED,
+    Canary,
+    CanaryCheck,
+    rank_canaries,
+)
 from harness.scoring._conciseness import ConcisenessScorer
 from harness.scoring._config import (
     AccuracyConfig,
@@ -18,12 +26,16 @@ from harness.scoring._files import ReplyLine, read_replies, scores_line
 from harness.scoring._judge import (
     JUDGE_PROMPTS,
     VERDICT_SCHEMA,
+    JudgeJob,
     JudgeRun,
+    canary_jobs,
     check_judge,
+    judge_jobs,
     judge_name,
     judge_replies,
     judge_versions,
     judge_with,
+    with_judge,
 )
 from harness.scoring._overall import OVERALL, overall_score
 from harness.scoring._pairwise import (
@@ -40,9 +52,12 @@ from harness.scoring._tone import ToneScorer
 
 __all__ = [
     "CANARIES",
+    "CANARY_SET",
     "JUDGE_PROMPTS",
     "OVERALL",
     "SCOPE",
+    "SIDES",
+    "TRUSTED",
     "VERDICT_SCHEMA",
     "AccuracyConfig",
     "AccuracyScorer",
@@ -55,6 +70,7 @@ __all__ = [
     "ConcisenessScorer",
     "Evidence",
     "EvidenceKind",
+    "JudgeJob",
     "JudgeRun",
     "OverallConfig",
     "Preference",
@@ -70,10 +86,12 @@ __all__ = [
     "accuracy_scorable",
     "agreement",
     "analyse_replies",
+    "canary_jobs",
     "check_judge",
     "default_scorers",
     "extract_specifics",
     "injection_obeyed",
+    "judge_jobs",
     "judge_name",
     "judge_pairs",
     "judge_replies",
@@ -82,9 +100,11 @@ __all__ = [
     "load_scoring_config",
     "overall_score",
     "pairwise_with",
+    "rank_canaries",
     "read_ratings",
     "read_replies",
     "score_replies",
     "scores_line",
     "win_rates",
+    "with_judge",
 ]

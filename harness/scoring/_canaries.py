@@ -6,7 +6,11 @@ The deterministic scorers rank every pair right too, but the rude one (no style 
 rudeness, which is what a judge is for): a defect a rule can see is one a trusted judge must see.
 """
 
+import hashlib
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Literal
 
 from harness.gold import GoldItem
 
@@ -141,19 +145,55 @@ CANARIES = (
 """The built-in canary pairs, for the criteria the judges grade."""
 
 
+CANARY_SET = (
+    "canaries-"
+    + hashlib.sha256(
+        json.dumps(
+            [
+                [c.criterion, c.kind, c.item.model_dump(mode="json"), c.faithful, c.defective]
+                for c in CANARIES
+            ],
+            ensure_ascii=False,
+        ).encode()
+    ).hexdigest()[:12]
+)
+"""The canary set's version: a hash of the pairs, recorded with every canary verdict, so that a
+changed pair is judged again and a report never mixes two sets."""
+
+SIDES = ("faithful", "defective")
+"""The two replies of a canary pair."""
+
+Outcome = Literal["right", "wrong", "unusable"]
+
+
 @dataclass(frozen=True)
 class CanaryCheck:
     """How a judge ranked the canary pairs of one criterion."""
 
     criterion: str
-    pairs: int
-    """Canary pairs judged."""
-    right: int
-    """Pairs where the faithful reply got the better note."""
-    unusable: int
-    """Pairs where a verdict was missing or unusable (they count as not ranked right)."""
-    wrong: tuple[str, ...] = ()
-    """Kinds of the pairs not ranked right."""
+    outcomes: tuple[tuple[str, Outcome], ...]
+    """Each pair's kind and its outcome: the faithful reply got the better verdict (``right``),
+    did not (``wrong``), or a verdict was missing or unusable (``unusable``, not ranked right)."""
+
+    @property
+    def pairs(self) -> int:
+        """Canary pairs judged."""
+        return len(self.outcomes)
+
+    @property
+    def right(self) -> int:
+        """Pairs where the faithful reply got the better verdict."""
+        return sum(1 for _, outcome in self.outcomes if outcome == "right")
+
+    @property
+    def unusable(self) -> int:
+        """Pairs without a usable verdict on one side or both."""
+        return sum(1 for _, outcome in self.outcomes if outcome == "unusable")
+
+    @property
+    def wrong(self) -> tuple[str, ...]:
+        """Kinds of the pairs not ranked right."""
+        return tuple(kind for kind, outcome in self.outcomes if outcome != "right")
 
     @property
     def accuracy(self) -> float:
@@ -174,3 +214,18 @@ class CanaryCheck:
             missed = ", ".join(self.wrong)
             line += f"; below {TRUSTED:.0%}: do not trust these scores (missed: {missed})"
         return line
+
+
+def rank_canaries(
+    values: Mapping[tuple[str, str], tuple[float | None, float | None]],
+) -> dict[str, CanaryCheck]:
+    """Per criterion, how a judge ranked the canary pairs, from its values for each pair keyed
+    ``(criterion, kind)``: (faithful reply's value, defective twin's value), ``None`` when the
+    verdict was unusable. Only a strictly better value for the faithful reply is right."""
+    outcomes: dict[str, list[tuple[str, Outcome]]] = {}
+    for (criterion, kind), (good, bad) in values.items():
+        outcome: Outcome = (
+            "unusable" if good is None or bad is None else "right" if good > bad else "wrong"
+        )
+        outcomes.setdefault(criterion, []).append((kind, outcome))
+    return {c: CanaryCheck(c, tuple(found)) for c, found in outcomes.items()}

@@ -28,7 +28,7 @@ from harness.prompts import (
     load_prompt,
     parse_verdict,
 )
-from harness.scoring._canaries import CANARIES, CanaryCheck
+from harness.scoring._canaries import CANARIES, SIDES, Canary, CanaryCheck, rank_canaries
 from harness.scoring._score import Score
 
 JUDGE_PROMPTS = {"tone": "judge-tone", "accuracy": "judge-accuracy"}
@@ -62,25 +62,76 @@ def judge_versions(
     }
 
 
-async def _one(model: Model, template: PromptTemplate, item: GoldItem, reply: str) -> Score:
+@dataclass(frozen=True)
+class JudgeJob:
+    """One reply for a judge to grade on one criterion."""
+
+    criterion: str
+    """``tone`` or ``accuracy``: the rubric (:data:`JUDGE_PROMPTS`) the judge applies."""
+    item: GoldItem
+    reply: str
+
+
+Done = Callable[[int, Score, bool], None]
+"""Told each job's index, its score and whether the call itself failed, as each verdict comes."""
+
+
+async def _one(
+    model: Model, template: PromptTemplate, item: GoldItem, reply: str
+) -> tuple[Score, bool]:
+    """The judge's score, and whether the call failed (worth asking again, unlike an answer
+    without a usable verdict)."""
     if not reply.strip():
-        return Score(value=0.0, explanation="empty reply")
+        return Score(value=0.0, explanation="empty reply"), False
     rendered = template.render(judge_variables(item, reply))
     prompt = rendered.text if model.spec.mode == "completion" else list(rendered.messages)
     schema = None if model.spec.mode == "completion" else VERDICT_SCHEMA
     try:
         completion = await model.generate(prompt, schema=schema)
     except ModelCallError as error:
-        return Score.unscored(f"judge {model.spec.name} failed: {error}")
+        return Score.unscored(f"judge {model.spec.name} failed: {error}"), True
     try:
         verdict = parse_verdict(completion.text)
     except VerdictError as error:
-        return Score.unscored(f"judge {model.spec.name}: {error}")
-    return Score(
+        return Score.unscored(f"judge {model.spec.name}: {error}"), False
+    score = Score(
         value=(verdict.note - 1) / 4,
         explanation=f"{verdict.note}/5 from {model.spec.name}: {verdict.raisonnement}".strip(),
         subscores={"note": float(verdict.note)},
         notes=list(verdict.problemes),
+    )
+    return score, False
+
+
+async def judge_jobs(
+    model: Model, jobs: Sequence[JudgeJob], done: Done | None = None
+) -> list[Score]:
+    """Grade every job with ``model``, concurrently within the model's own limits; ``done`` is
+    told of each verdict as it comes, so that a caller can record it at once."""
+    templates = {c: load_prompt(JUDGE_PROMPTS[c]) for c in {job.criterion for job in jobs}}
+    items = [job.item for job in jobs]
+    replies = [job.reply for job in jobs]
+    if model.spec.remote:
+        # A remote judge sees what a remote candidate would: no personal data, in the citizen's
+        # text or in a reply that repeats it. Each item is anonymised once, however many jobs.
+        distinct = list({item.id: item for item in items}.values())
+        shown = {item.id: item for item in anonymised_many(distinct)}
+        items = [shown[item.id] for item in items]
+        replies = [result.text for result in anonymize_many(replies)]
+
+    async def grade(index: int, criterion: str, item: GoldItem, reply: str) -> Score:
+        score, failed = await _one(model, templates[criterion], item, reply)
+        if done is not None:
+            done(index, score, failed)
+        return score
+
+    return list(
+        await asyncio.gather(
+            *(
+                grade(index, job.criterion, item, reply)
+                for index, (job, item, reply) in enumerate(zip(jobs, items, replies, strict=True))
+            )
+        )
     )
 
 
@@ -90,23 +141,30 @@ async def judge_replies(
     replies: Sequence[str],
     criteria: Sequence[str] = tuple(JUDGE_PROMPTS),
 ) -> list[dict[str, Score]]:
-    """Grade every reply on every criterion with ``model``; calls run concurrently within the
-    model's own limits."""
-    templates = {c: load_prompt(JUDGE_PROMPTS[c]) for c in criteria}
-    if model.spec.remote:
-        # A remote judge sees what a remote candidate would: no personal data, in the citizen's
-        # text or in a reply that repeats it.
-        items = anonymised_many(items)
-        replies = [result.text for result in anonymize_many(replies)]
-    tasks = [
-        [_one(model, templates[c], item, reply) for c in criteria]
+    """Grade every reply on every criterion with ``model``: per reply, judge criterion to score."""
+    jobs = [
+        JudgeJob(c, item, reply)
         for item, reply in zip(items, replies, strict=True)
+        for c in criteria
     ]
-    flat = await asyncio.gather(*(t for row in tasks for t in row))
+    flat = await judge_jobs(model, jobs)
     width = len(criteria)
     return [
         {judge_name(c): flat[row * width + k] for k, c in enumerate(criteria)}
-        for row in range(len(tasks))
+        for row in range(len(items))
+    ]
+
+
+def canary_jobs(
+    criteria: Sequence[str] = tuple(JUDGE_PROMPTS),
+) -> list[tuple[Canary, str, JudgeJob]]:
+    """Both replies of every canary pair of ``criteria``, each graded on its pair's criterion:
+    (pair, side, job)."""
+    return [
+        (canary, side, JudgeJob(canary.criterion, canary.item, getattr(canary, side)))
+        for canary in CANARIES
+        if canary.criterion in criteria
+        for side in SIDES
     ]
 
 
@@ -115,28 +173,12 @@ async def check_judge(
 ) -> dict[str, CanaryCheck]:
     """Judge the canary pairs of ``criteria`` with ``model``: how often it gives the faithful
     reply the better note, per criterion."""
-    canaries = [c for c in CANARIES if c.criterion in criteria]
-    scores = await judge_replies(
-        model,
-        [c.item for c in canaries for _ in (0, 1)],
-        [text for c in canaries for text in (c.faithful, c.defective)],
-        criteria,
-    )
-    checks = {}
-    for criterion in criteria:
-        right, unusable, wrong = 0, 0, []
-        pairs = [(n, c) for n, c in enumerate(canaries) if c.criterion == criterion]
-        for number, canary in pairs:
-            good = scores[2 * number][judge_name(criterion)].value
-            bad = scores[2 * number + 1][judge_name(criterion)].value
-            if good is None or bad is None:
-                unusable += 1
-            elif good > bad:
-                right += 1
-                continue
-            wrong.append(canary.kind)
-        checks[criterion] = CanaryCheck(criterion, len(pairs), right, unusable, tuple(wrong))
-    return checks
+    found = canary_jobs(criteria)
+    scores = await judge_jobs(model, [job for _, _, job in found])
+    values: dict[tuple[str, str], dict[str, float | None]] = {}
+    for (canary, side, _), score in zip(found, scores, strict=True):
+        values.setdefault((canary.criterion, canary.kind), {})[side] = score.value
+    return rank_canaries({key: (v["faithful"], v["defective"]) for key, v in values.items()})
 
 
 @dataclass(frozen=True)

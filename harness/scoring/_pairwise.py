@@ -120,9 +120,13 @@ async def check_pairwise(model: Model) -> CanaryCheck:
         [c.faithful for c in CANARIES],
         [c.defective for c in CANARIES],
     )
-    wrong = tuple(c.kind for c, p in zip(CANARIES, preferences, strict=True) if p.outcome != "a")
-    unusable = sum(1 for p in preferences if p.outcome is None)
-    return CanaryCheck("pairwise", len(CANARIES), len(CANARIES) - len(wrong), unusable, wrong)
+    return CanaryCheck(
+        "pairwise",
+        tuple(
+            (c.kind, "unusable" if p.outcome is None else "right" if p.outcome == "a" else "wrong")
+            for c, p in zip(CANARIES, preferences, strict=True)
+        ),
+    )
 
 
 def pairwise_with(

@@ -33,7 +33,8 @@ from harness.scoring._canaries import FAITHFUL, ITEM
 from tests.models.fake_server import serve_app, serve_app_in_thread
 from tests.scoring.test_judge import judge_models_yaml
 
-Answer = Callable[[dict[str, Any]], str]
+Answer = Callable[[dict[str, Any]], str | None]
+"""What the scripted judge answers a request; ``None``: it refuses it with a 400 (not retried)."""
 
 
 def _reply_of(request: dict[str, Any], tag: str) -> str:
@@ -48,7 +49,10 @@ def _app(answer: Answer, seen: list[dict[str, Any]]) -> web.Application:
     async def chat(request: web.Request) -> web.Response:
         body = await request.json()
         seen.append(body)
-        message = {"role": "assistant", "content": answer(body)}
+        content = answer(body)
+        if content is None:
+            return web.json_response({"error": {"message": "invalid request"}}, status=400)
+        message = {"role": "assistant", "content": content}
         return web.json_response(
             {"model": "judge-x", "choices": [{"message": message, "finish_reason": "stop"}]}
         )

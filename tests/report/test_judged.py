@@ -1,0 +1,147 @@
+"""A judged run: `plume report RUN --judge MODEL` has a scripted judge on loopback grade the run's
+replies and the canary pairs through the real model layer; the report shows its scores beside the
+automatic ones, its canary accuracy (flagged below 90 %) and its unusable verdicts; verdicts are
+kept in the run directory, so that a second report asks nothing and a killed judging resumes."""
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from harness.cli import app
+from harness.report import read_judgements
+from harness.scoring import CANARIES
+from harness.scoring._canaries import FAITHFUL
+from tests.models.fake_server import serve_app_in_thread
+from tests.report.conftest import build_run
+from tests.scoring.cases import CAF
+from tests.scoring.test_judge import judge_models_yaml
+from tests.scoring.test_judge_checks import Answer, _app, _note, _reply_of
+
+DEFECTIVE = {c.defective for c in CANARIES}
+RUN_VERDICTS = 3 * 2  # three replies (the fourth failed), on tone and accuracy
+CANARY_VERDICTS = 2 * len(CANARIES)  # both replies of every pair, on the pair's criterion
+
+
+def sees_defects(request: dict[str, Any]) -> str:
+    """A judge that ranks every canary pair right, and gives the run's replies 4/5."""
+    reply = _reply_of(request, "reponse_a_evaluer")
+    return _note(5 if reply == FAITHFUL else 2 if reply in DEFECTIVE else 4)
+
+
+def report(run_dir: Path, answer: Answer | None, *options: str) -> tuple[str, list[dict[str, Any]]]:
+    """`plume report RUN_DIR OPTIONS --judge judge` against a judge answering ``answer`` (plain
+    `plume report` when ``answer`` is None): the output and the requests the judge got."""
+    seen: list[dict[str, Any]] = []
+    if answer is None:
+        result = CliRunner().invoke(app, ["report", str(run_dir), *options])
+    else:
+        with serve_app_in_thread(_app(answer, seen)) as base_url:
+            judge_models_yaml(Path(os.environ["PLUME_ROOT"]), base_url, "judge-x")
+            result = CliRunner().invoke(app, ["report", str(run_dir), *options, "--judge", "judge"])
+    assert result.exit_code == 0, result.output
+    return result.output, seen
+
+
+@pytest.fixture(autouse=True)
+def _judge_key(plume_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FAKE_API_KEY", "k")
+
+
+def html(run_dir: Path) -> str:
+    text = (run_dir / "report.html").read_text(encoding="utf-8")
+    return text[text.index('id="judges"') :]
+
+
+def test_a_judged_run_shows_the_judges_scores_beside_the_automatic_ones(run_dir: Path) -> None:
+    output, seen = report(run_dir, sees_defects)
+    assert len(seen) == RUN_VERDICTS + CANARY_VERDICTS
+    assert f"judge judge: {RUN_VERDICTS + CANARY_VERDICTS} verdicts asked" in output
+    page = html(run_dir)
+    assert "Judge judge" in page and "judge-x" in page
+    assert "<th>tone (automatic)</th><th>tone (judge)</th>" in page
+    plain = page[page.index("<strong>plain</strong>") : page.index("<strong>local</strong>")]
+    assert plain.count(">0.750\n<br>") == 2  # 4/5 on tone and on accuracy, for both replies
+    assert "3 / 3 (100&nbsp;%)" in page and "5 / 5 (100&nbsp;%)" in page
+    assert "not trusted" not in page
+    assert "tone <strong>0</strong> of 3" in page
+    assert "judge-accuracy@" in page and "canaries-" in page
+
+
+def test_a_second_report_does_not_ask_the_judge_again(run_dir: Path) -> None:
+    report(run_dir, sees_defects)
+    first = html(run_dir)
+    output, seen = report(run_dir, sees_defects)
+    assert seen == [] and "0 verdicts asked (all were already recorded)" in output
+    assert html(run_dir) == first
+    report(run_dir, None)  # without --judge, the recorded judge is still shown
+    assert html(run_dir) == first
+
+
+def test_a_judge_that_fails_the_canaries_is_flagged_in_both_reports(run_dir: Path) -> None:
+    report(run_dir, lambda request: _note(4))
+    page = html(run_dir)
+    assert '<p class="banner"><strong>⚠ Judge judge is not trusted' in page
+    assert "accuracy 0/5 (0%)" in page and "Do not choose a model on its scores" in page
+    report(run_dir, None, "--format", "md")
+    markdown = (run_dir / "report.md").read_text(encoding="utf-8")
+    assert "## Judge judge (judge-x)" in markdown
+    assert "> **⚠ Judge judge is not trusted" in markdown
+    assert "| accuracy | polarity | 4/5 | 4/5 | wrong |" in markdown
+
+
+def test_unusable_verdicts_are_counted_per_judge_not_scored(run_dir: Path) -> None:
+    def answer(request: dict[str, Any]) -> str:
+        reply = _reply_of(request, "reponse_a_evaluer")
+        return sees_defects(request) if reply == FAITHFUL or reply in DEFECTIVE else "Bof."
+
+    report(run_dir, answer)
+    page = html(run_dir)
+    assert 'tone <strong class="error">3</strong> of 3' in page
+    assert 'accuracy <strong class="error">3</strong> of 3' in page
+    assert "2 unscored" in page  # plain's two replies, in its judge columns
+    assert "not trusted" not in page  # the canaries were graded
+
+
+def test_a_killed_judging_resumes_where_it_stopped(run_dir: Path) -> None:
+    report(run_dir, sees_defects)
+    path = run_dir / "judges.jsonl"
+    lines = path.read_bytes().split(b"\n")
+    # Killed while writing the 11th verdict: 10 whole lines and half of one.
+    path.write_bytes(b"\n".join(lines[:10]) + b"\n" + lines[10][:40])
+    _, seen = report(run_dir, sees_defects)
+    assert len(seen) == RUN_VERDICTS + CANARY_VERDICTS - 10
+    assert len(read_judgements(run_dir)) == RUN_VERDICTS + CANARY_VERDICTS
+
+
+def test_failed_calls_are_shown_and_asked_again_next_time(run_dir: Path) -> None:
+    def refuses_run_replies(request: dict[str, Any]) -> str | None:
+        reply = _reply_of(request, "reponse_a_evaluer")
+        return sees_defects(request) if reply == FAITHFUL or reply in DEFECTIVE else None
+
+    report(run_dir, refuses_run_replies)
+    assert f"{RUN_VERDICTS} calls failed" in html(run_dir)
+    _, again = report(run_dir, sees_defects)
+    assert len(again) == RUN_VERDICTS
+    assert "calls failed" not in html(run_dir)
+
+
+def test_a_remote_judge_is_sent_no_personal_data(tmp_path: Path, gold_path: Path) -> None:
+    phone = "06 12 34 56 78"
+    run_dir = build_run(
+        tmp_path / "runs" / "pii",
+        gold_path,
+        {("caf-prime", "plain"): CAF.good + f"\nNous vous rappellerons au {phone}."},
+    )
+    _, seen = report(run_dir, sees_defects)
+    sent = json.dumps(seen, ensure_ascii=False)
+    assert seen and phone not in sent and "[TÉLÉPHONE]" in sent
+
+
+def test_judging_a_run_whose_judge_is_not_declared_is_one_clear_error(run_dir: Path) -> None:
+    result = CliRunner().invoke(app, ["report", str(run_dir), "--judge", "nobody"])
+    assert result.exit_code == 2 and "nobody" in result.output
+    assert not (run_dir / "judges.jsonl").exists()
