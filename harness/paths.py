@@ -45,6 +45,11 @@ def cache_dir() -> Path:
     return Path(os.environ.get("PLUME_CACHE_DIR", root() / ".plume-cache"))
 
 
+def regex_cache_file() -> Path:
+    """spaCy's compiled regular expressions (``harness.regex_cache``), shared by every checkout."""
+    return Path.home() / ".cache" / "plume" / "spacy-regex.marshal"
+
+
 def weights_dir() -> Path:
     """Local model weights assembled from chunked packages: large, shared by every checkout."""
     default = Path.home() / ".cache" / "plume" / "models"

@@ -103,9 +103,9 @@ against a remote model prepares 40 % fewer items a second (examples recur from i
 
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    from spacy.lang.fr.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
+    # From the loaded pipeline: importing spacy.lang.fr directly would compile its tokenizer's
+    # patterns outside get_nlp's cache of them.
+    return frozenset(get_nlp().Defaults.stop_words)
 
 
 @lru_cache(maxsize=1)

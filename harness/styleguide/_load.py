@@ -103,7 +103,7 @@ class StyleGuide:
         if name not in self._matchers:
             entries = self.lexicon(name)
             terms = [term for entry in entries for term in variants(entry)]
-            self._matchers[name] = PhraseMatcher(entries, analyse(terms))
+            self._matchers[name] = PhraseMatcher(entries, analyse(terms, parse=False))
         return self._matchers[name]
 
     @property
