@@ -2,6 +2,7 @@
 
 import json
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -114,6 +115,57 @@ def _summary(guide: "StyleGuide", results: list["LintResult"]) -> str:
     return f"{found} in {files} (style guide {guide.version}, sha256 {guide.sha256[:12]})"
 
 
+def _print_results(names: list[str], results: list["LintResult"], guide: "StyleGuide") -> None:
+    for name, result in zip(names, results, strict=True):
+        for violation in result.violations:
+            typer.echo(_text_line(name, violation))
+    err_console.print(_summary(guide, results), highlight=False, markup=False)
+
+
+WATCH_INTERVAL = 0.3
+"""Seconds between two looks at the watched files: an editor's save shows within a blink."""
+
+
+def _stamp(name: str) -> tuple[int, int] | None:
+    try:
+        status = Path(name).stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
+def _watch(
+    names: list[str], folder: Path | None, rules: list[str], guide: "StyleGuide"
+) -> None:
+    """Lint a file again each time it is saved, and every file when the style guide changes,
+    with the pipeline kept loaded, until Ctrl-C. A file or guide that cannot be read (an editor
+    half-way through a save, a YAML slip) is reported, and the watch goes on."""
+    from harness.styleguide import lint_many, load_styleguide
+
+    seen = {name: _stamp(name) for name in names}
+    err_console.print("Surveillance des fichiers (Ctrl-C pour arrêter)…", highlight=False)
+    try:
+        while True:
+            time.sleep(WATCH_INTERVAL)
+            changed = [name for name in names if _stamp(name) != seen[name]]
+            try:
+                latest = load_styleguide(folder)
+                if latest.sha256 != guide.sha256:
+                    guide, changed = latest, names
+                if not changed:
+                    continue
+                for name in changed:
+                    seen[name] = _stamp(name)
+                selected = _selected_rules(guide, rules)
+                results = lint_many([_read_text(name) for name in changed], guide, rules=selected)
+            except PlumeError as error:
+                err_console.print(str(error), highlight=False, markup=False)
+                continue
+            _print_results(changed, results, guide)
+    except KeyboardInterrupt:
+        return
+
+
 def register(app: typer.Typer) -> None:
     """Add `plume lint` and the `plume styleguide` group to the application."""
 
@@ -136,10 +188,19 @@ def register(app: typer.Typer) -> None:
         ] = None,
         engine: EngineOption = EngineChoice.local,
         address: AddressOption = None,
+        watch: Annotated[
+            bool,
+            typer.Option(
+                "--watch",
+                help="Keep running: check each file again when it or the style guide changes"
+                " (Ctrl-C stops).",
+            ),
+        ] = False,
     ) -> None:
         """Check texts against the style guide (langage clair).
 
         Exit 0 when no error-severity violation, 1 when any, 2 on a usage or input error.
+        With --watch, exit 0 on Ctrl-C.
         """
         from harness.styleguide import (
             FileReport,
@@ -150,6 +211,8 @@ def register(app: typer.Typer) -> None:
         )
 
         names = paths or ["-"]
+        if watch and ("-" in names or output is Format.json or engine is EngineChoice.ray):
+            raise UsageError("--watch checks files, in text format, in this process")
         if "-" in names and sys.stdin.isatty():
             raise UsageError("no input: pass files to check, or pipe text into `plume lint`")
         with _input_errors_exit_2():
@@ -174,10 +237,10 @@ def register(app: typer.Typer) -> None:
             )
             typer.echo(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2))
         else:
-            for name, result in zip(names, results, strict=True):
-                for violation in result.violations:
-                    typer.echo(_text_line(name, violation))
-            err_console.print(_summary(guide, results), highlight=False, markup=False)
+            _print_results(names, results, guide)
+        if watch:
+            _watch(names, styleguide, rules or [], guide)
+            return
         if any(result.errors for result in results):
             raise typer.Exit(1)
 

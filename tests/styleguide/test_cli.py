@@ -2,6 +2,10 @@
 
 import json
 import re
+import signal
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import jsonschema
@@ -10,6 +14,7 @@ from typer.testing import CliRunner
 
 from harness.cli import app
 from harness.styleguide import StyleGuide, load_styleguide
+from tests.runner.plume import default_signals
 from tests.styleguide.conftest import SHIPPED, replace_in
 from tests.styleguide.test_examples import PLAIN, POMPOUS
 
@@ -261,3 +266,28 @@ def test_diff_with_a_bad_gold_set_exits_2(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert f"{bad}:1:" in result.stderr
+
+
+def test_watch_lints_a_file_again_when_it_is_saved(replies: dict[str, Path]) -> None:
+    target = replies["plain"]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "harness.cli", "lint", "--watch", str(target)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=default_signals,
+    )
+    watchdog = threading.Timer(120, process.kill)  # a watch that never answers fails, not hangs
+    watchdog.start()
+    try:
+        assert process.stderr is not None and process.stdout is not None
+        assert "0 errors" in process.stderr.readline()  # the first check, of the plain reply
+        assert "Surveillance" in process.stderr.readline()
+        target.write_text(POMPOUS, encoding="utf-8")
+        lines = iter(process.stdout.readline, "")
+        assert any(line.startswith(f"{target}:3:6: error SPP-STRUCT-05") for line in lines)
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=30) == 0
+    finally:
+        watchdog.cancel()
+        process.kill()
