@@ -200,6 +200,10 @@ def register(app: typer.Typer) -> None:
         gold test split."""
         from harness.gold import load_gold, write_evalap
 
+        if review and to is not TargetFormat.sft:
+            raise UsageError(
+                f"--review adds agents' edits to sft examples; --to {to.value} has none"
+            )
         if to is not TargetFormat.evalap:
             from harness.review import (
                 dpo_records,

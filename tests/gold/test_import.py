@@ -233,3 +233,12 @@ def test_cli_export_and_stats(tmp_path: Path) -> None:
     stats = runner.invoke(app, ["data", "stats", str(BUNDLED)])
     assert stats.exit_code == 0
     assert "France Travail" in stats.output and "gold reply (words)" in stats.output
+
+
+def test_export_refuses_a_review_folder_it_would_ignore(tmp_path: Path) -> None:
+    out = tmp_path / "evalap.jsonl"
+    args = ["data", "export", str(BUNDLED), "--out", str(out), "--review", str(tmp_path)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "--review" in result.output and "--to evalap" in result.output
+    assert not out.exists()
