@@ -7,7 +7,6 @@ from harness.scoring._calibration import Agreement, Rating, agreement, read_rati
 from harness.scoring._canaries import (
     CANARIES,
     CANARY_SET,
-    SIDES,
     TRUSTED,
     Canary,
     CanaryCheck,
@@ -56,7 +55,6 @@ __all__ = [
     "JUDGE_PROMPTS",
     "OVERALL",
     "SCOPE",
-    "SIDES",
     "TRUSTED",
     "VERDICT_SCHEMA",
     "AccuracyConfig",
