@@ -76,15 +76,12 @@ async def check(
         completion = await model.generate(CHECK_PROMPT)
     except ModelCallError as error:
         return CheckResult(served=None, sent=model.fields, error=f"{error.cause}: {error}")
-    cost = (
-        completion.input_tokens * spec.price_in + completion.output_tokens * spec.price_out
-    ) / 1_000_000
     notice = served.notice()
     return CheckResult(
         served=served.id + (f" ({notice})" if notice else ""),
         sent=model.fields,
         latency_s=completion.latency_s,
-        cost=cost,
+        cost=spec.cost(completion),
         reply=completion.text.strip()[:80],
     )
 

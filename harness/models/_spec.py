@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from harness.errors import InputError, UsageError, format_validation_error
 from harness.files import compose_yaml, load_yaml, read_text
+from harness.models._types import Completion
 
 Provider = Literal["anthropic", "mistral", "openai-compatible", "local"]
 Knob = Literal["temperature", "top_p", "seed", "stop", "effort"]
@@ -184,11 +185,13 @@ class ModelSpec(BaseModel):
         """The generation parameters this model is sent when they are set."""
         return _ACCEPTED[self.provider] if self.accepts is None else frozenset(self.accepts)
 
-    def prices(self, batch: bool = False) -> tuple[float, float]:
-        """Euros per million input and output tokens, sent directly or in a batch."""
-        if batch and self.batch is not None:
-            return self.batch.price_in, self.batch.price_out
-        return self.price_in, self.price_out
+    def cost(self, completion: Completion) -> float:
+        """Euros a completion cost at this model's prices per million tokens (its batch prices
+        when it came from a batch)."""
+        price_in, price_out = self.price_in, self.price_out
+        if completion.batch and self.batch is not None:
+            price_in, price_out = self.batch.price_in, self.batch.price_out
+        return (completion.input_tokens * price_in + completion.output_tokens * price_out) / 1e6
 
     def max_temperature(self) -> float:
         """The highest temperature the model accepts."""

@@ -107,13 +107,7 @@ def summarise(
 
 
 def _cost(completions: Sequence[Completion], spec: ModelSpec) -> float:
-    """Euros for these completions at the model's prices per million tokens (its batch prices
-    for those that came from a batch)."""
-    total = 0.0
-    for completion in completions:
-        price_in, price_out = spec.prices(batch=completion.batch)
-        total += completion.input_tokens * price_in + completion.output_tokens * price_out
-    return total / 1_000_000
+    return sum(spec.cost(completion) for completion in completions)
 
 
 def _rank(estimate: Estimate) -> float:
