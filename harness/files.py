@@ -1,5 +1,6 @@
 """Reading text and YAML files, and writing files whole or not at all."""
 
+import io
 import os
 import tempfile
 from collections.abc import Callable, Iterable
@@ -26,16 +27,25 @@ def decode_text(source: object, data: bytes) -> str:
         raise InputError(source, "is not UTF-8 text; save it as UTF-8", line=line) from None
 
 
-def read_bytes(path: Path, what: str = "the file") -> bytes:
-    """The bytes of ``path``, or one ``InputError`` saying why they cannot be read."""
+def open_bytes(path: Path, what: str = "the file") -> io.BufferedReader:
+    """``path`` open for reading bytes, or one ``InputError`` saying why it cannot be."""
     try:
-        return path.read_bytes()
+        return path.open("rb")
     except FileNotFoundError:
         raise InputError(path, f"not found: {what} is missing") from None
     except IsADirectoryError:
         raise InputError(path, "is a folder, not a file") from None
     except OSError as error:
         raise InputError(path, f"cannot read {what} ({error.strerror})") from None
+
+
+def read_bytes(path: Path, what: str = "the file") -> bytes:
+    """The bytes of ``path``, or one ``InputError`` saying why they cannot be read."""
+    with open_bytes(path, what) as stream:
+        try:
+            return stream.read()
+        except OSError as error:
+            raise InputError(path, f"cannot read {what} ({error.strerror})") from None
 
 
 def read_text(path: Path, what: str = "the file") -> str:

@@ -6,7 +6,7 @@ costs its batch again, and nothing is written twice. A worker process runs many 
 the French pipeline once.
 """
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 from harness.errors import PlumeError, UsageError
@@ -46,14 +46,15 @@ def connect(address: str | None) -> Any:
 
 def map_batches(
     function: Callable[[_Batch], _Result],
-    batches: Sequence[_Batch],
+    batches: Iterable[_Batch],
     *,
     address: str | None = None,
 ) -> Iterator[tuple[int, _Result]]:
     """``function(batch)`` for each batch, as Ray tasks; ``(index, result)`` as each one finishes.
 
-    At most twice as many tasks as the cluster has cores are in flight, so that a large corpus is
-    not copied into the object store at once.
+    At most twice as many tasks as the cluster has cores are in flight, and ``batches`` is read
+    only as tasks are submitted: a generator over a large corpus is neither held in memory nor
+    copied into the object store at once.
     """
     if not batches:
         return  # nothing to do: no cluster to start

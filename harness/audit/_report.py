@@ -6,9 +6,10 @@ citizens' and agents' texts, anonymised, and must not load or run anything.
 
 import base64
 import hashlib
+import heapq
 import html
-from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -37,11 +38,6 @@ def _number(value: float | None, digits: int = 2) -> str:
     return "—" if value is None else f"{value:.{digits}f}".replace(".", ",")
 
 
-def _mean(values: Sequence[float | None]) -> float | None:
-    present = [v for v in values if v is not None]
-    return sum(present) / len(present) if present else None
-
-
 def _bars(title: str, counts: Sequence[tuple[str, float]], unit: str = "") -> str:
     """A horizontal bar chart: one labelled bar per (label, value)."""
     height = 18 * len(counts) + 30
@@ -64,16 +60,18 @@ def _bars(title: str, counts: Sequence[tuple[str, float]], unit: str = "") -> st
     return "".join(parts)
 
 
-def _histogram(title: str, values: Sequence[float]) -> str:
-    """Ten bins over 0–1."""
-    bins = [0] * 10
-    for value in values:
-        bins[min(int(value * 10), 9)] += 1
+def _bin(value: float) -> int:
+    """Which of ten bins over 0–1 holds ``value``."""
+    return min(int(value * 10), 9)
+
+
+def _histogram(title: str, bins: Sequence[int]) -> str:
+    """Ten bins over 0–1, given their counts."""
     top = max(bins) or 1
     parts = [
         f'<svg role="img" aria-label="{_e(title)}" width="320" height="170"'
         f' viewBox="0 0 320 170"><title>{_e(title)}</title>'
-        f'<text x="0" y="12" font-weight="bold">{_e(title)} ({len(values)} réponses)</text>'
+        f'<text x="0" y="12" font-weight="bold">{_e(title)} ({sum(bins)} réponses)</text>'
     ]
     for index, count in enumerate(bins):
         height = 120 * count / top
@@ -120,22 +118,6 @@ def _heatmap(title: str, rules: Sequence[str], columns: Sequence[str], rate: Any
     return "".join(parts)
 
 
-def _rates(records: Sequence[Record], key: str) -> tuple[list[str], Any]:
-    """The columns of ``key`` (service or month) and violations per 100 replies of a rule."""
-    replies: Counter[str] = Counter()
-    found: dict[tuple[str, str], int] = defaultdict(int)
-    for record in records:
-        column = record[key] or "inconnu"
-        replies[column] += 1
-        for violation in record["violations"]:
-            found[violation["rule"], column] += 1
-
-    def rate(rule: str, column: str) -> float:
-        return 100 * found[rule, column] / replies[column] if replies[column] else 0.0
-
-    return sorted(replies), rate
-
-
 def _example(record: Record) -> str:
     rules = Counter(v["rule"] for v in record["violations"])
     found = ", ".join(f"{rule} ×{n}" if n > 1 else rule for rule, n in sorted(rules.items()))
@@ -151,43 +133,102 @@ def _example(record: Record) -> str:
     )
 
 
-def render_report(records: Sequence[Record], manifest: dict[str, Any]) -> str:
-    """The audit page for these records."""
-    total = len(records)
-    by_rule = Counter(v["rule"] for r in records for v in r["violations"])
-    top = [rule for rule, _ in by_rule.most_common(TOP_RULES)]
-    services, per_service = _rates(records, "service")
-    months, per_month = _rates(records, "month")
-    personal = Counter(kind for r in records for kind in r["personal_data"])
-    with_personal = sum(1 for r in records if r["personal_data_count"])
-    scored = sorted((r for r in records if r["overall"] is not None), key=lambda r: r["overall"])
+_MEANS = ("overall", "tone", "conciseness", "readability")
+
+
+class _Tally:
+    """What the page shows, added up one record at a time, so that an audit of any size is
+    summarised in little memory."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.rules: Counter[str] = Counter()
+        self.replies = {"service": Counter[str](), "month": Counter[str]()}
+        """Replies per service and per month."""
+        self.found = {"service": Counter[tuple[str, str]](), "month": Counter[tuple[str, str]]()}
+        """Violations per (rule, service) and per (rule, month)."""
+        self.personal: Counter[str] = Counter()
+        self.with_personal = 0
+        self.sums: Counter[str] = Counter()
+        self.counts: Counter[str] = Counter()
+        self.bins = {key: [0] * 10 for key in _MEANS}
+        # The EXAMPLES worst and best by (overall, position in the corpus), as a stable sort on
+        # the score would rank them; heaps keep no more than that.
+        self.worst: list[tuple[float, int, Record]] = []
+        self.best: list[tuple[float, int, Record]] = []
+
+    def add(self, record: Record) -> None:
+        self.total += 1
+        rules = [v["rule"] for v in record["violations"]]
+        self.rules.update(rules)
+        for key in ("service", "month"):
+            column = record[key] or "inconnu"
+            self.replies[key][column] += 1
+            self.found[key].update((rule, column) for rule in rules)
+        self.personal.update(record["personal_data"])
+        self.with_personal += bool(record["personal_data_count"])
+        for key in _MEANS:
+            value = record[key]
+            if value is not None:
+                self.sums[key] += value
+                self.counts[key] += 1
+                share = min(max(value / 100, 0.0), 1.0) if key == "readability" else value
+                self.bins[key][_bin(share)] += 1
+        overall = record["overall"]
+        if overall is not None:
+            heapq.heappush(self.worst, (-overall, -self.total, record))
+            heapq.heappush(self.best, (overall, self.total, record))
+            for heap in (self.worst, self.best):
+                if len(heap) > EXAMPLES:
+                    heapq.heappop(heap)
+
+    def mean(self, key: str, digits: int = 2) -> str:
+        return _number(self.sums[key] / self.counts[key] if self.counts[key] else None, digits)
+
+    def rates(self, key: str) -> tuple[list[str], Any]:
+        """The columns of ``key`` (service or month) and violations per 100 replies of a rule."""
+        replies, found = self.replies[key], self.found[key]
+
+        def rate(rule: str, column: str) -> float:
+            return 100 * found[rule, column] / replies[column] if replies[column] else 0.0
+
+        return sorted(replies), rate
+
+
+def render_report(records: Iterable[Record], manifest: dict[str, Any]) -> str:
+    """The audit page for these records, read once, in corpus order."""
+    tally = _Tally()
+    for record in records:
+        tally.add(record)
+    total = tally.total
+    top = [rule for rule, _ in tally.rules.most_common(TOP_RULES)]
+    services, per_service = tally.rates("service")
+    months, per_month = tally.rates("month")
+    personal = tally.personal
+    with_personal = tally.with_personal
     corpus = manifest.get("corpus", {})
     guide = manifest.get("styleguide", {})
 
-    def mean(key: str, digits: int = 2) -> str:
-        return _number(_mean([r[key] for r in records]), digits)
-
     summary = [
         ("Réponses auditées", f"{total}"),
+        ("Score d’ensemble moyen (ton, concision)", tally.mean("overall")),
+        ("Ton moyen", tally.mean("tone")),
+        ("Concision moyenne", tally.mean("conciseness")),
+        ("Lisibilité moyenne", tally.mean("readability", 0)),
         (
-            "Score d’ensemble moyen (ton, concision)",
-            _number(_mean([r["overall"] for r in records])),
+            "Infractions par réponse",
+            _number(sum(tally.rules.values()) / total if total else None),
         ),
-        ("Ton moyen", mean("tone")),
-        ("Concision moyenne", mean("conciseness")),
-        ("Lisibilité moyenne", mean("readability", 0)),
-        ("Infractions par réponse", _number(sum(by_rule.values()) / total if total else None)),
         (
             "Réponses contenant des données personnelles",
             f"{with_personal} ({_number(100 * with_personal / total if total else None, 1)} %)",
         ),
-        ("Réponses non notées", f"{sum(1 for r in records if r['overall'] is None)}"),
+        ("Réponses non notées", f"{total - tally.counts['overall']}"),
     ]
     histograms = "".join(
-        _histogram(label, [r[key] for r in records if r[key] is not None])
+        _histogram(label, tally.bins[key])
         for key, label in (("overall", "Ensemble"), ("tone", "Ton"), ("conciseness", "Concision"))
     )
-    readability = [r["readability"] for r in records if r["readability"] is not None]
     body = [
         "<h1>Audit des réponses des agents</h1>",
         f"<p>Corpus {_e(corpus.get('name', '?'))}"
@@ -201,22 +242,22 @@ def render_report(records: Sequence[Record], manifest: dict[str, Any]) -> str:
         "<h2>Règles les plus enfreintes</h2>",
         _bars(
             "Infractions pour 100 réponses",
-            [(rule, round(100 * by_rule[rule] / total, 1)) for rule in top],
+            [(rule, round(100 * tally.rules[rule] / total, 1)) for rule in top],
         ),
         _heatmap("Par service (pour 100 réponses)", top, services, per_service),
         _heatmap("Par mois (pour 100 réponses)", top, months, per_month),
         "<h2>Distribution des scores</h2>",
         f'<div class="charts">{histograms}',
-        _histogram("Lisibilité (÷ 100)", [min(max(v / 100, 0.0), 1.0) for v in readability]),
+        _histogram("Lisibilité (÷ 100)", tally.bins["readability"]),
         "</div>",
         "<h2>Données personnelles laissées dans les réponses</h2>",
         _bars("Réponses par type de donnée", sorted(personal.items(), key=lambda kv: -kv[1]))
         if personal
         else "<p>Aucune.</p>",
         "<h2>Les moins bonnes réponses</h2>",
-        *(_example(r) for r in scored[:EXAMPLES]),
+        *(_example(r) for _, _, r in sorted(tally.worst, reverse=True)),
         "<h2>Les meilleures réponses</h2>",
-        *(_example(r) for r in reversed(scored[-EXAMPLES:])),
+        *(_example(r) for _, _, r in sorted(tally.best, reverse=True)),
     ]
     digest = base64.b64encode(hashlib.sha256(_STYLE.encode()).digest()).decode()
     policy = f"default-src 'none'; style-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
@@ -233,9 +274,9 @@ def write_report(out: Path) -> Path:
     """Write ``out/index.html`` from the audit's chunks; its path."""
     import json
 
-    from harness.audit._run import MANIFEST, read_audit
+    from harness.audit._run import MANIFEST, iter_audit
 
     manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     path = out / REPORT
-    write_atomic(path, render_report(read_audit(out), manifest))
+    write_atomic(path, render_report(iter_audit(out), manifest))
     return path

@@ -4,21 +4,26 @@
 and scorer versions); ``AUDIT_DIR/chunks/chunk-NNNNN.parquet`` holds the records of chunk NNNNN,
 written whole through a rename by this process alone. A chunk is done if and only if its file
 exists, so a killed audit continues with the chunks that have none.
+
+The corpus is never held whole: it is read once to count its replies and find bad input before
+anything is written, then again as the engine asks for chunks; the page is added up a chunk at a
+time. Memory stays that of the chunks in flight, whatever the size of the export.
 """
 
 import hashlib
+import itertools
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from harness.audit._chunk import Record, audit_chunk, parquet_schema
 from harness.errors import InputError, PlumeError, UsageError
-from harness.files import read_bytes, write_atomic
-from harness.gold import SppRow
+from harness.files import open_bytes, write_atomic
+from harness.gold import SppRow, iter_records
 
 Engine = Literal["local", "ray"]
 
@@ -46,35 +51,78 @@ class AuditSummary:
     """The HTML page."""
 
 
-def read_corpus(path: Path) -> tuple[list[SppRow], list[str]]:
-    """Experiences with a reply from a Services Publics+ export: CSV or JSON as published, JSONL,
-    or Parquet with the same columns; and the rows left out, with the reason.
+READ_BATCH = 1_000
+"""Records of the corpus parsed at a time: what the driver holds of the export, with the chunks
+in flight."""
+
+
+def _records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The corpus's records one at a time, each with its line or record number."""
+    if path.suffix.lower() != ".parquet":
+        if path.suffix.lower() not in (".csv", ".json", ".jsonl"):
+            raise InputError(path, "must be a .csv, .json, .jsonl or .parquet file")
+        yield from iter_records(path)
+        return
+    import pyarrow.parquet as pq
+
+    number = 0
+    with open_bytes(path, "the corpus") as stream:
+        try:
+            for batch in pq.ParquetFile(stream).iter_batches(batch_size=READ_BATCH):
+                for record in batch.to_pylist():
+                    number += 1
+                    yield number, record
+        except Exception as error:  # pyarrow raises several types for a file that is not Parquet
+            raise InputError(path, f"is not a Parquet file ({error})") from None
+
+
+def _batches(path: Path) -> Iterator[tuple[list[SppRow], list[str]]]:
+    """Experiences with a reply from a Services Publics+ export (CSV or JSON as published, JSONL,
+    or Parquet with the same columns) and the rows left out with the reason, a batch of records
+    at a time.
+
+    Raises:
+        InputError: the file cannot be read or lacks the export's columns.
+    """
+    from harness.gold import spp_rows
+
+    records = _records(path)
+    while batch := list(itertools.islice(records, READ_BATCH)):
+        yield spp_rows(path, batch)
+
+
+def _survey(path: Path) -> tuple[int, list[str]]:
+    """How many replies ``path`` holds, and the rows left out with the reason: the whole file is
+    read once before anything is written, so that bad input stops the audit before it starts.
 
     Raises:
         InputError: the file cannot be read, lacks the export's columns, or has no reply.
     """
-    from harness.gold import spp_rows
-
-    if path.suffix.lower() == ".parquet":
-        import pyarrow.parquet as pq
-
-        read_bytes(path, "the corpus")  # one clear message for a missing or unreadable file
-        try:
-            table = pq.read_table(path)
-        except Exception as error:  # pyarrow raises several types for a file that is not Parquet
-            raise InputError(path, f"is not a Parquet file ({error})") from None
-        records = list(enumerate(table.to_pylist(), start=1))
-    else:
-        from harness.gold import read_records
-
-        if path.suffix.lower() not in (".csv", ".json", ".jsonl"):
-            raise InputError(path, "must be a .csv, .json, .jsonl or .parquet file")
-        records = read_records(path)
-    rows, skipped = spp_rows(path, records)
-    if not rows:
+    replies, skipped = 0, []
+    for rows, left_out in _batches(path):
+        replies += len(rows)
+        skipped += left_out
+    if not replies:
         detail = f" ({skipped[0]})" if skipped else ""
         raise InputError(path, f"holds no experience with a reply to audit{detail}")
-    return rows, skipped
+    return replies, skipped
+
+
+def _chunks(path: Path, chunk_size: int) -> Iterator[list[SppRow]]:
+    """The corpus's experiences with a reply, ``chunk_size`` at a time."""
+    pending: list[SppRow] = []
+    for rows, _ in _batches(path):
+        pending += rows
+        while len(pending) >= chunk_size:
+            yield pending[:chunk_size]
+            del pending[:chunk_size]
+    if pending:
+        yield pending
+
+
+def _sha256(path: Path) -> str:
+    with open_bytes(path, "the corpus") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
 def _manifest(corpus: Path, replies: int, chunk_size: int) -> dict[str, object]:
@@ -86,7 +134,7 @@ def _manifest(corpus: Path, replies: int, chunk_size: int) -> dict[str, object]:
     return {
         "corpus": {
             "name": corpus.name,
-            "sha256": hashlib.sha256(read_bytes(corpus, "the corpus")).hexdigest(),
+            "sha256": _sha256(corpus),
             "replies": replies,
         },
         "chunk_size": chunk_size,
@@ -144,7 +192,7 @@ def _write_chunk(path: Path, records: list[Record]) -> None:
         raise
 
 
-def _local(chunks: Sequence[Sequence[SppRow]]) -> Iterator[tuple[int, list[Record]]]:
+def _local(chunks: Iterable[Sequence[SppRow]]) -> Iterator[tuple[int, list[Record]]]:
     for index, chunk in enumerate(chunks):
         yield index, audit_chunk(chunk)
 
@@ -174,44 +222,51 @@ def run_audit(
         raise UsageError("--chunk-size must be at least 1")
     if engine not in ("local", "ray"):
         raise UsageError(f"unknown engine {engine!r}: local or ray")
-    rows, skipped = read_corpus(corpus)
-    _start(out, _manifest(corpus, len(rows), chunk_size), resume)
-    chunks = [rows[start : start + chunk_size] for start in range(0, len(rows), chunk_size)]
-    todo = [index for index in range(len(chunks)) if not chunk_path(out, index).exists()]
+    replies, skipped = _survey(corpus)
+    _start(out, _manifest(corpus, replies, chunk_size), resume)
+    chunks = -(-replies // chunk_size)
+    todo = [index for index in range(chunks) if not chunk_path(out, index).exists()]
     for leftover in (out / CHUNKS).glob(".chunk-*.tmp"):
         leftover.unlink()  # half-written by a killed audit
 
-    done = len(chunks) - len(todo)
+    # The corpus is read a second time, as the engine asks for chunks: only the chunks in flight
+    # are in memory, whatever the size of the export.
+    wanted = set(todo)
+    batches = (chunk for index, chunk in enumerate(_chunks(corpus, chunk_size)) if index in wanted)
+    done = chunks - len(todo)
     if engine == "ray":
         from harness.audit._ray import map_batches
 
-        results = map_batches(audit_chunk, [chunks[index] for index in todo], address=address)
+        results = map_batches(audit_chunk, batches, address=address) if todo else iter(())
     else:
-        results = _local([chunks[index] for index in todo])
+        results = _local(batches)
     for position, records in results:
         _write_chunk(chunk_path(out, todo[position]), records)
         done += 1
         if progress is not None:
-            progress(done, len(chunks))
+            progress(done, chunks)
     try:
         report = write_report(out)
     except OSError as error:
         raise PlumeError(f"cannot write the audit page in {out}: {error}") from None
     return AuditSummary(
         out=out,
-        replies=len(rows),
+        replies=replies,
         skipped=tuple(skipped),
-        chunks=len(chunks),
-        resumed=len(chunks) - len(todo),
+        chunks=chunks,
+        resumed=chunks - len(todo),
         report=report,
     )
 
 
-def read_audit(out: Path) -> list[Record]:
-    """Every record of an audit, in corpus order."""
+def iter_audit(out: Path) -> Iterator[Record]:
+    """Every record of an audit, in corpus order, read a chunk at a time."""
     import pyarrow.parquet as pq
 
-    records: list[Record] = []
     for path in sorted((out / CHUNKS).glob("chunk-*.parquet")):
-        records.extend(pq.read_table(path, schema=parquet_schema()).to_pylist())
-    return records
+        yield from pq.read_table(path, schema=parquet_schema()).to_pylist()
+
+
+def read_audit(out: Path) -> list[Record]:
+    """Every record of an audit, in corpus order."""
+    return list(iter_audit(out))

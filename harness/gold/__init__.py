@@ -1,7 +1,7 @@
 """Gold sets: the schema, loading and validation, splits, and import from other sources."""
 
 from harness.gold._anonymised import anonymised, anonymised_many
-from harness.gold._files import read_records
+from harness.gold._files import iter_records, read_records
 from harness.gold._import import (
     UNKNOWN_SERVICE,
     ImportResult,
@@ -38,6 +38,7 @@ __all__ = [
     "gold_schema_json",
     "import_evalap",
     "import_spp_export",
+    "iter_records",
     "load_gold",
     "read_records",
     "split_items",

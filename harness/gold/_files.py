@@ -2,14 +2,15 @@
 
 import csv
 import io
+import itertools
 import json
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from harness.errors import InputError
-from harness.files import read_text
+from harness.files import open_bytes, read_text
 
 Record = dict[str, Any]
 
@@ -49,9 +50,8 @@ def _from_json(path: Path, text: str) -> list[tuple[int, Record]]:
     return records
 
 
-def _from_jsonl(path: Path, text: str) -> list[tuple[int, Record]]:
-    records: list[tuple[int, Record]] = []
-    for number, line in enumerate(text.split("\n"), start=1):
+def _jsonl_records(path: Path, lines: Iterable[str]) -> Iterator[tuple[int, Record]]:
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
@@ -60,26 +60,32 @@ def _from_jsonl(path: Path, text: str) -> list[tuple[int, Record]]:
             raise InputError(path, f"is not valid JSON ({error.msg})", line=number) from None
         if not isinstance(row, dict):
             raise InputError(path, "is not a JSON object", line=number)
-        records.append((number, row))
-    return records
+        yield number, row
 
 
-def _from_csv(path: Path, text: str) -> list[tuple[int, Record]]:
-    header = text.split("\n", 1)[0]
+def _csv_records(path: Path, lines: Iterable[str]) -> Iterator[tuple[int, Record]]:
+    lines = iter(lines)
+    header = next(lines, "")
     # Opendatasoft exports use ";"; pandas and spreadsheets often ","; pick what the header uses.
     delimiter = max(";,\t", key=header.count)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records: list[tuple[int, Record]] = []
+    reader = csv.DictReader(itertools.chain([header], lines), delimiter=delimiter)
     try:
         for row in reader:
             if None in row:
                 raise InputError(
                     path, "has more cells than the header has columns", line=reader.line_num
                 )
-            records.append((reader.line_num, dict(row)))
+            yield reader.line_num, dict(row)
     except csv.Error as error:
         raise InputError(path, f"is not valid CSV ({error})", line=reader.line_num) from None
-    return records
+
+
+def _from_jsonl(path: Path, text: str) -> list[tuple[int, Record]]:
+    return list(_jsonl_records(path, text.split("\n")))
+
+
+def _from_csv(path: Path, text: str) -> list[tuple[int, Record]]:
+    return list(_csv_records(path, io.StringIO(text, newline="")))
 
 
 def read_records(path: Path) -> list[tuple[int, Record]]:
@@ -95,6 +101,75 @@ def read_records(path: Path) -> list[tuple[int, Record]]:
     if suffix == ".jsonl":
         return _from_jsonl(path, text)
     return _from_json(path, text)
+
+
+def _lines(path: Path, stream: BinaryIO) -> Iterator[str]:
+    """The lines of a UTF-8 file as read, line endings kept (as ``newline=""`` gives them to
+    ``csv``); a byte that is not UTF-8 is reported on its own line."""
+    for number, raw in enumerate(stream, start=1):
+        try:
+            yield raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            raise InputError(path, "is not UTF-8 text; save it as UTF-8", line=number) from None
+
+
+_JSON_ARRAYS = {"": "item", "results": "results.item", "records": "records.item"}
+"""Where the rows are in the JSON layouts ``_from_json`` streams: a top-level array, or
+Opendatasoft's ``results`` (v2) and ``records`` (v1, each row in ``fields``)."""
+
+
+def _json_rows(path: Path) -> Iterator[tuple[int, Record]] | None:
+    """The rows of a JSON table one at a time, or None for a layout that cannot be streamed
+    (pandas' columns of rows)."""
+    import ijson
+
+    with open_bytes(path) as stream:
+        try:
+            prefix = next(
+                (
+                    _JSON_ARRAYS[where]
+                    for where, event, _ in ijson.parse(stream)
+                    if event == "start_array" and where in _JSON_ARRAYS
+                ),
+                None,
+            )
+        except ijson.JSONError as error:
+            raise InputError(path, f"is not valid JSON ({error})") from None
+    if prefix is None:
+        return None
+
+    def rows() -> Iterator[tuple[int, Record]]:
+        with open_bytes(path) as stream:
+            try:
+                for number, row in enumerate(ijson.items(stream, prefix, use_float=True), 1):
+                    if prefix == "records.item" and isinstance(row, dict):
+                        row = row.get("fields", row)
+                    if not isinstance(row, dict):
+                        raise InputError(path, f"record {number} is not a JSON object")
+                    yield number, row
+            except ijson.JSONError as error:
+                raise InputError(path, f"is not valid JSON ({error})") from None
+
+    return rows()
+
+
+def iter_records(path: Path) -> Iterator[tuple[int, Record]]:
+    """The rows of a ``.json``, ``.jsonl`` or ``.csv`` table as ``read_records`` gives them, read
+    as they are needed, so that an export of any size fits in memory.
+
+    A JSON table laid out by columns (pandas' default) cannot be read a row at a time: it is read
+    whole.
+    """
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        rows = _json_rows(path)
+        yield from read_records(path) if rows is None else rows
+        return
+    if suffix not in (".jsonl", ".csv"):
+        raise InputError(path, "must be a .json, .jsonl or .csv file")
+    with open_bytes(path) as stream:
+        lines = _lines(path, stream)
+        yield from _csv_records(path, lines) if suffix == ".csv" else _jsonl_records(path, lines)
 
 
 def jsonl_lines(rows: Iterable[Record]) -> Iterable[str]:

@@ -2,6 +2,7 @@
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pyarrow as pa
@@ -156,11 +157,44 @@ def test_jsonl_json_and_parquet_give_the_records_of_the_csv(
     parquet = tmp_path / "export.parquet"
     pq.write_table(pa.Table.from_pylist(rows), parquet)
     expected = read_audit(audited)[:50]
-    for source in (jsonl, as_json, parquet):
-        run_audit(source, tmp_path / source.suffix[1:], chunk_size=50)
-        found = read_audit(tmp_path / source.suffix[1:])
+    # Opendatasoft's records API (v2) wraps the rows, after their count.
+    wrapped = tmp_path / "export-v2.json"
+    wrapped.write_text(json.dumps({"total_count": len(rows), "results": rows}, ensure_ascii=False))
+    for source in (jsonl, as_json, wrapped, parquet):
+        run_audit(source, tmp_path / "audits" / source.name, chunk_size=50)
+        found = read_audit(tmp_path / "audits" / source.name)
         # Row numbers are where each file holds the row (a CSV line, a record); the rest is equal.
         assert [{**r, "row": 0} for r in found] == [{**r, "row": 0} for r in expected], source
+
+
+def test_a_corpus_read_in_many_pieces_gives_the_audit_of_one_chunk(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = tmp_path / "whole"
+    run_audit(corpus, whole, chunk_size=len(read_records(corpus)))
+    # Rows without a reply every seventh row, and the export parsed 9 records at a time (the
+    # driver holds no more than that of it): no chunk lines up with what was read.
+    gappy = tmp_path / "gappy.csv"
+    with corpus.open(encoding="utf-8-sig") as source, gappy.open("w", encoding="utf-8") as out:
+        reader = csv.DictReader(source, delimiter=";")
+        assert reader.fieldnames is not None
+        writer = csv.DictWriter(out, fieldnames=reader.fieldnames, delimiter=";")
+        writer.writeheader()
+        for number, row in enumerate(reader):
+            if number % 7 == 3:
+                writer.writerow({**row, "ID expérience": f"x{number}", "Réponse structure 1": ""})
+            writer.writerow(row)
+    monkeypatch.setattr("harness.audit._run.READ_BATCH", 9)
+    summary = run_audit(gappy, tmp_path / "pieces", chunk_size=11)
+    assert (summary.replies, summary.chunks, len(summary.skipped)) == (120, 11, 17)
+    assert summary.skipped[0].endswith("no reply (reponse_structure_1 is empty)")
+    found = read_audit(tmp_path / "pieces")
+    assert [{**r, "row": 0} for r in found] == [{**r, "row": 0} for r in read_audit(whole)]
+
+    def page(out: Path) -> str:  # but for the line naming the corpus by its name and hash
+        return re.sub(r"<p>Corpus .*?</p>", "", (out / "index.html").read_text(encoding="utf-8"))
+
+    assert page(tmp_path / "pieces") == page(whole)
 
 
 def test_bad_input_is_one_line_and_exit_1(tmp_path: Path) -> None:
@@ -178,6 +212,18 @@ def test_bad_input_is_one_line_and_exit_1(tmp_path: Path) -> None:
     broken.write_text("not parquet")
     result = runner.invoke(app, ["audit", str(broken), "--out", str(tmp_path / "c")])
     assert result.exit_code == 1 and "not a Parquet file" in result.output
+    # The export is read a piece at a time; a fault far into it still stops the audit before
+    # anything is written.
+    header = "id_experience;description;reponse_structure_1;ressenti_usager\n"
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes((header + "1;a;b;Neutre\n2;café;b;Neutre\n").encode("latin-1"))
+    result = runner.invoke(app, ["audit", str(latin), "--out", str(tmp_path / "d")])
+    assert result.exit_code == 1 and "latin.csv:3: is not UTF-8" in result.output
+    cut = tmp_path / "cut.json"
+    cut.write_text('[{"id_experience": "1", "description": "a", "reponse_structure_1": "b"}, {')
+    result = runner.invoke(app, ["audit", str(cut), "--out", str(tmp_path / "e")])
+    assert result.exit_code == 1 and "cut.json: is not valid JSON" in result.output
+    assert not (tmp_path / "d").exists() and not (tmp_path / "e").exists()
 
 
 def test_a_hostile_reply_is_shown_as_text(tmp_path: Path) -> None:
