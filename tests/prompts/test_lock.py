@@ -168,6 +168,17 @@ def test_a_style_guide_change_a_released_version_does_not_read_is_free(
     assert problem.startswith("reply@1.1.0 is released and would render differently")
 
 
+def test_a_style_guide_that_breaks_a_released_version_is_named_not_raised(
+    store: Path, gold: GoldSet, guide: FakeGuide
+) -> None:
+    release("reply@1.1.0", [gold], styleguide=guide)
+    untitled = [dataclasses.replace(guide.rules[0], title=None), *guide.rules[1:]]
+    broken = dataclasses.replace(guide, rules=untitled)
+    problem = validate_store([gold], styleguide=broken).problems[0]
+    assert problem.startswith("reply@1.1.0 is released and would render differently")
+    assert "(it no longer renders:" in problem and "system.j2" in problem
+
+
 def test_a_draft_checked_against_an_older_style_guide_is_a_warning(
     store: Path, gold: GoldSet
 ) -> None:
