@@ -1,4 +1,4 @@
-"""`plume run`: the main job, and `plume run merge` for sharded runs."""
+"""`plume run`: the main job."""
 
 import signal
 from pathlib import Path
@@ -18,7 +18,15 @@ from rich.progress import (
 from rich.table import Table
 
 from harness import paths
-from harness.cli._common import console, err_console, fail, guarded
+from harness.cli._common import (
+    AddressOption,
+    EngineChoice,
+    EngineOption,
+    console,
+    err_console,
+    fail,
+    guarded,
+)
 from harness.errors import UsageError
 
 if TYPE_CHECKING:
@@ -38,15 +46,6 @@ def _leaderboard(results: "RunResults") -> Table:
         cells = [format_estimate(res.scores.get(name)) for name in names]
         table.add_row(escape(model), *cells, f"{res.errors}/{res.items}")
     return table
-
-
-def _shard(text: str | None) -> tuple[int, int] | None:
-    if text is None:
-        return None
-    index, _, count = text.partition("/")
-    if not (index.isdigit() and count.isdigit()) or not 1 <= int(index) <= int(count):
-        raise UsageError(f"--shard {text}: write it I/N with 1 <= I <= N, e.g. --shard 2/4")
-    return int(index), int(count)
 
 
 def _scorer_names(text: str | None) -> list[str] | None:
@@ -75,16 +74,11 @@ def _conclude(outcome: "RunOutcome") -> None:
 
 
 def register(app: typer.Typer) -> None:
-    """Add `plume run` (and `plume run merge`) to the application."""
-    group = typer.Typer(
-        help="Draft replies to the gold set with each model, score them and write a report.",
-        invoke_without_command=True,
-    )
+    """Add `plume run` to the application."""
 
-    @group.callback()
+    @app.command()
     @guarded
     def run(
-        context: typer.Context,
         models: Annotated[
             str | None,
             typer.Option(
@@ -99,9 +93,6 @@ def register(app: typer.Typer) -> None:
         ] = "reply",
         split: Annotated[
             str | None, typer.Option(help="Only the items of this split: train, dev or test.")
-        ] = None,
-        shard: Annotated[
-            str | None, typer.Option(help="I/N: only the items in shard I of N (merge them after).")
         ] = None,
         limit: Annotated[int | None, typer.Option(min=1, help="Only the first N items.")] = None,
         out: Annotated[
@@ -133,12 +124,14 @@ def register(app: typer.Typer) -> None:
             Path | None,
             typer.Option(help="Resume an interrupted run directory with its own options."),
         ] = None,
+        engine: EngineOption = EngineChoice.local,
+        address: AddressOption = None,
     ) -> None:
         """Draft replies to the gold set with each model, score them and write a report."""
-        if context.invoked_subcommand is not None:
-            return
         from harness.runner import Interrupted, RunManifest, RunSpec, execute
 
+        if address is not None and engine is not EngineChoice.ray:
+            raise UsageError("--address is for --engine ray")
         if resume is not None:
             try:
                 run_json = (resume / "run.json").read_text(encoding="utf-8")
@@ -158,7 +151,6 @@ def register(app: typer.Typer) -> None:
                     if models
                     else None,
                     "split": split,
-                    "shard": _shard(shard),
                     "limit": limit,
                     "out": out,
                     "few_shot": few_shot,
@@ -203,7 +195,14 @@ def register(app: typer.Typer) -> None:
         previous = signal.signal(signal.SIGTERM, on_sigterm)
         try:
             with progress:
-                outcome = execute(spec, run_dir=resume, on_plan=on_plan, on_record=on_record)
+                outcome = execute(
+                    spec,
+                    run_dir=resume,
+                    on_plan=on_plan,
+                    on_record=on_record,
+                    engine="ray" if engine is EngineChoice.ray else "local",
+                    address=address,
+                )
         except KeyboardInterrupt as stop:
             run_dir = stop.run_dir if isinstance(stop, Interrupted) else resume
             hint = f"completed items are saved: resume with `plume run --resume {run_dir}`"
@@ -212,18 +211,3 @@ def register(app: typer.Typer) -> None:
         finally:
             signal.signal(signal.SIGTERM, previous)
         _conclude(outcome)
-
-    @group.command("merge")
-    @guarded
-    def merge(
-        run_dirs: Annotated[list[Path], typer.Argument(help="Completed shard run directories.")],
-        out: Annotated[
-            Path | None, typer.Option(help="Folder in which the merged run directory is created.")
-        ] = None,
-    ) -> None:
-        """Join the shards of one run (plume run --shard I/N) into one run directory."""
-        from harness.runner import merge_runs
-
-        _conclude(merge_runs(run_dirs, out))
-
-    app.add_typer(group, name="run")

@@ -1,6 +1,5 @@
 """The main job: render, generate, score and record, with resumable run directories."""
 
-from harness.runner._merge import merge_runs
 from harness.runner._prepare import PromptMaker
 from harness.runner._records import (
     GoldRecord,
@@ -31,7 +30,6 @@ __all__ = [
     "execute",
     "finish",
     "latest_by_key",
-    "merge_runs",
     "read_samples",
     "summarise",
 ]

@@ -13,6 +13,7 @@ keyed by their content, answers them.
 import asyncio
 import hashlib
 import json
+import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
@@ -60,6 +61,7 @@ from harness.scoring import (
 from harness.styleguide import load_styleguide
 
 OnRecord = Callable[[SampleRecord], None]
+Engine = Literal["local", "ray"]
 
 
 @dataclass(frozen=True)
@@ -88,21 +90,11 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def shard_of(item_id: str, count: int) -> int:
-    """The shard (1 to ``count``) an item belongs to, from a hash of its id alone."""
-    return int(hashlib.sha256(item_id.encode()).hexdigest()[:12], 16) % count + 1
-
-
 def select_items(gold: GoldSet, spec: RunSpec) -> tuple[GoldItem, ...]:
-    """The items a run covers: its split, then its shard, then ``--limit``."""
-    items = [
-        item
-        for item in gold.items
-        if (spec.split is None or split_of(item.id) == spec.split)
-        and (spec.shard is None or shard_of(item.id, spec.shard[1]) == spec.shard[0])
-    ]
+    """The items a run covers: its split, then ``--limit``."""
+    items = [item for item in gold.items if spec.split is None or split_of(item.id) == spec.split]
     if not items:
-        raise UsageError(f"no item of {spec.gold} is in the requested split or shard")
+        raise UsageError(f"no item of {spec.gold} is in the requested split")
     return tuple(items[: spec.limit] if spec.limit else items)
 
 
@@ -137,12 +129,17 @@ def execute(
     run_dir: Path | None = None,
     on_plan: Callable[[dict[str, int], list[str]], None] = lambda pending, skipped: None,
     on_record: OnRecord = lambda record: None,
+    engine: Engine = "local",
+    address: str | None = None,
 ) -> RunOutcome:
     """Run ``spec``; with ``run_dir``, resume that run, skipping what it already recorded.
 
     ``on_plan`` hears how many items each model has left and which models were skipped;
-    ``on_record`` hears every record as soon as it is written.
+    ``on_record`` hears every record as soon as it is written. ``engine="ray"`` runs the work on
+    the Ray cluster at ``address`` (see ``harness.audit._ray.connect``) and gives the same records.
     """
+    if engine == "ray" and spec.batch:
+        raise UsageError("--batch waits on the provider, not on a cluster: drop --engine ray")
     # git runs in a process of its own: let it while the inputs load.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="plume-git") as background:
         commit = background.submit(git_commit)
@@ -156,7 +153,7 @@ def execute(
             s.name: [i for i in plan.items if (i.id, s.name) not in done] for s in plan.specs
         }
         on_plan({name: len(left) for name, left in pending.items()}, plan.skipped)
-        records = _run_models(plan, pending, on_record)
+        records = _run_models(plan, pending, on_record, engine, address)
         latest = latest_by_key(recorded + records).values()
         failed = any(record.error is not None for record in latest)
         _end(plan, "completed_with_failures" if failed else "completed")
@@ -190,7 +187,7 @@ class _Plan:
     spec: RunSpec
     gold: GoldSet
     items: tuple[GoldItem, ...]
-    """The items the run covers (its split, shard and limit)."""
+    """The items the run covers (its split and limit)."""
     template: PromptTemplate
     specs: list[ModelSpec]
     """The models that run."""
@@ -274,29 +271,38 @@ def _check_unchanged(previous: RunManifest, current: RunManifest) -> None:
 
 
 def _run_models(
-    plan: _Plan, pending: dict[str, list[GoldItem]], on_record: OnRecord
+    plan: _Plan,
+    pending: dict[str, list[GoldItem]],
+    on_record: OnRecord,
+    engine: Engine,
+    address: str | None,
 ) -> list[SampleRecord]:
     """Run every model on its pending items; return the new records.
 
     The manifest records how it ended when it fails or is interrupted.
     """
     scoring = _Scoring(plan.scorers, plan.config.overall.weights)
-    cache = CompletionCache(paths.cache_dir() / "completions.sqlite") if plan.spec.cache else None
+    cache_file = paths.cache_dir() / "completions.sqlite" if plan.spec.cache else None
+    # On Ray, the endpoint actors open the cache.
+    cache = CompletionCache(cache_file) if cache_file and engine == "local" else None
     try:
         with ExitStack() as stack:
             writer = SampleWriter(plan.run_dir / "samples.jsonl")
             stack.callback(writer.close)
             work = _Work(scoring, writer, on_record)
-            local = {
-                s.name: stack.enter_context(serve_local(s, log_dir=plan.run_dir / "logs"))
-                for s in plan.specs
-                if s.provider == "local"
-            }
-            try:
-                asyncio.run(_generate(plan, pending, local, cache, work))
-            except BaseExceptionGroup as group:
-                # The task group wraps what one item raised: show that one error, not a tree.
-                raise group.exceptions[0] from None
+            if engine == "ray":
+                _on_ray(plan, pending, cache_file, work, address)
+            else:
+                local = {
+                    s.name: stack.enter_context(serve_local(s, log_dir=plan.run_dir / "logs"))
+                    for s in plan.specs
+                    if s.provider == "local"
+                }
+                try:
+                    asyncio.run(_generate(plan, pending, local, cache, work))
+                except BaseExceptionGroup as group:
+                    # The task group wraps what one item raised: show that one error, not a tree.
+                    raise group.exceptions[0] from None
     except KeyboardInterrupt:
         _end(plan, "interrupted")
         raise Interrupted(plan.run_dir) from None
@@ -352,6 +358,42 @@ async def _generate(
                     continue
                 for _ in range(min(model.spec.concurrency, len(items))):
                     group.create_task(_worker(work, model, server, maker, queue))
+
+
+def _on_ray(
+    plan: _Plan,
+    pending: dict[str, list[GoldItem]],
+    cache_file: Path | None,
+    work: "_Work",
+    address: str | None,
+) -> None:
+    """What ``_generate`` does, on a Ray cluster (``harness.runner._ray``): the records come back
+    here, to the run's one writer."""
+    from harness.runner._ray import Cluster, Job
+
+    with Cluster(address) as cluster:
+        jobs, models = [], []
+        for spec in plan.specs:
+            endpoints, model = cluster.endpoints(spec, cache_file, plan.run_dir / "logs")
+            models.append(model)
+            job = Job(
+                key=f"{plan.run_dir}:{spec.remote}",
+                prompt=str(plan.template.ref),
+                prompt_sha256=plan.template.sha256,
+                gold=plan.gold,
+                spec=plan.spec,
+                model=spec,
+                endpoints=endpoints,
+                scorers=plan.scorers,
+                weights=plan.config.overall.weights,
+                root=os.environ.get("PLUME_ROOT"),
+            )
+            jobs.append((job, pending[spec.name]))
+        plan.manifest.models = models
+        _write_manifest(plan.run_dir, plan.manifest)
+        for records in cluster.run(jobs):
+            for record in records:
+                work.write(record)
 
 
 async def _resolve(model: Model) -> ModelRecord:
@@ -484,14 +526,17 @@ class _Work:
         scores = {}
         if isinstance(outcome, Completion):
             scores = await self.scoring.score(item, outcome.text.strip())
-        record = _record(model, item, prompt_sha256, started, outcome, scores)
+        self.write(_record(model.spec.name, item, prompt_sha256, started, outcome, scores))
+
+    def write(self, record: SampleRecord) -> None:
+        """Write a record and pass it on."""
         self.writer.write(record)
         self.kept.append(record)
         self.on_record(record)
 
 
 def _record(
-    model: Model,
+    model: str,
     item: GoldItem,
     prompt_sha256: str,
     started: datetime,
@@ -501,7 +546,7 @@ def _record(
     if isinstance(outcome, ModelCallError):
         return SampleRecord(
             id=item.id,
-            model=model.spec.name,
+            model=model,
             prompt_sha256=prompt_sha256,
             reply=None,
             completion=outcome.completion,  # a cut reply's tokens were paid for
@@ -513,7 +558,7 @@ def _record(
         )
     return SampleRecord(
         id=item.id,
-        model=model.spec.name,
+        model=model,
         prompt_sha256=prompt_sha256,
         reply=outcome.text.strip(),
         completion=outcome,

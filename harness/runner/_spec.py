@@ -1,7 +1,7 @@
 """What a user asks ``plume run`` to do."""
 
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -19,10 +19,8 @@ class RunSpec(BaseModel):
     """Model names from ``models.yaml``; ``None`` runs every available one."""
     split: Literal["train", "dev", "test"] | None = None
     """Run only the items of this split (by a hash of their id); all items when ``None``."""
-    shard: tuple[int, int] | None = None
-    """``(I, N)``: run only the items whose id hash falls in shard I of N (1-based)."""
     limit: int | None = Field(default=None, gt=0)
-    """Run only the first N items (after the split and shard)."""
+    """Run only the first N items (after the split)."""
     out: Path | None = None
     """Parent folder of the run directory (``runs/`` by default)."""
     few_shot: int = Field(default=2, ge=0)
@@ -42,8 +40,10 @@ class RunSpec(BaseModel):
     """Send the requests of each model that declares a ``batch`` API in ``models.yaml`` there, at
     its batch price, and wait for the results (the others are called directly)."""
 
-    @model_validator(mode="after")
-    def _valid_shard(self) -> "RunSpec":
-        if self.shard is not None and not 1 <= self.shard[0] <= self.shard[1]:
-            raise ValueError(f"shard {self.shard[0]}/{self.shard[1]} is not between 1/N and N/N")
-        return self
+    @model_validator(mode="before")
+    @classmethod
+    def _unsharded(cls, data: Any) -> Any:
+        # Runs written before --shard was retired (for --engine ray) say "shard": null.
+        if isinstance(data, dict) and "shard" in data and data["shard"] is None:
+            return {key: value for key, value in data.items() if key != "shard"}
+        return data

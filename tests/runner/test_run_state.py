@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from harness.cli import app
-from harness.runner import RunManifest, RunSpec, execute, merge_runs, read_samples
+from harness.runner import RunManifest, read_samples
 from tests.models.fake_server import Scripted, ok, serve_in_thread
 from tests.runner.plume import PLUME, default_signals, resume, wait_for_samples
 from tests.runner.test_faults import Slow, make_gold
@@ -92,25 +92,3 @@ def test_a_run_with_failed_replies_says_so_and_resumes_to_completed(
         resumed = runner.invoke(app, ["run", "--resume", str(run_dir)])
     assert resumed.exit_code == 0, resumed.output
     assert _status(run_dir) == "completed"
-
-
-def test_shards_with_failed_replies_merge_into_a_run_that_says_so(
-    small_local_root: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("FAKE_API_KEY", "k")
-    gold = make_gold(small_local_root, 10)
-    too_long = (400, {"error": {"message": "prompt is too long"}}, {})
-    shards = []
-    for index, answers in ((1, [too_long, ok()]), (2, [ok()])):
-        with serve_in_thread(Scripted(answers)) as base_url:
-            fake_models_yaml(small_local_root, base_url)
-            spec = RunSpec.model_validate(
-                {"gold": gold, "out": small_local_root / "runs", "few_shot": 0}
-                | {"shard": (index, 2), "cache": False}
-            )
-            shards.append(execute(spec).run_dir)
-    assert [_status(d) for d in shards] == ["completed_with_failures", "completed"]
-    # The clean shard first: the merged run's status comes from the records, not from it.
-    merged = merge_runs(shards[::-1], small_local_root / "merged")
-    assert merged.manifest.status == "completed_with_failures"
-    assert _status(merged.run_dir) == "completed_with_failures"

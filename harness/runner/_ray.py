@@ -1,0 +1,260 @@
+"""``plume run --engine ray``: the run's CPU work as Ray tasks, its calls through one actor per
+endpoint, its records written by the driver alone.
+
+Each task takes a few items of one model (``_run_batch``): it builds their prompts (anonymised and
+screened for a remote model), has the model's endpoint actor answer them, scores the replies and
+returns the records. Ray runs a task again when its worker dies; only the driver writes
+``samples.jsonl``, as each task returns, so a lost worker costs its items again and nothing is
+written twice (the completion cache answers the calls it had already made).
+
+An endpoint actor (``_Endpoint``) owns one ``Model``: its concurrency, its request and token
+buckets and the provider's limits then hold for the whole cluster. A remote model has one actor,
+on the driver's machine, beside the completion cache; a local model has one on every machine, each
+starting its own llama.cpp server, and a task calls the one on its own machine.
+"""
+
+import os
+import socket
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass
+from itertools import chain, zip_longest
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+
+from harness.errors import PlumeError, UsageError
+from harness.gold import GoldItem, GoldSet
+from harness.models import (
+    Completion,
+    CompletionCache,
+    LocalServer,
+    Model,
+    ModelCallError,
+    ModelSpec,
+    serve_local,
+)
+from harness.prompts import load_prompt
+from harness.runner._prepare import PromptMaker
+from harness.runner._records import ModelRecord, SampleRecord
+from harness.runner._spec import RunSpec
+from harness.scoring import Scorer, score_replies
+
+RETRIES = 5
+"""Times an endpoint actor is restarted after its process died."""
+
+
+class _Endpoint:
+    """One model's endpoint, as a Ray actor: every call to it in the run goes through here."""
+
+    def __init__(self, spec: ModelSpec, cache: Path | None, log_dir: Path) -> None:
+        self._server: LocalServer | None = None
+        if spec.provider == "local":
+            # Held for the actor's life (a context left to the garbage collector would stop the
+            # server); killing the actor kills the server with it.
+            self._stack = ExitStack()
+            self._server = self._stack.enter_context(serve_local(spec, log_dir=log_dir))
+        self._spec = spec
+        # Killed with the run (ray.kill): SQLite keeps every completion committed before.
+        self._cache = CompletionCache(cache) if cache is not None else None
+        self._model: Model | None = None
+        self._record: ModelRecord | None = None
+
+    async def _resolved(self) -> Model:
+        # The session belongs to the actor's event loop, which only exists once a call runs; an
+        # actor restarted after a crash resolves again before its first call.
+        if self._model is None:
+            from harness.runner._run import _resolve
+
+            session = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0))
+            base_url = self._server.base_url if self._server is not None else None
+            model = Model(self._spec, session, base_url=base_url, cache=self._cache)
+            self._record = await _resolve(model)
+            self._model = model
+        return self._model
+
+    async def resolve(self) -> ModelRecord:
+        """What the endpoint serves under the requested name (``UsageError`` if nothing)."""
+        await self._resolved()
+        assert self._record is not None
+        return self._record
+
+    async def generate(self, payload: Any) -> Completion | ModelCallError:
+        """The model's reply to ``payload``, or why there is none; a dead local server raises."""
+        from harness.runner._run import _checked
+
+        model = await self._resolved()
+        try:
+            return _checked(await model.generate(payload))
+        except ModelCallError as error:
+            if self._server is not None:
+                self._server.check()
+            return error
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every task of one model shares."""
+
+    key: str
+    """Names the run and the kind of prompts, for the prompt makers a worker keeps."""
+    prompt: str
+    """The prompt's id and version; Jinja's templates do not travel, each worker loads them."""
+    prompt_sha256: str
+    gold: GoldSet
+    spec: RunSpec
+    model: ModelSpec
+    endpoints: dict[str, Any]
+    """Node id (``""``: any node) to the endpoint actor's handle."""
+    scorers: list[Scorer]
+    weights: dict[str, float]
+    root: str | None
+    """The driver's ``PLUME_ROOT``, if set: tasks read the style guide and lexicons there."""
+
+
+_makers: dict[str, PromptMaker] = {}
+"""This worker's prompt makers: the examples' index and anonymised copies serve every task."""
+
+
+def _maker(job: Job) -> PromptMaker:
+    if job.key not in _makers:
+        if len(_makers) >= 4:
+            _makers.clear()  # another run's
+        template = load_prompt(job.prompt)
+        if template.sha256 != job.prompt_sha256:
+            raise UsageError(
+                f"prompt {job.prompt} on {socket.gethostname()} differs from the one plume run"
+                " loaded: install the same Plume and data folders on every machine"
+            )
+        _makers[job.key] = PromptMaker(template, job.gold, job.spec, remote=job.model.remote)
+    return _makers[job.key]
+
+
+def _run_batch(batch: tuple[Job, list[GoldItem]]) -> list[SampleRecord]:
+    """Build, send and score ``items`` for one model; their records, in order."""
+    import ray
+
+    from harness.runner._run import _now, _record
+
+    job, items = batch
+    if job.root is not None:
+        os.environ["PLUME_ROOT"] = job.root  # what is loaded from it is cached by path
+    started = _now()
+    maker, mode = _maker(job), job.model.mode
+    maker.expect(items, mode)  # a remote model's prompts are anonymised and screened together
+    prepared = [maker.prepare(item, mode) for item in items]
+    endpoint = job.endpoints.get(ray.get_runtime_context().get_node_id()) or job.endpoints[""]
+    outcomes: list[Completion | ModelCallError] = ray.get(
+        [endpoint.generate.remote(p.payload) for p in prepared]
+    )
+    answered = [
+        (item, outcome.text.strip())
+        for item, outcome in zip(items, outcomes, strict=True)
+        if isinstance(outcome, Completion)
+    ]
+    scores = iter(
+        score_replies(
+            [item for item, _ in answered],
+            [reply for _, reply in answered],
+            job.scorers,
+            weights=job.weights,
+        )
+        if job.scorers
+        else [{} for _ in answered]
+    )
+    return [
+        _record(
+            job.model.name,
+            item,
+            ready.sha256,
+            started,
+            outcome,
+            next(scores) if isinstance(outcome, Completion) else {},
+        )
+        for item, ready, outcome in zip(items, prepared, outcomes, strict=True)
+    ]
+
+
+def _unwrapped(ray: Any, error: Exception) -> Exception:
+    """A user's error raised in an actor, as raised here."""
+    if isinstance(error, ray.exceptions.RayTaskError):
+        cause = getattr(error, "cause", None)
+        if isinstance(cause, PlumeError):
+            return cause
+    return error
+
+
+class Cluster:
+    """The run's endpoint actors on a Ray cluster; they are killed on leaving the block."""
+
+    def __init__(self, address: str | None) -> None:
+        from harness.audit._ray import connect
+
+        self.ray = connect(address)
+        self.address = address
+        self._actors: list[Any] = []
+
+    def __enter__(self) -> "Cluster":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for actor in self._actors:
+            self.ray.kill(actor)  # a local model's server dies with its actor
+
+    def endpoints(
+        self, spec: ModelSpec, cache: Path | None, log_dir: Path
+    ) -> tuple[dict[str, Any], ModelRecord]:
+        """Start ``spec``'s endpoint actors and resolve the model; their handles by node id."""
+        from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
+
+        ray = self.ray
+        here = ray.get_runtime_context().get_node_id()
+        nodes = (
+            [node["NodeID"] for node in ray.nodes() if node["Alive"]]
+            if spec.provider == "local"
+            else [here]
+        )
+        # A worker's environment is the cluster's, not this process's: the key and the data root
+        # (the guard's lexicons) travel with it.
+        key, root = spec.api_key(), os.environ.get("PLUME_ROOT")
+        env = {spec.api_key_env: key} if spec.api_key_env and key else {}
+        env |= {"PLUME_ROOT": root} if root else {}
+        actor_class = ray.remote(_Endpoint)
+        endpoints = {}
+        for node in nodes:
+            actor = actor_class.options(
+                num_cpus=0,
+                max_restarts=RETRIES,
+                max_task_retries=RETRIES,
+                runtime_env={"env_vars": env},
+                scheduling_strategy=NodeAffinitySchedulingStrategy(node_id=node, soft=False),
+            ).remote(spec, cache, log_dir)
+            self._actors.append(actor)
+            endpoints[node if spec.provider == "local" else ""] = actor
+        try:
+            records = ray.get([actor.resolve.remote() for actor in endpoints.values()])
+        except ray.exceptions.RayError as error:
+            raise _unwrapped(ray, error) from None
+        return endpoints, records[0]
+
+    def run(self, jobs: Sequence[tuple[Job, list[GoldItem]]]) -> Iterator[list[SampleRecord]]:
+        """Each job's items in tasks of its model's concurrency; records as tasks finish.
+
+        The models' tasks alternate, so that every model runs from the start, as in-process.
+        """
+        from harness.audit._ray import map_batches
+
+        per_model = [
+            [
+                (job, items[start : start + job.model.concurrency])
+                for start in range(0, len(items), job.model.concurrency)
+            ]
+            for job, items in jobs
+        ]
+        batches = [b for b in chain.from_iterable(zip_longest(*per_model)) if b is not None]
+        try:
+            for _, records in map_batches(_run_batch, batches, address=self.address):
+                yield records
+        except self.ray.exceptions.RayError as error:
+            raise _unwrapped(self.ray, error) from None
