@@ -8,6 +8,8 @@ process spent in it, every thread included (the loopback server is another proce
 ``--scorers none`` runs no scorer (``RunSpec.scorers=[]``): the runner is measured, not spaCy.
 ``--load-nlp`` loads spaCy's model before the clock starts, so that a run whose guard analyses
 every prompt (a model declared remote) is timed without the one-off model load.
+``--ray-cpus N`` starts a local Ray cluster of N CPUs before the clock (``cluster_s``, timed
+apart) and runs ``execute(..., engine="ray")`` on it.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ def main() -> None:
     parser.add_argument("--few-shot", type=int, default=2)
     parser.add_argument("--scorers", choices=["none", "default"], default="none")
     parser.add_argument("--load-nlp", action="store_true")
+    parser.add_argument("--ray-cpus", type=int)
     args = parser.parse_args()
 
     result: dict[str, Any] = {}
@@ -53,6 +56,18 @@ def main() -> None:
 
             get_nlp()
         result["import_s"] = time.perf_counter() - started
+        if args.ray_cpus:
+            import ray
+
+            started = time.perf_counter()
+            ray.init(
+                address="local",
+                num_cpus=args.ray_cpus,
+                include_dashboard=False,
+                logging_level="WARNING",
+                log_to_driver=False,
+            )
+            result["cluster_s"] = time.perf_counter() - started
         spec = harness.runner.RunSpec(
             gold=args.gold,
             models=args.models.split(","),
@@ -62,7 +77,7 @@ def main() -> None:
             scorers=None if args.scorers == "default" else [],
         )
         cpu_started, started = time.process_time(), time.monotonic()
-        outcome = harness.runner.execute(spec)
+        outcome = harness.runner.execute(spec, engine="ray" if args.ray_cpus else "local")
         result["started_at"], result["ended_at"] = started, time.monotonic()
         result["run_s"] = result["ended_at"] - started
         result["cpu_s"] = time.process_time() - cpu_started
