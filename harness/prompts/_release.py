@@ -5,6 +5,7 @@ import json
 import re
 import shutil
 from collections.abc import Sequence
+from typing import Any
 
 import yaml
 
@@ -69,8 +70,8 @@ def new_version(prompt_id: str, version: str | None = None) -> PromptRef:
     changelog is left for the author to write. ``version`` defaults to the next minor version.
 
     Raises:
-        UsageError: the version is not newer than every listed one, or its folder exists.
-        InputError: the manifest cannot be extended as written; it is left as it was.
+        UsageError: the version is not newer than every listed one, its folder exists, or the
+            manifest cannot be extended as written (it is left as it was).
     """
     manifest = load_manifest(prompt_id)
     latest = manifest.versions[-1]
@@ -83,32 +84,45 @@ def new_version(prompt_id: str, version: str | None = None) -> PromptRef:
     base = paths.prompts_dir() / prompt_id
     if (base / version).exists():
         raise UsageError(f"{base / version} already exists; add it to the manifest by hand")
-    entry = {
+    path = base / "manifest.yaml"
+    original = path.read_text(encoding="utf-8")
+    entry: dict[str, Any] = {
         "version": version,
         "status": "draft",
         "description": latest.description,
         "changelog": f"À écrire : ce qui change depuis la version {latest.version}.",
-        **({"styleguide": True} if latest.styleguide else {}),
-        "variables": {
+    }
+    if latest.styleguide_version is not None:
+        entry["styleguide_version"] = latest.styleguide_version
+    if latest.styleguide:
+        entry["styleguide"] = True
+    block = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=100)
+    # The newest entry's variables are the last ones written: reuse its YAML anchor if it has one.
+    written = re.findall(r"(?m)^\s+variables:(.*)$", original)
+    alias = re.fullmatch(r"\s*[&*]([\w-]+)\s*", written[-1]) if written else None
+    if alias:
+        block += f"  variables: *{alias[1]}\n"
+    else:
+        variables = {
             name: spec.model_dump(by_alias=True, exclude_unset=True)
             for name, spec in latest.variables.items()
-        },
-    }
-    block = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=100)
-    path = base / "manifest.yaml"
-    original = path.read_text(encoding="utf-8")
+        }
+        dumped = yaml.safe_dump({"variables": variables}, allow_unicode=True, sort_keys=False)
+        block += "".join(f"  {line}" for line in dumped.splitlines(True))
     # Appended under `versions:`, indented as the entries above it: comments and anchors stay.
     indented = "".join(f"  {line}" if line.strip() else line for line in block.splitlines(True))
     write_atomic(path, original.rstrip("\n") + "\n\n" + indented)
     try:
         added = load_manifest(prompt_id).versions[-1]
-        if added.version != version or added.variables != latest.variables:
-            raise InputError(path, "`versions:` must be the last key of the manifest")
-    except PlumeError as error:
+        readable = added.version == version and added.variables == latest.variables
+    except PlumeError:
+        readable = False
+    if not readable:
         path.write_text(original, encoding="utf-8")
-        raise InputError(
-            path, f"cannot add {prompt_id}@{version} ({error}); add it by hand (prompts/README.md)"
-        ) from None
+        raise UsageError(
+            f"cannot add {prompt_id}@{version} to {path} (`versions:` must be its last key);"
+            " nothing was changed: add it by hand (prompts/README.md)"
+        )
     shutil.copytree(base / latest.version, base / version)
     return PromptRef(prompt_id, version)
 

@@ -208,6 +208,27 @@ def test_a_new_version_copies_the_newest_and_is_a_draft(store: Path, gold: GoldS
         new_version("judge-accuracy", "1.5.0")
 
 
+def test_a_new_version_reuses_the_manifests_yaml_anchor(store: Path) -> None:
+    manifest = store / "prompts" / "reply" / "manifest.yaml"
+    new_version("reply")
+    text = manifest.read_text()
+    assert text.endswith("    styleguide: true\n    variables: *reply-variables\n")
+    entry = load_manifest("reply").get("1.2.0")
+    assert (entry.styleguide_version, entry.status) == ("1.2.0", "draft")
+
+
+def test_a_new_version_that_cannot_be_added_leaves_everything_as_it_was(store: Path) -> None:
+    manifest = store / "prompts" / "judge-tone" / "manifest.yaml"
+    text = manifest.read_text()
+    manifest.write_text(text.replace("id: judge-tone\n", "") + "id: judge-tone\n")
+    assert load_manifest("judge-tone").versions  # still valid, but `versions:` is not last
+    edited = manifest.read_text()
+    with pytest.raises(UsageError, match=r"cannot add judge-tone@1\.1\.0 .* nothing was changed"):
+        new_version("judge-tone")
+    assert manifest.read_text() == edited
+    assert not (store / "prompts" / "judge-tone" / "1.1.0").exists()
+
+
 def test_a_release_is_refused_when_the_draft_does_not_render(
     store: Path, gold: GoldSet, guide: FakeGuide
 ) -> None:
