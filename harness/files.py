@@ -2,6 +2,7 @@
 
 import io
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -53,6 +54,17 @@ def read_text(path: Path, what: str = "the file") -> str:
     return decode_text(path, read_bytes(path, what))
 
 
+def _mode_for(path: Path) -> int:
+    """The permissions a rewritten file keeps, or a new one gets from the umask (``mkstemp``
+    creates its file readable by its owner alone)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: Path, content: str | Iterable[str]) -> None:
     """Write ``content`` (a text, or lines) to ``path`` through a temporary file and a rename.
 
@@ -74,6 +86,7 @@ def write_atomic(path: Path, content: str | Iterable[str]) -> None:
             else:
                 stream.writelines(content)
             stream.flush()
+            os.fchmod(stream.fileno(), _mode_for(path))
             os.fsync(stream.fileno())
         os.replace(temporary, path)
     except BaseException as error:
