@@ -1,16 +1,19 @@
 """Benchmark: `plume audit` of a generated Services Publics+ export, in-process and on Ray.
 
-Each configuration runs in a fresh process (and, for Ray, a fresh local cluster with 1 or 2 CPUs),
-so every one pays for loading the French pipeline in each of its workers; starting the cluster is
-timed apart. The machine's load average is recorded before and after each run: on a shared
-machine, a run beside other work is slower, and the table says how busy the machine was.
+Each configuration runs in a fresh process (and, for Ray, a fresh local cluster with 1 or 2 CPUs,
+its workers at nice 0 as `plume audit --engine ray` starts them), so every one pays for loading
+the French pipeline in each of its workers; starting the cluster is timed apart. On a shared
+machine a run beside other work is slower: each run records the load average and the CPU time
+the rest of the machine used while it ran (all busy time in /proc/stat less the run's own: the
+driver, the Ray workers running tasks, Ray's own processes).
 
-    .venv/bin/python benchmarks/audit_bench.py --replies 20000 --repeat 1
+    .venv/bin/python benchmarks/audit_bench.py --replies 20000 --repeat 2
 """
 
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -19,20 +22,42 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 CONFIGS = ("local", "ray-1", "ray-2")
+TICK = os.sysconf("SC_CLK_TCK")
 
 
-def _workers_cpu() -> float:
-    """CPU seconds used so far by this machine's Ray worker processes (``ray::…``)."""
-    tick = os.sysconf("SC_CLK_TCK")
-    total = 0.0
+def _busy_cpu() -> float:
+    """CPU seconds this machine has spent on anything but idling, since it started."""
+    fields = [int(f) for f in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle, iowait = fields[3], fields[4]
+    return (sum(fields[:8]) - idle - iowait) / TICK
+
+
+def _descendants_cpu() -> dict[str, float]:
+    """CPU seconds used so far by this process's descendants (the Ray cluster it started):
+    ``tasks`` for the worker processes, ``ray`` for Ray's own (GCS, raylet, agents)."""
+    parents: dict[int, int] = {}
+    cpu: dict[int, float] = {}
+    names: dict[int, bytes] = {}
     for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
         try:
-            if entry.name.isdigit() and (entry / "cmdline").read_bytes().startswith(b"ray::"):
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-                total += (int(fields[11]) + int(fields[12])) / tick
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            names[int(entry.name)] = (entry / "cmdline").read_bytes()
         except OSError:
             continue
-    return total
+        parents[int(entry.name)] = int(fields[1])
+        cpu[int(entry.name)] = (int(fields[11]) + int(fields[12])) / TICK
+    mine = {os.getpid()}
+    while grown := {p for p, parent in parents.items() if parent in mine} - mine:
+        mine |= grown
+    mine.discard(os.getpid())
+    # Task workers are named after what they run (ray::audit_chunk) or ray::IDLE between tasks.
+    tasks = {p for p in mine if names[p].startswith((b"ray::audit_chunk", b"ray::IDLE"))}
+    return {
+        "tasks": sum(cpu[p] for p in tasks),
+        "ray": sum(cpu[p] for p in mine - tasks),
+    }
 
 
 def child(config: str, corpus: Path, out: Path) -> None:
@@ -51,15 +76,21 @@ def child(config: str, corpus: Path, out: Path) -> None:
             include_dashboard=False,
             logging_level="WARNING",
             log_to_driver=False,
+            _system_config={"worker_niceness": 0},  # as harness.audit._ray.connect starts one
         )
         started_cluster = time.perf_counter() - begin
         engine = "ray"
     cpu = os.times()
+    before = _descendants_cpu()
+    busy = _busy_cpu()
     begin = time.perf_counter()
     summary = run_audit(corpus, out, engine=engine)  # type: ignore[arg-type]
     wall = time.perf_counter() - begin
+    busy = _busy_cpu() - busy
     used = os.times()
-    workers = _workers_cpu() if engine == "ray" else 0.0
+    after = _descendants_cpu()
+    driver = used.user + used.system - cpu.user - cpu.system
+    tasks, ray_own = (after[key] - before[key] for key in ("tasks", "ray"))
     print(
         json.dumps(
             {
@@ -67,8 +98,13 @@ def child(config: str, corpus: Path, out: Path) -> None:
                 "replies": summary.replies,
                 "wall_s": round(wall, 2),
                 "cluster_start_s": round(started_cluster, 2),
-                "driver_cpu_s": round(used.user + used.system - cpu.user - cpu.system, 2),
-                "workers_cpu_s": round(workers, 2),
+                "driver_cpu_s": round(driver, 2),
+                "tasks_cpu_s": round(tasks, 2),
+                "ray_cpu_s": round(ray_own, 2),
+                "others_cpu_s": round(max(busy - driver - tasks - ray_own, 0.0), 1),
+                "driver_peak_rss_mb": round(
+                    resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                ),
             }
         )
     )
@@ -113,7 +149,11 @@ def main() -> None:
                 text=True,
             )
             result = json.loads(done.stdout.strip().splitlines()[-1])
-            result |= {"load_before": load_before, "load_after": os.getloadavg()[0]}
+            result |= {
+                "round": round_ + 1,
+                "load_before": round(load_before, 2),
+                "load_after": round(os.getloadavg()[0], 2),
+            }
             results.append(result)
             print(json.dumps(result), flush=True)
     by = {c: [r["wall_s"] for r in results if r["config"] == c] for c in args.configs.split(",")}

@@ -34,7 +34,13 @@ def connect(address: str | None) -> Any:
         options: dict[str, Any] = {"logging_level": "WARNING", "log_to_driver": False}
         if address is None:
             # "local" starts a cluster here even when `ray start` left one running (or its file).
-            options |= {"address": "local", "include_dashboard": False}
+            # Ray runs its workers at nice 15; on this machine they are the command's own work
+            # and run at the priority it would have in-process, not behind every other program.
+            options |= {
+                "address": "local",
+                "include_dashboard": False,
+                "_system_config": {"worker_niceness": 0},
+            }
         else:
             options["address"] = address
         try:
