@@ -11,21 +11,15 @@ from harness.cli._common import console, err_console, guarded
 from harness.errors import UsageError
 
 if TYPE_CHECKING:
-    from harness.gold import GoldItem
+    from harness.models import ModelSpec
+    from harness.report import PairwiseView
 
 
-def _share(mean: float | None, low: float | None, high: float | None) -> str:
-    if mean is None or low is None or high is None:
-        return "—"
-    return f"{mean:.0%} [{low:.0%}, {high:.0%}]"
-
-
-def _from_files(
-    files: list[Path], gold: Path | None
-) -> tuple[dict[str, "GoldItem"], list[tuple[str, dict[str, str]]]]:
-    """The gold items, and each file's model and replies by item id."""
+def _judge_files(files: list[Path], gold: Path | None, spec: "ModelSpec") -> "PairwiseView":
+    """Two reply files, judged without keeping the preferences."""
     from harness.gold import load_gold
-    from harness.scoring import read_replies
+    from harness.report import PairwiseView
+    from harness.scoring import pairwise_with, read_replies, win_rates
 
     if gold is None:
         raise UsageError("reply files need --gold: the gold set (JSONL) the replies answer")
@@ -37,23 +31,33 @@ def _from_files(
         if len(models) != 1:
             raise UsageError(f"{path} must hold one model's replies; it holds {models}")
         sides.append((models[0], {line.id: line.reply for line in lines}))
-    return by_id, sides
+    (name_a, a), (name_b, b) = sides
+    shared = [item_id for item_id in a if item_id in b]
+    if not shared:
+        raise UsageError(f"{files[0]} and {files[1]} answer no item in common")
+    items = [by_id[item_id] for item_id in shared]
+    texts_a, texts_b = [a[i] for i in shared], [b[i] for i in shared]
+    status = err_console.status(f"judging {len(shared)} pairs twice with {spec.name}")
+    with status, TemporaryDirectory() as logs:
+        preferences, canaries = pairwise_with(spec, items, texts_a, texts_b, log_dir=Path(logs))
+    rate = win_rates(preferences, texts_a, texts_b, clusters=[item.service for item in items])
+    failed = sum(1 for p in preferences if p.failed)
+    return PairwiseView(f"{spec.name} ({spec.model})", name_a, name_b, rate, canaries, "", failed)
 
 
-def _from_runs(
-    run_dirs: list[Path],
-) -> tuple[dict[str, "GoldItem"], list[tuple[str, dict[str, str]]]]:
-    """The runs' items as reports show them (personal data replaced), and each model's replies
-    by item id: every model of the runs is a candidate."""
-    from harness.report import read_run
+def _judge_runs(run_dirs: list[Path], spec: "ModelSpec") -> "PairwiseView":
+    """The two models of one run, or of two runs, judged; the preferences are kept in the first
+    run (``pairwise.jsonl``) and shown in its report and in comparisons."""
+    from harness.report import Side, judge_pairwise, pairwise_views, read_run
 
     runs = [read_run(path) for path in run_dirs]
     if len({manifest.gold.sha256 for manifest, *_ in runs}) > 1:
         raise UsageError(
             f"{run_dirs[0]} and {run_dirs[1]} ran on different gold sets: their items may differ"
         )
-    by_id: dict[str, GoldItem] = {}
-    sides: list[tuple[str, dict[str, str]]] = []
+    by_id = {}
+    names = {}
+    replies: dict[Side, dict[str, str]] = {}
     for path, (manifest, results, records, items) in zip(run_dirs, runs, strict=True):
         if items is None:
             raise UsageError(
@@ -62,19 +66,30 @@ def _from_runs(
             )
         by_id |= {item.id: item for item in items}
         for model in results.models:
-            replies = {
+            side = Side(run=manifest.run_id, model=model)
+            names[side] = model if len(runs) == 1 else f"{model} ({manifest.run_id})"
+            replies[side] = {
                 r.id: r.reply
                 for r in records
                 if r.model == model and r.reply is not None and r.error is None
             }
-            sides.append((model if len(runs) == 1 else f"{model} ({manifest.run_id})", replies))
-    if len(sides) != 2:
-        found = ", ".join(name for name, _ in sides)
+    if len(names) != 2:
         raise UsageError(
             f"the pairwise judge compares two candidates; {' and '.join(map(str, run_dirs))} "
-            f"hold {len(sides)} ({found}): name one run with two models, or two runs with one"
+            f"hold {len(names)} ({', '.join(names.values())}): name one run with two models, or "
+            "two runs with one each"
         )
-    return by_id, sides
+    a, b = names
+    if not any(item in replies[b] for item in replies[a]):
+        raise UsageError(f"{names[a]} and {names[b]} answer no item in common")
+    with err_console.status(f"judging with {spec.name}"):
+        judge_pairwise(run_dirs[0], spec, a, b, replies, by_id)
+    services = {item.id: item.service for item in by_id.values()}
+    return next(
+        view
+        for view in pairwise_views(run_dirs[:1], names, replies, services)
+        if (view.judge, view.a, view.b) == (f"{spec.name} ({spec.model})", names[a], names[b])
+    )
 
 
 def register(app: typer.Typer) -> None:
@@ -101,40 +116,19 @@ def register(app: typer.Typer) -> None:
 
         A preference counts only when both orders agree (otherwise a tie). Prints A's win rate
         with its bootstrap interval, the length-controlled win rate, and how the judge ranked
-        the built-in canary pairs (flagged below 90 %).
+        the built-in canary pairs (flagged below 90 %). With run directories, the preferences
+        are kept in the first run (pairwise.jsonl): asked once, shown by `plume report` and
+        `plume compare`.
         """
         from harness.models import load_models, select_models
-        from harness.scoring import pairwise_with, win_rates
+        from harness.report import describe_pairwise
 
+        (spec,), _ = select_models(load_models(paths.models_file()), [judge_model])
         if all(path.is_dir() for path in sources) and len(sources) <= 2:
-            by_id, sides = _from_runs(sources)
+            view = _judge_runs(sources, spec)
         elif len(sources) == 2 and not any(path.is_dir() for path in sources):
-            by_id, sides = _from_files(sources, gold)
+            view = _judge_files(sources, gold, spec)
         else:
             raise UsageError("give two reply files (with --gold), or one or two run directories")
-        (name_a, a), (name_b, b) = sides
-        shared = [item_id for item_id in a if item_id in b]
-        if not shared:
-            raise UsageError(f"{name_a} and {name_b} answer no item in common")
-        (spec,), _ = select_models(load_models(paths.models_file()), [judge_model])
-        items = [by_id[item_id] for item_id in shared]
-        texts_a, texts_b = [a[i] for i in shared], [b[i] for i in shared]
-        status = err_console.status(f"judging {len(shared)} pairs twice with {spec.name}")
-        with status, TemporaryDirectory() as logs:
-            preferences, canaries = pairwise_with(spec, items, texts_a, texts_b, log_dir=Path(logs))
-        rate = win_rates(preferences, texts_a, texts_b, clusters=[item.service for item in items])
-        estimate = rate.win_rate
-        lines_out = [
-            f"{name_a} against {name_b}, judged by {spec.name} on {len(shared)} items"
-            f" (both orders; a preference counts only when both agree):",
-            f"  win rate of {name_a}: {_share(estimate.mean, estimate.low, estimate.high)}"
-            f" ({rate.wins} wins, {rate.losses} losses, {rate.ties} ties,"
-            f" {rate.unusable} without a usable verdict)",
-            "  length-controlled win rate: "
-            + _share(
-                rate.length_controlled, rate.length_controlled_low, rate.length_controlled_high
-            ),
-            f"  judge {spec.name}: {canaries.describe()}",
-        ]
-        for line in lines_out:
+        for line in describe_pairwise(view):
             console.print(line, markup=False, highlight=False)

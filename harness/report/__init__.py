@@ -6,6 +6,13 @@ from harness.report._html import read_run, render_report, write_report
 from harness.report._judges import JUDGES_FILE, Judgement, JudgeView, judge_run, read_judgements
 from harness.report._markdown import escape as escape_markdown
 from harness.report._markdown import render_markdown
+from harness.report._pairwise import (
+    PairwiseView,
+    Side,
+    describe_pairwise,
+    judge_pairwise,
+    pairwise_views,
+)
 from harness.report._view import (
     Candidate,
     Comparison,
@@ -21,12 +28,17 @@ __all__ = [
     "Comparison",
     "JudgeView",
     "Judgement",
+    "PairwiseView",
+    "Side",
     "Verdict",
     "compare_runs",
+    "describe_pairwise",
     "escape_markdown",
     "failures",
     "format_estimate",
+    "judge_pairwise",
     "judge_run",
+    "pairwise_views",
     "read_judgements",
     "read_run",
     "render_markdown",

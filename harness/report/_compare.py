@@ -16,6 +16,7 @@ from harness.gold import GoldItem
 from harness.report import _view
 from harness.report._html import read_run
 from harness.report._markdown import render_comparison_markdown
+from harness.report._pairwise import Side, pairwise_views
 from harness.report._view import Candidate, Comparison
 from harness.runner import (
     ModelResults,
@@ -201,12 +202,21 @@ def compare_runs(*run_dirs: Path, intersect: bool = False) -> Comparison:
         )
         for name, (manifest, model), path in zip(names, pairs, paths, strict=True)
     ]
+    sides = {
+        Side(run=manifest.run_id, model=model): name
+        for name, (manifest, model) in zip(names, pairs, strict=True)
+    }
+    replies = {
+        side: {r.id: r.reply for r in records if r.id in shared and r.reply and r.error is None}
+        for side, (records, _) in zip(sides, mine, strict=True)
+    }
     return Comparison(
         candidates=candidates,
         gold=runs[0][0].gold,
         items=len(shared),
         results=results,
         notes=notes,
+        pairwise=pairwise_views(run_dirs, sides, replies, services),
     )
 
 
@@ -219,6 +229,7 @@ def render_comparison(comparison: Comparison) -> str:
         .render(
             comparison=comparison,
             **_view.scores(comparison.results, served, kind="Candidate"),
+            pairwise=comparison.pairwise,
         )
     )
 

@@ -17,6 +17,7 @@ from harness.gold import GoldItem, anonymised_many, load_gold, write_gold
 from harness.report import _view
 from harness.report._judges import JudgeView, judge_views, read_judgements
 from harness.report._markdown import render_markdown
+from harness.report._pairwise import PairwiseView, Side, pairwise_views
 from harness.review import Calibration, review_of
 from harness.runner import (
     RunManifest,
@@ -40,11 +41,13 @@ def render_report(
     items: Sequence[GoldItem] | None = None,
     review: tuple[dict[str, str], Calibration | None] = ({}, None),
     judges: Sequence[JudgeView] = (),
+    pairwise: Sequence[PairwiseView] = (),
 ) -> str:
     """The report's HTML; ``items`` (the run's gold items as shown, personal data replaced) add
     experiences and gold replies; ``review`` (``harness.review.review_of``) links items to the
     agents' verdicts and shows how far each score agrees with them; ``judges`` show each judge's
-    scores beside the automatic ones, with its canary check."""
+    scores beside the automatic ones, with its canary check; ``pairwise``, the pairwise judges'
+    win rates between the run's models."""
     return (
         environment(_TEMPLATES)
         .get_template("report.html")
@@ -59,6 +62,7 @@ def render_report(
             verdict_links=review[0],
             calibration=review[1],
             judges=judges,
+            pairwise=pairwise,
             trusted=TRUSTED,
         )
     )
@@ -117,11 +121,24 @@ def write_report(run_dir: Path, *, markdown: bool = False) -> Path:
     """Build ``report.html`` (or ``report.md``) from a run directory's files and return its path."""
     manifest, results, records, items = read_run(run_dir)
     judges = judge_views(read_judgements(run_dir), results, records, items)
+    replies = {
+        Side(run=manifest.run_id, model=model): {
+            r.id: r.reply for r in records if r.model == model and r.reply and r.error is None
+        }
+        for model in results.models
+    }
+    pairwise = pairwise_views(
+        [run_dir],
+        {side: side.model for side in replies},
+        replies,
+        {item.id: item.service for item in items} if items else None,
+    )
     if markdown:
         path = run_dir / "report.md"
-        write_atomic(path, render_markdown(manifest, results, records, judges))
+        write_atomic(path, render_markdown(manifest, results, records, judges, pairwise))
     else:
         path = run_dir / "report.html"
-        html = render_report(manifest, results, records, items, review_of(run_dir), judges)
+        review = review_of(run_dir)
+        html = render_report(manifest, results, records, items, review, judges, pairwise)
         write_atomic(path, html)
     return path

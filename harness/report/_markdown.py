@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from harness.report import _view
 from harness.report._judges import JudgeView
+from harness.report._pairwise import PairwiseView, describe_pairwise
 from harness.report._view import Comparison
 from harness.runner import RunManifest, RunResults, SampleRecord
 
@@ -149,14 +150,25 @@ def _judges(judges: Sequence[JudgeView], kind: str) -> list[str]:
     return lines
 
 
+def _pairwise(views: Sequence[PairwiseView]) -> list[str]:
+    lines: list[str] = []
+    for view in views:
+        lines += ["", f"## Pairwise: {escape(view.a)} against {escape(view.b)}", ""]
+        if view.warning:
+            lines += [f"> **⚠ {escape(view.warning)}**", ""]
+        lines += [f"- {escape(line.strip())}" for line in describe_pairwise(view)]
+    return lines
+
+
 def render_markdown(
     manifest: RunManifest,
     results: RunResults,
     records: Sequence[SampleRecord],
     judges: Sequence[JudgeView] = (),
+    pairwise: Sequence[PairwiseView] = (),
 ) -> str:
     """The Markdown report; ``judges`` show each judge's scores beside the automatic ones, with
-    its canary check."""
+    its canary check; ``pairwise``, the pairwise judges' win rates between the run's models."""
     banner = _view.banner(manifest.status, results)
     lines = [
         f"# Run {escape(manifest.run_id)}",
@@ -170,6 +182,7 @@ def render_markdown(
         *_leaderboard(results, "model"),
         *_differences(results),
         *_judges(judges, "model"),
+        *_pairwise(pairwise),
     ]
     for dimension, groups in _view.breakdowns(results).items():
         lines += [
@@ -249,5 +262,6 @@ def render_comparison_markdown(comparison: Comparison) -> str:
         "",
         *_leaderboard(comparison.results, "candidate"),
         *_differences(comparison.results),
+        *_pairwise(comparison.pairwise),
     ]
     return "\n".join(lines) + "\n"

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import pairwise
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from harness.gold import GoldItem
+from harness.report._pairwise import PairwiseView
 from harness.runner import GoldRecord, ModelResults, RunManifest, RunResults, SampleRecord
 from harness.scoring import OVERALL, SCOPE, Evidence
 from harness.stats import MIN_CLUSTERS, Estimate, PairedComparison
@@ -197,6 +198,8 @@ class Comparison(BaseModel):
     cost and latency are each run's own."""
     notes: list[str]
     """What was left out and why."""
+    pairwise: list[PairwiseView] = Field(default_factory=list)
+    """Pairwise judges' win rates between two of the candidates, on these items."""
 
     @property
     def comparisons(self) -> list[PairedComparison]:

@@ -38,10 +38,12 @@ from harness.scoring._judge import (
 )
 from harness.scoring._overall import OVERALL, overall_score
 from harness.scoring._pairwise import (
+    PAIRWISE_PROMPT,
     Preference,
     WinRate,
     judge_pairs,
     pairwise_with,
+    rank_pairwise_canaries,
     win_rates,
 )
 from harness.scoring._scope import SCOPE
@@ -54,6 +56,7 @@ __all__ = [
     "CANARY_SET",
     "JUDGE_PROMPTS",
     "OVERALL",
+    "PAIRWISE_PROMPT",
     "SCOPE",
     "TRUSTED",
     "VERDICT_SCHEMA",
@@ -99,6 +102,7 @@ __all__ = [
     "overall_score",
     "pairwise_with",
     "rank_canaries",
+    "rank_pairwise_canaries",
     "read_ratings",
     "read_replies",
     "score_replies",

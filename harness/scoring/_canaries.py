@@ -163,7 +163,7 @@ changed pair is judged again and a report never mixes two sets."""
 SIDES = ("faithful", "defective")
 """The two replies of a canary pair."""
 
-Outcome = Literal["right", "wrong", "unusable"]
+CanaryOutcome = Literal["right", "wrong", "unusable"]
 
 
 @dataclass(frozen=True)
@@ -171,7 +171,7 @@ class CanaryCheck:
     """How a judge ranked the canary pairs of one criterion."""
 
     criterion: str
-    outcomes: tuple[tuple[str, Outcome], ...]
+    outcomes: tuple[tuple[str, CanaryOutcome], ...]
     """Each pair's kind and its outcome: the faithful reply got the better verdict (``right``),
     did not (``wrong``), or a verdict was missing or unusable (``unusable``, not ranked right)."""
 
@@ -222,9 +222,9 @@ def rank_canaries(
     """Per criterion, how a judge ranked the canary pairs, from its values for each pair keyed
     ``(criterion, kind)``: (faithful reply's value, defective twin's value), ``None`` when the
     verdict was unusable. Only a strictly better value for the faithful reply is right."""
-    outcomes: dict[str, list[tuple[str, Outcome]]] = {}
+    outcomes: dict[str, list[tuple[str, CanaryOutcome]]] = {}
     for (criterion, kind), (good, bad) in values.items():
-        outcome: Outcome = (
+        outcome: CanaryOutcome = (
             "unusable" if good is None or bad is None else "right" if good > bad else "wrong"
         )
         outcomes.setdefault(criterion, []).append((kind, outcome))

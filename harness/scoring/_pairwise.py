@@ -11,7 +11,7 @@ import asyncio
 import math
 import random
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -51,6 +51,8 @@ class Preference:
     """What it chose with ``b`` shown first, mapped back to ``a`` and ``b``."""
     reason: str = ""
     """Why there is no outcome, when there is none."""
+    failed: bool = False
+    """Whether a call failed (worth asking again), rather than the judge giving no preference."""
 
 
 def _choice(text: str) -> Literal["A", "B", "tie"] | None:
@@ -63,7 +65,9 @@ def _choice(text: str) -> Literal["A", "B", "tie"] | None:
 
 async def _ask(
     model: Model, template: PromptTemplate, item: GoldItem, first: str, second: str
-) -> tuple[Literal["A", "B", "tie"] | None, str]:
+) -> tuple[Literal["A", "B", "tie"] | None, str, bool]:
+    """The judge's choice with ``first`` shown first, why there is none, and whether the call
+    failed."""
     variables = judge_variables(item, first) | {"other": second}
     rendered = template.render(variables)
     prompt = rendered.text if model.spec.mode == "completion" else list(rendered.messages)
@@ -71,43 +75,78 @@ async def _ask(
     try:
         completion = await model.generate(prompt, schema=schema)
     except ModelCallError as error:
-        return None, f"judge {model.spec.name} failed: {error}"
+        return None, f"judge {model.spec.name} failed: {error}", True
     choice = _choice(completion.text)
     if choice is None:
         excerpt = " ".join(completion.text.split())[:80]
-        return None, f"judge {model.spec.name} gave no preference: {excerpt!r}"
-    return choice, ""
+        return None, f"judge {model.spec.name} gave no preference: {excerpt!r}", False
+    return choice, "", False
 
 
 async def prefer(
     model: Model, template: PromptTemplate, item: GoldItem, a: str, b: str
 ) -> Preference:
     """Ask ``model`` to compare ``a`` and ``b`` in both orders and reconcile the two verdicts."""
-    (shown_first, why_first), (shown_second, why_second) = await asyncio.gather(
-        _ask(model, template, item, a, b), _ask(model, template, item, b, a)
-    )
+    (
+        (shown_first, why_first, failed_first),
+        (shown_second, why_second, failed_second),
+    ) = await asyncio.gather(_ask(model, template, item, a, b), _ask(model, template, item, b, a))
     first: Outcome | None = {"A": "a", "B": "b", "tie": "tie", None: None}[shown_first]
     second: Outcome | None = {"A": "b", "B": "a", "tie": "tie", None: None}[shown_second]
     if first is None or second is None:
-        return Preference(None, first, second, why_first or why_second)
+        failed = failed_first or failed_second
+        return Preference(None, first, second, why_first or why_second, failed)
     return Preference(first if first == second else "tie", first, second)
 
 
 async def judge_pairs(
-    model: Model, items: Sequence[GoldItem], replies_a: Sequence[str], replies_b: Sequence[str]
+    model: Model,
+    items: Sequence[GoldItem],
+    replies_a: Sequence[str],
+    replies_b: Sequence[str],
+    done: Callable[[int, Preference], None] | None = None,
 ) -> list[Preference]:
     """Compare ``replies_a[i]`` with ``replies_b[i]`` on ``items[i]``; a remote judge sees them
-    anonymised, as a remote candidate sees the items."""
+    anonymised, as a remote candidate sees the items. ``done`` is told of each pair's preference
+    as it comes, so that a caller can record it at once."""
     template = load_prompt(PAIRWISE_PROMPT)
     if model.spec.remote:
         items = [anonymised(item) for item in items]
         replies_a = [anonymize(reply).text for reply in replies_a]
         replies_b = [anonymize(reply).text for reply in replies_b]
-    return await asyncio.gather(
-        *(
-            prefer(model, template, item, a, b)
-            for item, a, b in zip(items, replies_a, replies_b, strict=True)
+
+    async def one(index: int, item: GoldItem, a: str, b: str) -> Preference:
+        preference = await prefer(model, template, item, a, b)
+        if done is not None:
+            done(index, preference)
+        return preference
+
+    return list(
+        await asyncio.gather(
+            *(
+                one(index, item, a, b)
+                for index, (item, a, b) in enumerate(zip(items, replies_a, replies_b, strict=True))
+            )
         )
+    )
+
+
+def rank_pairwise_canaries(preferences: Sequence[tuple[str, Preference | None]]) -> CanaryCheck:
+    """How a pairwise judge did on the canary pairs, from each pair's kind and its preference
+    (faithful reply as ``a``): right when it prefers the faithful reply in both orders."""
+    return CanaryCheck(
+        "pairwise",
+        tuple(
+            (
+                kind,
+                "unusable"
+                if p is None or p.outcome is None
+                else "right"
+                if p.outcome == "a"
+                else "wrong",
+            )
+            for kind, p in preferences
+        ),
     )
 
 
@@ -120,13 +159,7 @@ async def check_pairwise(model: Model) -> CanaryCheck:
         [c.faithful for c in CANARIES],
         [c.defective for c in CANARIES],
     )
-    return CanaryCheck(
-        "pairwise",
-        tuple(
-            (c.kind, "unusable" if p.outcome is None else "right" if p.outcome == "a" else "wrong")
-            for c, p in zip(CANARIES, preferences, strict=True)
-        ),
-    )
+    return rank_pairwise_canaries([(c.kind, p) for c, p in zip(CANARIES, preferences, strict=True)])
 
 
 def pairwise_with(

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from harness.cli import app
 from harness.report import read_judgements
@@ -17,7 +17,7 @@ from harness.scoring import CANARIES
 from harness.scoring._canaries import FAITHFUL
 from tests.models.fake_server import serve_app_in_thread
 from tests.report.conftest import build_run
-from tests.scoring.cases import CAF
+from tests.scoring.cases import CAF, CPAM
 from tests.scoring.test_judge import judge_models_yaml
 from tests.scoring.test_judge_checks import Answer, _app, _note, _reply_of
 
@@ -151,12 +151,65 @@ def test_plume_judge_compares_the_two_models_of_a_run_on_the_items_both_answered
     run_dir: Path,
 ) -> None:
     seen: list[dict[str, Any]] = []
-    first = _app(lambda request: json.dumps({"raisonnement": "…", "preference": "A"}), seen)
-    with serve_app_in_thread(first) as base_url:
-        judge_models_yaml(Path(os.environ["PLUME_ROOT"]), base_url, "judge-x")
-        result = CliRunner().invoke(app, ["judge", str(run_dir), "--judge", "judge"])
-    assert result.exit_code == 0, result.output
+
+    def judge() -> Result:
+        """`plume judge RUN` with a judge that always prefers the reply shown first."""
+        first = _app(lambda request: json.dumps({"raisonnement": "…", "preference": "A"}), seen)
+        with serve_app_in_thread(first) as base_url:
+            judge_models_yaml(Path(os.environ["PLUME_ROOT"]), base_url, "judge-x")
+            result = CliRunner().invoke(app, ["judge", str(run_dir), "--judge", "judge"])
+        assert result.exit_code == 0, result.output
+        return result
+
+    result = judge()
     # local failed on cpam-vitale: the models are compared on caf-prime, in both orders.
-    assert "judged by judge on 1 items" in result.output
+    assert "judged by judge (judge-x) on 1 items" in result.output
     assert "0 wins, 0 losses, 1 ties" in result.output  # a judge for the first position
     assert len(seen) == 2 + 2 * len(CANARIES)
+    # Kept with the run: asked once, shown by its report.
+    again = judge()
+    assert again.output == result.output and len(seen) == 2 + 2 * len(CANARIES)
+    report(run_dir, None)
+    page = (run_dir / "report.html").read_text(encoding="utf-8")
+    page = page[page.index('id="pairwise"') :]
+    assert "<td><strong>plain</strong></td><td>local</td>" in page
+    assert "0 / 0 / 1" in page  # wins / losses / ties: a judge for the first position
+    assert "Judge judge (judge-x) is not trusted" in page
+
+
+def test_a_comparison_shows_the_win_rates_of_two_runs_judged_pairwise(
+    tmp_path: Path, gold_path: Path
+) -> None:
+    run_a = build_run(
+        tmp_path / "runs" / "run-a",
+        gold_path,
+        {("caf-prime", "plain"): CAF.good, ("cpam-vitale", "plain"): CPAM.good},
+    )
+    run_b = build_run(
+        tmp_path / "runs" / "run-b",
+        gold_path,
+        {("caf-prime", "wordy"): CAF.padded, ("cpam-vitale", "wordy"): CPAM.padded},
+    )
+
+    def shorter(request: dict[str, Any]) -> str:
+        first, second = _reply_of(request, "reponse_A"), _reply_of(request, "reponse_B")
+        return json.dumps(
+            {"raisonnement": "…", "preference": "A" if len(first) < len(second) else "B"}
+        )
+
+    seen: list[dict[str, Any]] = []
+    with serve_app_in_thread(_app(shorter, seen)) as base_url:
+        judge_models_yaml(Path(os.environ["PLUME_ROOT"]), base_url, "judge-x")
+        judged = CliRunner().invoke(app, ["judge", str(run_a), str(run_b), "--judge", "judge"])
+    assert judged.exit_code == 0, judged.output
+    assert "win rate of plain (run-a): 100%" in judged.output
+    for out in ("comparison.html", "comparison.md"):
+        compared = CliRunner().invoke(
+            app, ["compare", str(run_a), str(run_b), "--out", str(tmp_path / out)]
+        )
+        assert compared.exit_code == 0, compared.output
+    page = (tmp_path / "comparison.html").read_text(encoding="utf-8")
+    assert "<td><strong>plain · reply@1.0.0</strong></td><td>wordy · reply@1.0.0</td>" in page
+    assert "2 / 0 / 0" in page
+    markdown = (tmp_path / "comparison.md").read_text(encoding="utf-8")
+    assert "## Pairwise: plain · reply@1.0.0 against wordy · reply@1.0.0" in markdown
