@@ -209,7 +209,8 @@ def test_a_schema_that_is_not_json_schema_is_reported(store: Path) -> None:
 def test_the_style_guide_reaches_the_prompt_and_its_hashes(gold: GoldSet, guide: FakeGuide) -> None:
     template = load_prompt("reply@1.1.0", styleguide=guide)
     system = template.render(reply_variables(gold.items[0])).messages[0].content
-    assert "(version 1.0.0)" in system
+    # The guide's version stays out: a version bump alone must not change what the model reads.
+    assert "1.0.0" not in system
     assert "- Pas de formule cérémonieuse.\n" in system
     assert "Lisibilité" not in system  # info-level rules are metrics, not instructions
     # One variant per pair; patterns and "(supprimer)" are for the linter, not for a writer.
