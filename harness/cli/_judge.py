@@ -11,6 +11,7 @@ from harness.cli._common import console, err_console, guarded
 from harness.errors import UsageError
 
 if TYPE_CHECKING:
+    from harness.gold import GoldItem
     from harness.models import ModelSpec
     from harness.report import PairwiseView
 
@@ -55,8 +56,8 @@ def _judge_runs(run_dirs: list[Path], spec: "ModelSpec") -> "PairwiseView":
         raise UsageError(
             f"{run_dirs[0]} and {run_dirs[1]} ran on different gold sets: their items may differ"
         )
-    by_id = {}
-    names = {}
+    by_id: dict[str, GoldItem] = {}
+    names: dict[Side, str] = {}
     replies: dict[Side, dict[str, str]] = {}
     for path, (manifest, results, records, items) in zip(run_dirs, runs, strict=True):
         if items is None:

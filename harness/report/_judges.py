@@ -17,14 +17,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from harness.errors import InputError, PlumeError, UsageError
+from harness.errors import UsageError
 from harness.gold import GoldItem
 from harness.models import Model, ModelCallError, ModelSpec
 from harness.prompts import load_prompt
+from harness.report._lines import appending, read_lines
 from harness.runner import RunResults, SampleRecord
 from harness.scoring import (
     CANARY_SET,
@@ -86,45 +86,8 @@ class Judgement(BaseModel):
 
 
 def read_judgements(run_dir: Path, *, repair: bool = False) -> list[Judgement]:
-    """The verdicts recorded in a run directory, oldest first. A last line without its newline is
-    what a killed judging leaves: it is ignored, and with ``repair`` cut off the file, so that
-    the next verdict starts a line of its own (that verdict is asked again).
-
-    Raises:
-        InputError: a line elsewhere is not a verdict.
-        PlumeError: the file cannot be read, or repaired.
-    """
-    path = run_dir / JUDGES_FILE
-    try:
-        data = path.read_bytes()
-        cut = data.rfind(b"\n") + 1
-        if repair and cut < len(data):
-            with path.open("r+b") as file:
-                file.truncate(cut)
-    except FileNotFoundError:
-        return []
-    except OSError as error:
-        raise PlumeError(f"cannot read {path}: {error.strerror}") from None
-    found = []
-    # Split on b"\n" only: str.splitlines also breaks at U+2028, which JSON strings may hold raw.
-    for number, raw in enumerate(data[:cut].split(b"\n"), start=1):
-        if not raw.strip():
-            continue
-        try:
-            found.append(Judgement.model_validate_json(raw))
-        except ValidationError:
-            raise InputError(path, "not a judge's verdict; remove the line", line=number) from None
-    return found
-
-
-def _append(file: IO[str], path: Path, judgement: Judgement) -> None:
-    try:
-        file.write(judgement.model_dump_json() + "\n")
-        file.flush()
-    except OSError as error:
-        raise PlumeError(
-            f"cannot write {path}: {error.strerror}; the verdicts written are kept"
-        ) from None
+    """The verdicts recorded in a run directory, oldest first (see :func:`._lines.read_lines`)."""
+    return read_lines(run_dir / JUDGES_FILE, Judgement, "a judge's verdict", repair=repair)
 
 
 def judge_run(
@@ -148,7 +111,7 @@ def judge_run(
         if j.judge == spec.name
         and j.model == spec.model
         and not j.failed
-        and j.prompt == prompts[j.criterion]
+        and j.prompt == prompts.get(j.criterion)
         and j.canaries in (None, CANARY_SET)
     }
     by_id = {item.id: item for item in items}
@@ -167,7 +130,6 @@ def judge_run(
     ]
     if not pending:
         return 0
-    path = run_dir / JUDGES_FILE
 
     async def work(model: Model) -> None:
         try:
@@ -175,28 +137,25 @@ def judge_run(
         except ModelCallError as error:
             raise UsageError(f"judge {spec.name!r}: {error}") from None
 
-        def record(index: int, score: Score, failed: bool) -> None:
-            item, candidate, canaries, job = pending[index]
-            judgement = Judgement(
-                judge=spec.name,
-                model=spec.model,
-                served=served,
-                prompt=prompts[job.criterion],
-                canaries=canaries,
-                criterion=job.criterion,
-                item=item,
-                candidate=candidate,
-                score=score,
-                failed=failed,
-                at=datetime.now(UTC),
-            )
-            _append(file, path, judgement)
+        with appending(run_dir / JUDGES_FILE) as append:
 
-        try:
-            file = path.open("a", encoding="utf-8")
-        except OSError as error:
-            raise PlumeError(f"cannot write {path}: {error.strerror}") from None
-        with file:
+            def record(index: int, score: Score, failed: bool) -> None:
+                item, candidate, canaries, job = pending[index]
+                judgement = Judgement(
+                    judge=spec.name,
+                    model=spec.model,
+                    served=served,
+                    prompt=prompts[job.criterion],
+                    canaries=canaries,
+                    criterion=job.criterion,
+                    item=item,
+                    candidate=candidate,
+                    score=score,
+                    failed=failed,
+                    at=datetime.now(UTC),
+                )
+                append(judgement)
+
             await judge_jobs(model, [job for *_, job in pending], record)
 
     with_judge(spec, work, log_dir=run_dir / "logs")

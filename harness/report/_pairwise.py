@@ -14,12 +14,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from harness.errors import InputError, PlumeError, UsageError
+from harness.errors import UsageError
 from harness.gold import GoldItem
 from harness.models import Model, ModelCallError, ModelSpec
 from harness.prompts import load_prompt
+from harness.report._lines import appending, read_lines
 from harness.scoring import (
     CANARIES,
     CANARY_SET,
@@ -89,35 +90,11 @@ class PairwiseJudgement(BaseModel):
 
 
 def read_preferences(run_dir: Path, *, repair: bool = False) -> list[PairwiseJudgement]:
-    """The preferences recorded in a run directory, oldest first; a last line cut by a killed
-    judging is ignored, and with ``repair`` cut off the file.
-
-    Raises:
-        InputError: a line elsewhere is not a preference.
-        PlumeError: the file cannot be read, or repaired.
-    """
-    path = run_dir / PAIRWISE_FILE
-    try:
-        data = path.read_bytes()
-        cut = data.rfind(b"\n") + 1
-        if repair and cut < len(data):
-            with path.open("r+b") as file:
-                file.truncate(cut)
-    except FileNotFoundError:
-        return []
-    except OSError as error:
-        raise PlumeError(f"cannot read {path}: {error.strerror}") from None
-    found = []
-    for number, raw in enumerate(data[:cut].split(b"\n"), start=1):
-        if not raw.strip():
-            continue
-        try:
-            found.append(PairwiseJudgement.model_validate_json(raw))
-        except ValidationError:
-            raise InputError(
-                path, "not a judge's preference; remove the line", line=number
-            ) from None
-    return found
+    """The preferences recorded in a run directory, oldest first (see
+    :func:`._lines.read_lines`)."""
+    return read_lines(
+        run_dir / PAIRWISE_FILE, PairwiseJudgement, "a judge's preference", repair=repair
+    )
 
 
 def judge_pairwise(
@@ -151,7 +128,6 @@ def judge_pairwise(
     canaries = [c for c in CANARIES if (c.kind, None, None, True) not in done]
     if not asked and not canaries:
         return 0
-    path = run_dir / PAIRWISE_FILE
 
     async def work(model: Model) -> None:
         try:
@@ -160,38 +136,28 @@ def judge_pairwise(
             raise UsageError(f"judge {spec.name!r}: {error}") from None
 
         keys = asked + [c.kind for c in canaries]
+        with appending(run_dir / PAIRWISE_FILE) as append:
 
-        def record(index: int, preference: Preference) -> None:
-            canary = index >= len(asked)  # the canary pairs come after the run's items
-            judgement = PairwiseJudgement(
-                judge=spec.name,
-                model=spec.model,
-                served=served,
-                prompt=prompt,
-                canaries=CANARY_SET if canary else None,
-                item=keys[index],
-                a=None if canary else a,
-                b=None if canary else b,
-                outcome=preference.outcome,
-                first=preference.first,
-                second=preference.second,
-                reason=preference.reason,
-                failed=preference.failed,
-                at=datetime.now(UTC),
-            )
-            try:
-                file.write(judgement.model_dump_json() + "\n")
-                file.flush()
-            except OSError as error:
-                raise PlumeError(
-                    f"cannot write {path}: {error.strerror}; the preferences written are kept"
-                ) from None
+            def record(index: int, preference: Preference) -> None:
+                canary = index >= len(asked)  # the canary pairs come after the run's items
+                judgement = PairwiseJudgement(
+                    judge=spec.name,
+                    model=spec.model,
+                    served=served,
+                    prompt=prompt,
+                    canaries=CANARY_SET if canary else None,
+                    item=keys[index],
+                    a=None if canary else a,
+                    b=None if canary else b,
+                    outcome=preference.outcome,
+                    first=preference.first,
+                    second=preference.second,
+                    reason=preference.reason,
+                    failed=preference.failed,
+                    at=datetime.now(UTC),
+                )
+                append(judgement)
 
-        try:
-            file = path.open("a", encoding="utf-8")
-        except OSError as error:
-            raise PlumeError(f"cannot write {path}: {error.strerror}") from None
-        with file:
             await judge_pairs(
                 model,
                 [items[i] for i in asked] + [c.item for c in canaries],
