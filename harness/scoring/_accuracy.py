@@ -23,7 +23,7 @@ context is unscored: nothing says what is true.
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from harness.gold import GoldItem
@@ -44,6 +44,7 @@ from harness.scoring._claims import (
     polarity_of,
     swapped_terms,
     unsupported_claims,
+    unsupported_commitments,
 )
 from harness.scoring._config import AccuracyConfig
 from harness.scoring._guide import jargon_synonyms
@@ -63,7 +64,7 @@ from harness.text import fold
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-VERSION = "2.0.0"
+VERSION = "2.1.0"
 UNSCORABLE = (
     "no key facts and no context in the gold item: nothing says what is true, so accuracy cannot"
     " be judged (add the facts the agent had to score it)"
@@ -298,10 +299,32 @@ class AccuracyScorer:
             for s in found
             if s.kind in _CONTRADICTABLE and sources.supports(s) and not admin.supports(s)
         ]
+        claims = unsupported_claims(analysed.analysis, flat(admin.words), citizen_values)
+        source_keys = _source_keys(item, vocabulary)
         findings = [
-            *unsupported_claims(analysed.analysis, flat(admin.words), citizen_values),
+            *claims,
+            *unsupported_commitments(
+                analysed.analysis,
+                lambda word: bool(vocabulary.keys(word) & source_keys),
+                [analysed.analysis.sentence_at(c.start)[0] for c in claims],
+            ),
             *swapped_terms(analysed.analysis, flat(sources.words)),
         ]
+        # What the agent had beyond the key facts, given with a contrary word, is contradicted too
+        # ("l'envoi est payant" where the context says the copies are sent free of charge).
+        for sentence, gold in zip(item.context, gold_texts(item.context), strict=True):
+            if sentence in item.key_facts:
+                continue
+            if reply_clauses is None:
+                reply_clauses = _clauses(analysed, vocabulary)
+            words = {lemma.key for lemma in gold.lemmas}
+            flipped = _opposite(
+                sentence, gold, words, [], vocabulary, reply, reply_clauses, contraries_only=True
+            )
+            if flipped is not None:
+                findings.append(
+                    Finding("polarity", *flipped, f"says the opposite of the context: {sentence}")
+                )
         for finding in findings:
             evidence.append(
                 Evidence(
@@ -325,6 +348,7 @@ class AccuracyScorer:
         evidence: list[Evidence],
     ) -> Score:
         contradicted = sum(1 for f in facts if f.status == "contradicted")
+        contradicted += sum(1 for f in findings if f.kind == "polarity")
         claims = sum(1 for f in findings if f.kind == "claim")
         swapped = sum(1 for f in findings if f.kind == "swapped")
         coverage = sum(f.credit for f in facts) / len(facts) if facts else 1.0
@@ -361,7 +385,10 @@ class AccuracyScorer:
         subscores = {
             "coverage": round(coverage, 4),
             "contradictions": float(contradicted),
-            "polarity": float(sum(1 for f in facts if f.how == "polarity")),
+            "polarity": float(
+                sum(1 for f in facts if f.how == "polarity")
+                + sum(1 for f in findings if f.kind == "polarity")
+            ),
             "swapped": float(swapped + sum(1 for f in facts if f.how == "swapped")),
             "invented": float(len(invented)),
             "claims": float(claims),
@@ -375,6 +402,19 @@ class AccuracyScorer:
             subscores=subscores,
             notes=notes,
         )
+
+
+def _source_keys(item: GoldItem, vocabulary: _Vocabulary) -> frozenset[str]:
+    """The keys of every content word of the item's sources: the context, the key facts, the
+    service and the citizen's message (the reply may name what the citizen named)."""
+    texts = (*item.context, *item.key_facts, item.service, item.experience.title)
+    return _keys_of((*texts, item.experience.text), vocabulary)
+
+
+@lru_cache(maxsize=1024)  # an item's sources, looked up again for each reply to it
+def _keys_of(texts: tuple[str, ...], vocabulary: _Vocabulary) -> frozenset[str]:
+    lemmas = [lemma.key for gold in gold_texts(texts) for lemma in gold.lemmas]
+    return frozenset(key for lemma in lemmas for key in vocabulary.keys(lemma))
 
 
 def _inside(offset: int, specifics: Sequence[Specific]) -> bool:
@@ -434,6 +474,8 @@ def _opposite(
     vocabulary: _Vocabulary,
     reply: str,
     reply_clauses: _Keyed,
+    *,
+    contraries_only: bool = False,
 ) -> tuple[int, int] | None:
     """The span of the reply sentence that gives a key fact the opposite way round, or None.
 
@@ -441,7 +483,8 @@ def _opposite(
     hold its predicate ("réduit" in "le remboursement est réduit") and two of its words if any.
     A specific of the fact given in the clause's sentence (``anchors``) counts as a shared word.
     The fact is reversed when none of them has its polarity, or when a sentence conveying it
-    uses the contrary of one of its words ("payant" for "gratuit") and not the word itself.
+    uses the contrary of one of its words ("payant" for "gratuit") and not the word itself;
+    with ``contraries_only``, only the latter (for the context, whose long sentences mix clauses).
     """
     fact_keys = [vocabulary.keys(w) for w in words]
     predicate = vocabulary.keys(gold.predicate) if gold.predicate else set()
@@ -458,8 +501,13 @@ def _opposite(
         polarity = polarity_of(predicates[0]) if predicates else clause.polarity
         found.append((shared, bool(predicates), polarity, start, end))
     for shared, _, _, start, end in found:
-        if shared >= 2 and contrary(fact, reply[start:end]) is not None:
+        # The contrary stands for the fact's own word: with one more shared word, the sentence
+        # is about the fact ("votre dossier est incomplet" for "le dossier est complet"). A fact
+        # that denies ("tant que la déclaration n'est pas complète") says what its contrary says.
+        if shared >= 1 and not gold.polarity and contrary(fact, reply[start:end]) is not None:
             return start, end
+    if contraries_only:
+        return None
     most = max((f[0] for f in found), default=0)
     if most < 2 or most < 0.4 * (len(fact_keys) + len(anchors)):
         return None

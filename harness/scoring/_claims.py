@@ -16,12 +16,12 @@ purpose: they decide what the score can see, and what it cannot is said in the r
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from harness.text import Analysis, Sentence
+from harness.text import Analysis, Sentence, fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -368,6 +368,71 @@ def unsupported_claims(
                         )
                     )
                     break
+    return findings
+
+
+# Clause heads that thank, regret, reassure or protect the citizen's data: courtesy and the style
+# guide's standard formulas, not assertions about the case. Stems, as spaCy's lemmas of "-ons"
+# forms are unreliable ("regretton").
+_COURTESY = (
+    "compren", "entend", "regrett", "remerci", "souhait", "excus", "mesur", "esper", "heureu",
+    "content", "desol", "ravi", "present", "proteg", "partag", "transmet",
+)  # fmt: skip
+# Words about the exchange rather than the case: they make no claim new.
+_GENERIC = frozenset(
+    {"situation", "nouveau", "point", "temps", "ici", "suite", "moment", "fois", "cas", "ainsi"}
+)
+_WORD_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
+_LIGHT = frozenset({"etre", "avoir", "pouvoir", "devoir", "faire", "aller", "falloir", "vouloir"})
+# A commitment needs this many words the sources never use, and they must be at least half of its
+# words: "vous recevrez votre carte par courrier" rewords the facts, "une aide à domicile d'urgence
+# sera mise en place dès la semaine prochaine" says something new.
+_NOVEL_WORDS = 3
+_NOVEL_SHARE = 0.5
+
+
+def unsupported_commitments(
+    analysis: Analysis, supported: Callable[[str], bool], skip: Sequence[int] = ()
+) -> list[Finding]:
+    """Clauses that commit the administration or state an action on the case ("nous avons
+    relancé…", "votre chèque vous sera envoyé…": a future, or "nous" as the subject) with mostly
+    words that ``supported`` (a folded lemma → whether the sources use it) rejects. Sentences
+    starting at an offset in ``skip`` already hold a finding."""
+    findings = []
+    for sentence in analysis.sentences:
+        if sentence.start in skip or _REPORTED.search(
+            flat(analysis.text[sentence.start : sentence.end])
+        ):
+            continue
+        for clause in clauses(analysis, sentence.start, sentence.end):
+            head = clause.head
+            if clause.polarity or flat(head.text).startswith(_COURTESY):
+                continue  # what the administration does not do, and courtesy, promise nothing
+            verbs = [head, *(c for c in head.children if c.dep_.startswith("aux"))]
+            if any("Imp" in v.morph.get("Mood", []) or fold(v.lemma_) == "pouvoir" for v in verbs):
+                continue  # an instruction, or an offer ("un conseiller pourra vérifier…")
+            future = any("Fut" in v.morph.get("Tense", []) for v in verbs)
+            ours = any(c.dep_.startswith("nsubj") and c.lower_ == "nous" for c in head.children)
+            if not (future or ours):
+                continue
+            words = [
+                key
+                for t in clause.tokens
+                if t.pos_ in _WORD_POS and t.is_alpha and not t.is_stop
+                and (key := fold(t.lemma_ or t.text)) not in _LIGHT and key not in _GENERIC
+            ]  # fmt: skip
+            novel = [w for w in words if not supported(w)]
+            if len(novel) >= _NOVEL_WORDS and len(novel) >= _NOVEL_SHARE * len(words):
+                findings.append(
+                    Finding(
+                        "claim",
+                        sentence.start,
+                        sentence.end,
+                        "states a commitment or an action on the case in words the context, the"
+                        f" key facts and the citizen's message never use ({', '.join(novel)})",
+                    )
+                )
+                break
     return findings
 
 

@@ -138,3 +138,37 @@ def test_a_delay_in_other_units_or_other_spellings_conveys_the_fact() -> None:
     for reply in ("Nous traitons les DÉLAIS sous 3 semaines.", "Le delai est de 21 jours."):
         assert scorer(item, reply).value == 1.0, reply
     assert scorer(item, "Le délai est de 4 semaines.").subscores["contradictions"] == 1
+
+
+def test_a_commitment_in_words_the_facts_never_use_is_an_unsupported_claim() -> None:
+    scorer = AccuracyScorer()
+    added = "En attendant, une aide à domicile d'urgence sera mise en place la semaine prochaine."
+    faithful = scorer(CAF.item, CAF.good)
+    claimed = scorer(
+        CAF.item, CAF.good.replace("\n\nCordialement", " " + added + "\n\nCordialement")
+    )
+    assert claimed.subscores["claims"] == 1 and claimed.value < faithful.value
+    assert any("never use" in e.note and "urgence" in e.note for e in claimed.evidence)
+    # The same sentence as courtesy or as an offer commits to nothing.
+    for kept in (
+        "Nous regrettons cette attente pénible.",
+        "Un conseiller pourra vérifier votre situation.",
+    ):
+        polite = scorer(
+            CAF.item, CAF.good.replace("\n\nCordialement", " " + kept + "\n\nCordialement")
+        )
+        assert polite.subscores["claims"] == 0, kept
+
+
+def test_a_contrary_word_contradicts_the_context_beyond_the_key_facts() -> None:
+    item = CAF.item.model_copy(
+        update={"context": [*CAF.item.context, "L'envoi des attestations est gratuit."]}
+    )
+    scorer = AccuracyScorer()
+    said = CAF.good.replace(
+        "\n\nCordialement", " L'envoi des attestations est gratuit.\n\nCordialement"
+    )
+    flipped = said.replace("est gratuit", "est payant")
+    assert scorer(item, said).subscores["polarity"] == 0
+    opposite = scorer(item, flipped)
+    assert opposite.subscores["polarity"] == 1 and opposite.value < scorer(item, said).value

@@ -1,7 +1,9 @@
 """The accuracy score on the contrastive set (tests/scoring/contrastive, built from the gold set):
 each defect class ranked below its faithful twin in at least 95 % of pairs, faithful paraphrases
 within 0.1 of the agent's reply in at least 85 %, the agents' replies unflagged. "heldout" pairs
-were never looked at while tuning the scorer; both parts are checked.
+were never looked at while tuning the scorer; "fresh" pairs (fresh.py: hand-written items over
+services absent from the gold set) were written before reading why held-out pairs failed, and
+measured before the scorer was changed for them. Every part is checked.
 
 A class still below the target is marked xfail(strict) with its measured share, so the target
 stays written here and the marker must go the day the class reaches it.
@@ -30,8 +32,18 @@ def _rows(name: str) -> list[dict[str, Any]]:
 
 @cache
 def _gold() -> dict[str, GoldItem]:
-    items = (GoldItem.model_validate_json(line) for line in GOLD.read_text().splitlines())
+    """The gold set's items and the fresh batch's."""
+    items = [GoldItem.model_validate_json(line) for line in GOLD.read_text().splitlines()]
+    items += [GoldItem.model_validate(row) for row in _rows("fresh_items.jsonl")]
     return {item.id: item for item in items}
+
+
+def _pairs() -> list[dict[str, Any]]:
+    return _rows("pairs.jsonl") + _rows("fresh_pairs.jsonl")
+
+
+def _paraphrases() -> list[dict[str, Any]]:
+    return _rows("paraphrases.jsonl") + _rows("fresh_paraphrases.jsonl")
 
 
 def _accuracy(items: list[GoldItem], replies: list[str]) -> list[float | None]:
@@ -41,7 +53,7 @@ def _accuracy(items: list[GoldItem], replies: list[str]) -> list[float | None]:
 
 @cache
 def _ranked() -> dict[tuple[str, str], list[bool]]:
-    pairs = _rows("pairs.jsonl")
+    pairs = _pairs()
     items = [_gold()[p["item"]] for p in pairs for _ in (0, 1)]
     values = _accuracy(items, [t for p in pairs for t in (p["faithful"], p["defective"])])
     ranked: dict[tuple[str, str], list[bool]] = defaultdict(list)
@@ -53,23 +65,27 @@ def _ranked() -> dict[tuple[str, str], list[bool]]:
 
 
 BELOW_TARGET = {
-    ("heldout", "polarity"): 0.909,
     ("heldout", "claim"): 0.875,
     ("heldout", "citizen_value"): 0.5,
     ("heldout", "swapped_term"): 0.857,
+    ("fresh", "claim"): 0.5,
+    ("fresh", "citizen_value"): 0.812,
+    ("fresh", "polarity"): 0.688,
+    ("fresh", "swapped_term"): 0.375,
 }
 CLASSES = [
     (split, kind)
     for split in ("dev", "heldout")
     for kind in ("claim", "claim_number", "citizen_value", "polarity", "swapped_term")
 ] + [("dev", "swapped_value")]
+CLASSES += [("fresh", kind) for kind in ("claim", "citizen_value", "polarity", "swapped_term")]
 
 
 def test_the_set_is_large_and_varied_enough() -> None:
-    pairs = _rows("pairs.jsonl")
+    pairs = _pairs()
     assert len(pairs) >= 200 and len({p["service"] for p in pairs}) >= 8
-    assert len(_rows("paraphrases.jsonl")) >= 60
-    assert {p["split"] for p in pairs} == {"dev", "heldout"}
+    assert len(_paraphrases()) >= 60
+    assert {p["split"] for p in pairs} == {"dev", "heldout", "fresh"}
 
 
 @pytest.mark.parametrize(
@@ -93,18 +109,31 @@ def test_each_defect_class_is_ranked_below_its_faithful_twin(split: str, kind: s
     assert sum(ranked) / len(ranked) >= TARGET
 
 
-def test_faithful_paraphrases_keep_the_agents_score() -> None:
-    rows = _rows("paraphrases.jsonl")
+@cache
+def _level() -> dict[str, list[bool]]:
+    rows = _paraphrases()
     gold = _gold()
     values = _accuracy([gold[r["item"]] for r in rows], [r["paraphrase"] for r in rows])
     references = _accuracy([gold[r["item"]] for r in rows], [r["faithful"] for r in rows])
-    for split in ("dev", "heldout"):
-        level = [
-            v is not None and ref is not None and abs(v - ref) <= 0.1
-            for v, ref, r in zip(values, references, rows, strict=True)
-            if r["split"] == split
-        ]
-        assert sum(level) / len(level) >= 0.85, split
+    level: dict[str, list[bool]] = defaultdict(list)
+    for v, ref, r in zip(values, references, rows, strict=True):
+        level[r["split"]].append(v is not None and ref is not None and abs(v - ref) <= 0.1)
+    return level
+
+
+@pytest.mark.parametrize(
+    "split",
+    [
+        "dev",
+        "heldout",
+        pytest.param(
+            "fresh", marks=pytest.mark.xfail(strict=True, reason="measured 75 %, target 85 %")
+        ),
+    ],
+)
+def test_faithful_paraphrases_keep_the_agents_score(split: str) -> None:
+    level = _level()[split]
+    assert sum(level) / len(level) >= 0.85
 
 
 def test_the_agents_replies_keep_a_high_accuracy() -> None:
