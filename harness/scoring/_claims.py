@@ -3,7 +3,9 @@
 - unsupported claims: a sentence promising or asserting something about the citizen's case or the
   administration's action (a priority, an automatic action, a callback, a compensation, an
   entitlement, an exemption, an exception…) that the context and the key facts never mention; or a
-  value the citizen wrote, given back as a commitment ("vous recevrez 450 €");
+  value the citizen wrote, given back as a commitment ("vous recevrez 450 €"); or a commitment
+  (a future, or "nous" as subject) worded mostly in words no source uses, for the claims the
+  lexicon does not list;
 - polarity: the reply sentences that convey a key fact all say the opposite (a negation, "sans",
   "aucun", or an antonym such as complet/incomplet, accepté/refusé);
 - swapped facts: a document, benefit, office, person or channel the facts never name, where they
