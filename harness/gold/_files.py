@@ -117,6 +117,11 @@ def _lines(path: Path, stream: BinaryIO) -> Iterator[str]:
             raise InputError(path, "is not UTF-8 text; save it as UTF-8", line=number) from None
 
 
+def _first_line(error: Exception) -> str:
+    # yajl's messages go on to draw the place of the fault over several lines.
+    return str(error).strip().split("\n", 1)[0]
+
+
 _JSON_ARRAYS = {"": "item", "results": "results.item", "records": "records.item"}
 """Where the rows are in the JSON layouts ``_from_json`` streams: a top-level array, or
 Opendatasoft's ``results`` (v2) and ``records`` (v1, each row in ``fields``)."""
@@ -138,7 +143,7 @@ def _json_rows(path: Path) -> Iterator[tuple[int, Record]] | None:
                 None,
             )
         except ijson.JSONError as error:
-            raise InputError(path, f"is not valid JSON ({error})") from None
+            raise InputError(path, f"is not valid JSON ({_first_line(error)})") from None
     if prefix is None:
         return None
 
@@ -152,7 +157,7 @@ def _json_rows(path: Path) -> Iterator[tuple[int, Record]] | None:
                         raise InputError(path, f"record {number} is not a JSON object")
                     yield number, row
             except ijson.JSONError as error:
-                raise InputError(path, f"is not valid JSON ({error})") from None
+                raise InputError(path, f"is not valid JSON ({_first_line(error)})") from None
 
     return rows()
 
@@ -165,12 +170,15 @@ def iter_records(path: Path) -> Iterator[tuple[int, Record]]:
     whole.
     """
     suffix = path.suffix.lower()
+    if suffix not in (".json", ".jsonl", ".csv"):
+        raise InputError(path, "must be a .json, .jsonl or .csv file")
+    with open_bytes(path) as stream:
+        if not stream.read(1):
+            raise InputError(path, "is empty")
     if suffix == ".json":
         rows = _json_rows(path)
         yield from read_records(path) if rows is None else rows
         return
-    if suffix not in (".jsonl", ".csv"):
-        raise InputError(path, "must be a .json, .jsonl or .csv file")
     with open_bytes(path) as stream:
         lines = _lines(path, stream)
         yield from _csv_records(path, lines) if suffix == ".csv" else _jsonl_records(path, lines)
