@@ -13,14 +13,16 @@ on the driver's machine, beside the completion cache; a local model has one on e
 starting its own llama.cpp server, and a task calls the one on its own machine.
 """
 
+import asyncio
 import os
 import socket
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
 from itertools import chain, zip_longest
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import aiohttp
 
@@ -33,6 +35,7 @@ from harness.models import (
     Model,
     ModelCallError,
     ModelSpec,
+    screen,
     serve_local,
 )
 from harness.prompts import load_prompt
@@ -43,6 +46,23 @@ from harness.scoring import Scorer, score_replies
 
 RETRIES = 5
 """Times an endpoint actor is restarted after its process died."""
+
+
+class _Failure(NamedTuple):
+    """A ``ModelCallError`` as it travels between processes (its keyword arguments do not pickle)."""
+
+    message: str
+    cause: str
+    completion: Completion | None
+
+    @classmethod
+    def of(cls, error: ModelCallError) -> "_Failure":
+        return cls(str(error), error.cause, error.completion)
+
+    def error(self) -> ModelCallError:
+        error = ModelCallError(self.message, retryable=False, cause=self.cause)
+        error.completion = self.completion
+        return error
 
 
 class _Endpoint:
@@ -60,6 +80,8 @@ class _Endpoint:
         self._cache = CompletionCache(cache) if cache is not None else None
         self._model: Model | None = None
         self._record: ModelRecord | None = None
+        # The guard's spaCy analysis, on one thread of its own, as in-process.
+        self._nlp = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plume-nlp")
 
     async def _resolved(self) -> Model:
         # The session belongs to the actor's event loop, which only exists once a call runs; an
@@ -80,17 +102,22 @@ class _Endpoint:
         assert self._record is not None
         return self._record
 
-    async def generate(self, payload: Any) -> Completion | ModelCallError:
+    async def generate(self, payload: Any) -> Completion | _Failure:
         """The model's reply to ``payload``, or why there is none; a dead local server raises."""
         from harness.runner._run import _checked
 
         model = await self._resolved()
+        if self._spec.remote:
+            # Analysed off the event loop, so that replies keep arriving; the guard in
+            # Model.generate then finds the verdicts.
+            await asyncio.get_running_loop().run_in_executor(self._nlp, screen, payload)
         try:
-            return _checked(await model.generate(payload))
+            outcome = _checked(await model.generate(payload))
         except ModelCallError as error:
             if self._server is not None:
                 self._server.check()
-            return error
+            outcome = error
+        return _Failure.of(outcome) if isinstance(outcome, ModelCallError) else outcome
 
 
 @dataclass(frozen=True)
@@ -145,9 +172,10 @@ def _run_batch(batch: tuple[Job, list[GoldItem]]) -> list[SampleRecord]:
     maker.expect(items, mode)  # a remote model's prompts are anonymised and screened together
     prepared = [maker.prepare(item, mode) for item in items]
     endpoint = job.endpoints.get(ray.get_runtime_context().get_node_id()) or job.endpoints[""]
-    outcomes: list[Completion | ModelCallError] = ray.get(
-        [endpoint.generate.remote(p.payload) for p in prepared]
-    )
+    outcomes = [
+        outcome.error() if isinstance(outcome, _Failure) else outcome
+        for outcome in ray.get([endpoint.generate.remote(p.payload) for p in prepared])
+    ]
     answered = [
         (item, outcome.text.strip())
         for item, outcome in zip(items, outcomes, strict=True)

@@ -1,9 +1,10 @@
-"""`plume run --engine ray` on a local Ray cluster gives the records of the in-process engine, and
-loses or duplicates nothing when a worker is killed."""
+"""`plume run --engine ray` on a local Ray cluster gives the records of the in-process engine,
+loses or duplicates nothing when a worker is killed, and resumes after Ctrl-C."""
 
 import asyncio
 import os
 import signal
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -18,7 +19,9 @@ from typer.testing import CliRunner
 from harness.cli import app
 from harness.errors import UsageError
 from harness.runner import RunManifest, RunSpec, SampleRecord, execute, read_samples
+from tests.e2e.test_local_model import assert_all_stopped
 from tests.models.fake_server import Scripted, ok, serve_in_thread
+from tests.runner.plume import PLUME, default_signals, resume, wait_for_samples
 from tests.runner.test_faults import item_of, make_gold
 from tests.runner.test_run import fake_models_yaml
 
@@ -27,7 +30,8 @@ ITEMS = 40
 
 
 @pytest.fixture(scope="module", autouse=True)
-def cluster() -> Iterator[None]:
+def cluster() -> Iterator[str]:
+    """One local cluster for the module; its address, for a second driver."""
     ray.init(
         address="local",  # never a cluster the developer left running
         num_cpus=2,
@@ -35,21 +39,26 @@ def cluster() -> Iterator[None]:
         log_to_driver=False,
         logging_level="WARNING",
     )
-    yield
+    yield ray.get_runtime_context().gcs_address
     ray.shutdown()
 
 
 @dataclass
 class Echo(Scripted):
-    """Answers each item with a reply of its own length, after a short delay."""
+    """Answers each prompt with a reply of its own length, after a short delay; with
+    ``too_long``, about one prompt in ten is refused (by the first item id it shows: the item's,
+    or an example's)."""
 
     delay_s: float = 0.05
+    too_long: bool = False
 
     async def chat(self, request: web.Request) -> web.Response:
         body = await request.json()
         self.requests.append(body)
         await asyncio.sleep(self.delay_s)
         number = int(item_of(body).removeprefix("item-"))
+        if self.too_long and number % 10 == 3:
+            return web.json_response({"error": {"message": "prompt is too long"}}, status=400)
         sentence = "Votre dossier est complet et sera traité sous huit jours. "
         return web.json_response(ok(f"Bonjour, {sentence * (1 + number % 4)}")[1])
 
@@ -93,15 +102,18 @@ def run_both(root: Path, script: Echo) -> tuple[Path, Path]:
 
 
 def test_ray_gives_the_records_of_the_local_engine(root: Path) -> None:
-    script = Echo([ok()])
+    script = Echo([ok()], too_long=True)
     local, on_ray = run_both(root, script)
     expected = comparable(local)
-    assert len(expected) == ITEMS and all(r["error"] is None for r in expected)
-    assert len({r["scores"]["overall"]["value"] for r in expected}) > 1  # replies tell items apart
+    assert len(expected) == ITEMS
+    failed = [r["cause"] for r in expected if r["error"]]
+    assert failed and set(failed) == {"context_too_long"}
+    replied = [r for r in expected if r["error"] is None]
+    assert len({r["scores"]["overall"]["value"] for r in replied}) > 1  # replies tell items apart
     assert comparable(on_ray) == expected
     assert len(script.requests) == 2 * ITEMS
     manifest = RunManifest.model_validate_json((on_ray / "run.json").read_text())
-    assert manifest.status == "completed" and manifest.models[0].served == "model-x"
+    assert manifest.status == "completed_with_failures" and manifest.models[0].served == "model-x"
 
 
 def _running_batches() -> list[int]:
@@ -166,3 +178,49 @@ def test_the_batch_api_is_refused_on_ray(root: Path) -> None:
     spec = RunSpec(gold=root / "gold" / "many.jsonl", batch=True)
     with pytest.raises(UsageError, match="drop --engine ray"):
         execute(spec, engine="ray")
+
+
+def test_a_ray_run_stopped_by_ctrl_c_resumes(root: Path, cluster: str) -> None:
+    out = root / "runs"
+    with serve_in_thread(Echo([ok()], delay_s=0.2)) as base_url:
+        fake_models_yaml(root, base_url)
+        command = [*PLUME, "run", "--gold", str(root / "gold" / "many.jsonl"), "--out", str(out)]
+        driver = subprocess.Popen(
+            [*command, "--no-cache", "--engine", "ray", "--address", cluster],
+            env=os.environ.copy(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            preexec_fn=default_signals,
+        )
+        samples = wait_for_samples(out, 4)
+        assert samples is not None, driver.communicate(timeout=60)[1]
+        driver.send_signal(signal.SIGINT)
+        _, stderr = driver.communicate(timeout=120)
+        assert driver.returncode == 130, stderr
+        run_dir = samples.parent
+        assert f"plume run --resume {run_dir}" in " ".join(stderr.split())
+        manifest = RunManifest.model_validate_json((run_dir / "run.json").read_text())
+        assert manifest.status == "interrupted"
+        assert len(read_samples(samples)) < ITEMS
+        resumed = resume(run_dir, os.environ.copy())
+    assert resumed.returncode == 0, resumed.stderr
+    records = read_samples(samples)
+    assert len({(r.id, r.model) for r in records}) == len(records) == ITEMS
+
+
+@pytest.mark.local_model
+def test_a_local_model_runs_in_an_actor_that_starts_and_stops_its_server(
+    small_local_root: Path,
+) -> None:
+    gold = small_local_root / "gold" / "mini.jsonl"
+    out = small_local_root / "runs"
+    spec = RunSpec(gold=gold, models=["smollm2"], out=out, cache=False, limit=2)
+    run_dir = execute(spec, engine="ray").run_dir
+    records = read_samples(run_dir / "samples.jsonl")
+    assert sorted(r.id for r in records) == ["ants-002", "caf-001"]
+    # The tiny model may answer nothing usable on a busy machine: a reply or a named failure.
+    assert all(r.reply or r.cause for r in records)
+    manifest = RunManifest.model_validate_json((run_dir / "run.json").read_text())
+    assert manifest.models[0].served == "SmolLM2-135M-Instruct"
+    assert_all_stopped(run_dir)  # killed with its actor at the end of the run
