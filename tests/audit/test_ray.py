@@ -60,17 +60,23 @@ def test_ray_gives_the_records_of_the_local_engine(
 
 
 def _running_tasks() -> list[int]:
-    """Worker processes running an audit task now (Ray names them after the function)."""
-    found = []
+    """Worker processes of this test's cluster running an audit task now (Ray names them after
+    the function); an audit elsewhere on the machine (a benchmark, another checkout) is not ours
+    to kill."""
+    parents: dict[int, int] = {}
+    commands: dict[int, bytes] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                command = (entry / "cmdline").read_bytes()
+                stat = (entry / "stat").read_text()
+                commands[int(entry.name)] = (entry / "cmdline").read_bytes()
             except OSError:
                 continue
-            if command.startswith(b"ray::audit_chunk"):
-                found.append(int(entry.name))
-    return found
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    ours = {os.getpid()}  # the cluster was started here: its processes descend from this one
+    while grown := {pid for pid, parent in parents.items() if parent in ours} - ours:
+        ours |= grown
+    return [pid for pid in ours if commands[pid].startswith(b"ray::audit_chunk")]
 
 
 def test_a_killed_worker_loses_and_duplicates_nothing(
