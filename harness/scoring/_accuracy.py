@@ -34,6 +34,7 @@ from harness.scoring._analysis import (
     Lemma,
     analyse_replies,
     gold_texts,
+    roles,
 )
 from harness.scoring._claims import (
     Clause,
@@ -310,6 +311,12 @@ class AccuracyScorer:
             ),
             *swapped_terms(analysed.analysis, flat(sources.words)),
         ]
+        swapped_at = {f.start for f in findings if f.kind == "swapped"}
+        findings += [
+            f
+            for f in _swapped_roles(item, analysed, vocabulary, source_keys, reply_keys)
+            if f.start not in swapped_at
+        ]
         # What the agent had beyond the key facts, given with a contrary word, is contradicted too
         # ("l'envoi est payant" where the context says the copies are sent free of charge).
         for sentence, gold in zip(item.context, gold_texts(item.context), strict=True):
@@ -417,6 +424,55 @@ def _keys_of(texts: tuple[str, ...], vocabulary: _Vocabulary) -> frozenset[str]:
     return frozenset(key for lemma in lemmas for key in vocabulary.keys(lemma))
 
 
+# Words for when and how much rather than for a thing: "dès le début du mois" for "dès réception"
+# names no other document, office or person.
+_NOT_THINGS = frozenset(
+    {
+        "debut", "fin", "suite", "situation", "moment", "fois", "cas", "point", "bonjour", "an",
+        "annee", "mois", "semaine", "jour", "heure", "date", "delai",
+    }
+)  # fmt: skip
+
+
+def _swapped_roles(
+    item: GoldItem,
+    analysed: AnalysedReply,
+    vocabulary: _Vocabulary,
+    known: frozenset[str],
+    said: set[str],
+) -> list[Finding]:
+    """Things the reply names where the sources name another in the same role: a noun no source
+    uses, depending on a word as a noun of the sources depends on it there, that noun being
+    absent from the reply ("demandez une facture rectifiée à votre banque" where the context
+    says "demandée à l'entreprise"). The lexicon of :func:`swapped_terms` sees only the things it
+    lists; this sees any, as long as the reply keeps the fact's wording around it."""
+    sources = [role for gold in gold_texts([*item.context, *item.key_facts]) for role in gold.roles]
+    findings = []
+    for token, role in roles(analysed.analysis.tokens):
+        if role.noun in _NOT_THINGS or vocabulary.keys(role.noun) & known:
+            continue
+        head = vocabulary.keys(role.head)
+        rivals = {
+            other.noun
+            for other in sources
+            if other.relation == role.relation
+            and other.noun not in (role.noun, *_NOT_THINGS)
+            and vocabulary.keys(other.head) & head
+            and not vocabulary.keys(other.noun) & said
+        }
+        if rivals:
+            findings.append(
+                Finding(
+                    "swapped",
+                    token.idx,
+                    token.idx + len(token.text),
+                    f"names {token.text!r} where the facts name {', '.join(sorted(rivals))!r}"
+                    f" in the same role (of {token.head.text!r}), and the reply never does",
+                )
+            )
+    return findings
+
+
 def _inside(offset: int, specifics: Sequence[Specific]) -> bool:
     return any(s.start <= offset < s.end for s in specifics)
 
@@ -488,7 +544,7 @@ def _opposite(
     """
     fact_keys = [vocabulary.keys(w) for w in words]
     predicate = vocabulary.keys(gold.predicate) if gold.predicate else set()
-    found: list[tuple[int, bool, int, int, int]] = []  # shared, predicate, polarity, span
+    found: list[tuple[int, bool, int, int, int, int]] = []  # shared, predicate, polarities, span
     for start, end, clause, keyed in reply_clauses:
         keys = set().union(*(k for _, k in keyed))
         predicates = [t for t, k in keyed if t.pos_ in ("VERB", "ADJ", "AUX") and k & predicate]
@@ -499,12 +555,16 @@ def _opposite(
         # payés"), the clause's head before a word inside it.
         predicates.sort(key=lambda t: (fold(t.lemma_) != gold.predicate, t != clause.head))
         polarity = polarity_of(predicates[0]) if predicates else clause.polarity
-        found.append((shared, bool(predicates), polarity, start, end))
-    for shared, _, _, start, end in found:
+        negated = polarity_of(predicates[0], poles=False) if predicates else clause.negated
+        # Reversed only when both readings disagree with the fact: the explicit negations
+        # ("ne … pas", "aucun") and the negations with negative words ("il manque", "bloqué").
+        # "Il nous faut vos bulletins" for "il manque les bulletins" differs only by the
+        # second, "votre dossier n'est pas complet" for "incomplet" only by the first.
+        found.append((shared, bool(predicates), polarity, negated, start, end))
+    for shared, _, _, _, start, end in found:
         # The contrary stands for the fact's own word: with one more shared word, the sentence
-        # is about the fact ("votre dossier est incomplet" for "le dossier est complet"). A fact
-        # that denies ("tant que la déclaration n'est pas complète") says what its contrary says.
-        if shared >= 1 and not gold.polarity and contrary(fact, reply[start:end]) is not None:
+        # is about the fact ("votre dossier est incomplet" for "le dossier est complet").
+        if shared >= 1 and contrary(fact, reply[start:end]) is not None:
             return start, end
     if contraries_only:
         return None
@@ -516,9 +576,9 @@ def _opposite(
         most = max(f[0] for f in with_predicate)
         found = with_predicate
     conveying = [f for f in found if f[0] == most]
-    if any(polarity == gold.polarity for _, _, polarity, _, _ in conveying):
+    if any(p == gold.polarity or n == gold.negated for _, _, p, n, _, _ in conveying):
         return None
-    return conveying[0][3], conveying[0][4]
+    return conveying[0][4], conveying[0][5]
 
 
 def _contradiction(

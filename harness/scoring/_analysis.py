@@ -16,6 +16,8 @@ from harness.scoring._claims import clauses
 from harness.text import Analysis, analyse, fold
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from harness.styleguide import LintResult, StyleGuide
 
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
@@ -109,6 +111,44 @@ class GoldText:
     """Polarity of its main clause: 0 when it states something, 1 when it denies it."""
     predicate: str
     """Folded lemma of its main clause's head ("Le dossier est complet" → "complet")."""
+    negated: int = 0
+    """Polarity of its main clause from explicit negations only (see ``polarity``)."""
+    roles: tuple[Role, ...] = ()
+    """The things it names and the word each depends on."""
+
+
+@dataclass(frozen=True)
+class Role:
+    """A noun in an argument of a word: "l'entreprise" in "demandée à l'entreprise" is the
+    ``obl`` of "demander"."""
+
+    head: str
+    """Folded lemma of the word it depends on."""
+    relation: str
+    """Its dependency relation, without subtype (``obl`` for ``obl:arg``)."""
+    noun: str
+    """Its folded lemma."""
+
+
+_ROLES = frozenset({"nsubj", "obj", "iobj", "obl", "nmod"})
+
+
+def roles(tokens: Sequence[Token]) -> list[tuple[Token, Role]]:
+    """The nouns among ``tokens`` that are an argument of a content word, with their role."""
+    found = []
+    for token in tokens:
+        relation = token.dep_.split(":")[0]
+        head = fold(token.head.lemma_ or token.head.text)
+        if (
+            token.pos_ in ("NOUN", "PROPN")
+            and token.is_alpha
+            and not token.is_stop
+            and relation in _ROLES
+            and token.head.i != token.i
+            and head not in _LIGHT
+        ):
+            found.append((token, Role(head, relation, fold(token.lemma_ or token.text))))
+    return found
 
 
 _GOLD_CACHE: dict[str, GoldText] = {}
@@ -129,5 +169,7 @@ def gold_texts(texts: Sequence[str]) -> list[GoldText]:
                 content_lemmas(analysis),
                 main.polarity if main else 0,
                 fold(main.head.lemma_ or main.head.text) if main else "",
+                main.negated if main else 0,
+                tuple(role for _, role in roles(analysis.tokens)),
             )
     return [_GOLD_CACHE[t] for t in texts]

@@ -384,7 +384,8 @@ _COURTESY = (
 _GENERIC = frozenset(
     {"situation", "nouveau", "point", "temps", "ici", "suite", "moment", "fois", "cas", "ainsi"}
 )
-_WORD_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
+# Adverbs ("aussitôt", "directement") shade a commitment; its nouns, verbs and adjectives make it.
+_WORD_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 _LIGHT = frozenset({"etre", "avoir", "pouvoir", "devoir", "faire", "aller", "falloir", "vouloir"})
 # A commitment needs this many words the sources never use, and they must be at least half of its
 # words: "vous recevrez votre carte par courrier" rewords the facts, "une aide à domicile d'urgence
@@ -463,15 +464,28 @@ _CONTRARIES = (
 _ENDINGS = r"(?:e|s|es|ee|ees|ement)?\b"
 
 
+_DENIAL = re.compile(r"(?:\bne\b|\bn'|\bpas\b|\bplus\b|\bjamais\b|\baucune?\b)[^.;:]{0,20}$")
+
+
+def _denied(text: str, at: int) -> bool:
+    """Whether the word at ``at`` is itself negated ("n'est pas complète")."""
+    return _DENIAL.search(text[max(0, at - 30) : at]) is not None
+
+
 def contrary(fact: str, reply: str) -> re.Match[str] | None:
-    """Where ``reply`` uses the contrary of a word of ``fact`` without the word itself."""
+    """Where ``reply`` uses the contrary of a word of ``fact`` without the word itself, both
+    affirmed or both denied: "n'est pas incomplète" reverses "n'est pas complète", "est
+    incomplète" says the same."""
     fact, said = flat(fact), flat(reply)
     for word, opposites in _CONTRARIES:
         for first, second in ((word, opposites), *((o, (word,)) for o in opposites)):
             own = rf"\b{first}{_ENDINGS}"
-            if re.search(own, fact) and not re.search(own, said):
+            found = re.search(own, fact)
+            if found and not re.search(own, said):
                 match = re.search("|".join(rf"\b{o}{_ENDINGS}" for o in second), said)
-                if match is not None:
+                if match is not None and _denied(fact, found.start()) == _denied(
+                    said, match.start()
+                ):
                     return match
     return None
 
@@ -480,14 +494,16 @@ _CLAUSE_HEADS = frozenset({"ROOT", "conj", "parataxis"})
 _NEGATION_WORDS = frozenset({"ne", "n'", "pas", "plus", "jamais", "aucun", "aucune", "non"})
 
 
-def _negated(head: "Token") -> int:
+def _negated(head: "Token", *, poles: bool = True) -> int:
     """1 when the clause headed by ``head`` is negative: a negation attached to its predicate
-    ("n'est pas complet", "aucune pièce ne sera demandée") or a predicate with a negative pole
-    ("incomplet", "refusé", "il manque")."""
+    ("n'est pas complet", "aucune pièce ne sera demandée") or, with ``poles``, a predicate with a
+    negative pole ("incomplet", "refusé", "il manque")."""
     marked = any(
         child.lower_ in _NEGATION_WORDS or "Neg" in child.morph.get("Polarity", [])
         for child in head.children
     )
+    if not poles:
+        return int(marked)
     # The predicate itself, or a verb spaCy hung on it: "pour protéger vos données, évitez…" is
     # parsed with "évitez" as a noun, so that verb is recognised by its spelling.
     pole = any(
@@ -498,14 +514,14 @@ def _negated(head: "Token") -> int:
     return int(marked) ^ int(pole)
 
 
-def polarity_of(token: "Token") -> int:
+def polarity_of(token: "Token", *, poles: bool = True) -> int:
     """The polarity of a predicate, with the verbs it completes: "déclarer" in "vous ne devez
-    pas déclarer" is negative."""
-    value = _negated(token)
+    pas déclarer" is negative. Without ``poles``, only explicit negations count."""
+    value = _negated(token, poles=poles)
     # spaCy hangs an infinitive on its modal as xcomp, ccomp or obj ("devez … déclarer").
     while token.dep_ in ("xcomp", "ccomp", "obj") and token.head.i != token.i:
         token = token.head
-        value ^= _negated(token)
+        value ^= _negated(token, poles=poles)
     return value
 
 
@@ -516,6 +532,8 @@ class Clause:
     polarity: int
     head: "Token"
     tokens: list["Token"]
+    negated: int
+    """Its polarity from explicit negations only ("ne … pas", "aucun", "sans"…)."""
 
 
 def clauses(analysis: Analysis, start: int, end: int) -> list[Clause]:
@@ -540,7 +558,11 @@ def clauses(analysis: Analysis, start: int, end: int) -> list[Clause]:
             node = node.head
         members.setdefault(node.i, []).append(token)
     doc = analysis.doc
-    return [Clause(_negated(doc[i]), doc[i], group) for i, group in members.items() if i in heads]
+    return [
+        Clause(_negated(doc[i]), doc[i], group, _negated(doc[i], poles=False))
+        for i, group in members.items()
+        if i in heads
+    ]
 
 
 def swapped_terms(analysis: Analysis, sources: str) -> list[Finding]:

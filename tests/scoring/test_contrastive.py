@@ -70,8 +70,8 @@ BELOW_TARGET = {
     ("heldout", "swapped_term"): 0.857,
     ("fresh", "claim"): 0.5,
     ("fresh", "citizen_value"): 0.812,
-    ("fresh", "polarity"): 0.688,
-    ("fresh", "swapped_term"): 0.375,
+    ("fresh", "polarity"): 0.75,
+    ("fresh", "swapped_term"): 0.625,
 }
 CLASSES = [
     (split, kind)
@@ -121,16 +121,7 @@ def _level() -> dict[str, list[bool]]:
     return level
 
 
-@pytest.mark.parametrize(
-    "split",
-    [
-        "dev",
-        "heldout",
-        pytest.param(
-            "fresh", marks=pytest.mark.xfail(strict=True, reason="measured 75 %, target 85 %")
-        ),
-    ],
-)
+@pytest.mark.parametrize("split", ["dev", "heldout", "fresh"])
 def test_faithful_paraphrases_keep_the_agents_score(split: str) -> None:
     level = _level()[split]
     assert sum(level) / len(level) >= 0.85
