@@ -1,14 +1,14 @@
 """``plume run --engine ray``: the run's CPU work as Ray tasks, its calls through one actor per
 endpoint, its records written by the driver alone.
 
-Each task takes a few items of one model (``_run_batch``): it builds their prompts (anonymised and
-screened for a remote model), has the model's endpoint actor answer them, scores the replies and
-returns the records. Ray runs a task again when its worker dies; only the driver writes
+Each task takes a few items of one model (``_run_batch``): it builds their prompts (anonymised for
+a remote model), has the model's endpoint actor answer them, scores the replies and returns the
+records. Ray runs a task again when its worker dies; only the driver writes
 ``samples.jsonl``, as each task returns, so a lost worker costs its items again and nothing is
 written twice (the completion cache answers the calls it had already made).
 
 An endpoint actor (``_Endpoint``) owns one ``Model``: its concurrency, its request and token
-buckets and the provider's limits then hold for the whole cluster. A remote model has one actor,
+buckets, the personal-data guard and the provider's limits then hold for the whole cluster. A remote model has one actor,
 on the driver's machine, beside the completion cache; a local model has one on every machine, each
 starting its own llama.cpp server, and a task calls the one on its own machine.
 """
@@ -49,7 +49,7 @@ RETRIES = 5
 
 
 class _Failure(NamedTuple):
-    """A ``ModelCallError`` as it travels between processes (its keyword arguments do not pickle)."""
+    """A ``ModelCallError`` as it travels between processes (its arguments do not pickle)."""
 
     message: str
     cause: str
@@ -154,7 +154,11 @@ def _maker(job: Job) -> PromptMaker:
                 f"prompt {job.prompt} on {socket.gethostname()} differs from the one plume run"
                 " loaded: install the same Plume and data folders on every machine"
             )
-        _makers[job.key] = PromptMaker(template, job.gold, job.spec, remote=job.model.remote)
+        # The guard analyses each prompt where it is sent, in the endpoint's actor: analysing
+        # it here too would only double the work.
+        _makers[job.key] = PromptMaker(
+            template, job.gold, job.spec, remote=job.model.remote, screened=False
+        )
     return _makers[job.key]
 
 
@@ -169,7 +173,7 @@ def _run_batch(batch: tuple[Job, list[GoldItem]]) -> list[SampleRecord]:
         os.environ["PLUME_ROOT"] = job.root  # what is loaded from it is cached by path
     started = _now()
     maker, mode = _maker(job), job.model.mode
-    maker.expect(items, mode)  # a remote model's prompts are anonymised and screened together
+    maker.expect(items, mode)  # a remote model's prompts are anonymised together
     prepared = [maker.prepare(item, mode) for item in items]
     endpoint = job.endpoints.get(ray.get_runtime_context().get_node_id()) or job.endpoints[""]
     outcomes = [
