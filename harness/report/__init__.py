@@ -3,7 +3,7 @@ judges' scores when the run was judged), and the comparison of any runs on the s
 
 from harness.report._compare import compare_runs, write_comparison
 from harness.report._html import read_run, render_report, write_report
-from harness.report._judges import JUDGES_FILE, Judgement, JudgeView, judge_run, read_judgements
+from harness.report._judges import judge_run, read_judgements
 from harness.report._markdown import escape as escape_markdown
 from harness.report._markdown import render_markdown
 from harness.report._pairwise import (
@@ -23,11 +23,8 @@ from harness.report._view import (
 )
 
 __all__ = [
-    "JUDGES_FILE",
     "Candidate",
     "Comparison",
-    "JudgeView",
-    "Judgement",
     "PairwiseView",
     "Side",
     "Verdict",
