@@ -7,7 +7,7 @@ are anonymised once per run and kept in the run directory (``gold.anonymised.jso
 rebuilding or comparing a report does not run the named-entity recogniser over every item again.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import suppress
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from harness.errors import PlumeError
 from harness.files import write_atomic
 from harness.gold import GoldItem, anonymised_many, load_gold, write_gold
 from harness.report import _view
-from harness.report._judges import JudgeView, judge_views, read_judgements
+from harness.report._judges import JudgeView, judge_views, read_judgements, reply_verdicts
 from harness.report._markdown import render_markdown
 from harness.report._pairwise import PairwiseView, Side, pairwise_views
 from harness.review import Calibration, review_of
@@ -26,7 +26,7 @@ from harness.runner import (
     latest_by_key,
     read_samples,
 )
-from harness.scoring import TRUSTED
+from harness.scoring import TRUSTED, Score
 from harness.templating import environment
 
 _TEMPLATES = Path(__file__).parent / "templates"
@@ -42,12 +42,14 @@ def render_report(
     review: tuple[dict[str, str], Calibration | None] = ({}, None),
     judges: Sequence[JudgeView] = (),
     pairwise: Sequence[PairwiseView] = (),
+    judged: Mapping[tuple[str, str], Mapping[str, Score]] | None = None,
 ) -> str:
     """The report's HTML; ``items`` (the run's gold items as shown, personal data replaced) add
     experiences and gold replies; ``review`` (``harness.review.review_of``) links items to the
     agents' verdicts and shows how far each score agrees with them; ``judges`` show each judge's
     scores beside the automatic ones, with its canary check; ``pairwise``, the pairwise judges'
-    win rates between the run's models."""
+    win rates between the run's models; ``judged``, the judges' scores beside each reply
+    (:func:`._judges.reply_verdicts`)."""
     return (
         environment(_TEMPLATES)
         .get_template("report.html")
@@ -56,7 +58,7 @@ def render_report(
             **_view.scores(results, {m.name: m.served for m in manifest.models}, kind="Model"),
             banner=_view.banner(manifest.status, results),
             breakdowns=_view.breakdowns(results),
-            items=_view.item_views(results, records, items),
+            items=_view.item_views(results, records, items, judged),
             have_gold=items is not None,
             provenance=_view.provenance(manifest),
             verdict_links=review[0],
@@ -120,7 +122,8 @@ def _shown_items(run_dir: Path, manifest: RunManifest) -> list[GoldItem] | None:
 def write_report(run_dir: Path, *, markdown: bool = False) -> Path:
     """Build ``report.html`` (or ``report.md``) from a run directory's files and return its path."""
     manifest, results, records, items = read_run(run_dir)
-    judges = judge_views(read_judgements(run_dir), results, records, items)
+    judgements = read_judgements(run_dir)
+    judges = judge_views(judgements, results, records, items)
     replies = {
         Side(run=manifest.run_id, model=model): {
             r.id: r.reply for r in records if r.model == model and r.reply and r.error is None
@@ -139,6 +142,7 @@ def write_report(run_dir: Path, *, markdown: bool = False) -> Path:
     else:
         path = run_dir / "report.html"
         review = review_of(run_dir)
-        html = render_report(manifest, results, records, items, review, judges, pairwise)
+        judged = reply_verdicts(judgements)
+        html = render_report(manifest, results, records, items, review, judges, pairwise, judged)
         write_atomic(path, html)
     return path

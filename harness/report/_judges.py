@@ -35,6 +35,7 @@ from harness.scoring import (
     Score,
     canary_jobs,
     judge_jobs,
+    judge_name,
     rank_canaries,
     with_judge,
 )
@@ -160,6 +161,17 @@ def judge_run(
 
     with_judge(spec, work, log_dir=run_dir / "logs")
     return len(pending)
+
+
+def reply_verdicts(judgements: Sequence[Judgement]) -> dict[tuple[str, str], dict[str, Score]]:
+    """Per (item id, run model), each judge's latest score on each criterion, named
+    ``tone_judge · JUDGE``, to show beside the reply."""
+    found: dict[tuple[str, str], dict[str, Score]] = {}
+    for j in judgements:
+        if j.canaries is None:
+            name = f"{judge_name(j.criterion)} · {j.judge}"
+            found.setdefault((j.item, j.candidate), {})[name] = j.score
+    return found
 
 
 @dataclass(frozen=True)

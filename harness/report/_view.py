@@ -4,7 +4,7 @@ Keeping the arithmetic (chart coordinates, highlighted spans, signed differences
 templates free of logic, and lets the HTML and Markdown reports show the same numbers.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import pairwise
@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from harness.gold import GoldItem
 from harness.report._pairwise import PairwiseView
 from harness.runner import GoldRecord, ModelResults, RunManifest, RunResults, SampleRecord
-from harness.scoring import OVERALL, SCOPE, Evidence
+from harness.scoring import OVERALL, SCOPE, Evidence, Score
 from harness.stats import MIN_CLUSTERS, Estimate, PairedComparison
 
 # The kind shown when spans overlap: what most changes a team's decision comes first.
@@ -106,6 +106,8 @@ class ReplyView:
     """The record (scores, error)."""
     segments: list[Segment]
     """The reply, cut into plain and highlighted stretches."""
+    judged: Mapping[str, Score] = field(default_factory=dict)
+    """The judges' scores on the reply, by judge criterion and judge."""
 
 
 @dataclass(frozen=True)
@@ -282,9 +284,13 @@ def _cell(c: PairedComparison, sign: int) -> Cell:
 
 
 def item_views(
-    results: RunResults, records: Sequence[SampleRecord], items: Sequence[GoldItem] | None
+    results: RunResults,
+    records: Sequence[SampleRecord],
+    items: Sequence[GoldItem] | None,
+    judged: Mapping[tuple[str, str], Mapping[str, Score]] | None = None,
 ) -> list[ItemView]:
-    """Every item with its replies, flagged items first, then by id."""
+    """Every item with its replies, flagged items first, then by id; ``judged`` adds the judges'
+    scores by (item id, model)."""
     gold = {item.id: item for item in items} if items else {}
     by_item: dict[str, dict[str, SampleRecord]] = {}
     for record in records:
@@ -299,7 +305,9 @@ def item_views(
             record = by_model[model]
             evidence = [e for score in record.scores.values() for e in score.evidence]
             flagged |= any(e.kind in ("contradiction", "invented", "injection") for e in evidence)
-            replies.append(ReplyView(model, record, segments(record.reply or "", evidence)))
+            spans = segments(record.reply or "", evidence)
+            verdicts = (judged or {}).get((item_id, model), {})
+            replies.append(ReplyView(model, record, spans, verdicts))
         views.append(ItemView(item_id, gold.get(item_id), replies, flagged))
     return sorted(views, key=lambda v: (not v.flagged, v.id))
 

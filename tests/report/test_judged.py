@@ -69,6 +69,9 @@ def test_a_judged_run_shows_the_judges_scores_beside_the_automatic_ones(run_dir:
     assert "not trusted" not in page
     assert "tone <strong>0</strong> of 3" in page
     assert "judge-accuracy@" in page and "canaries-" in page
+    replies = page[page.index('id="replies"') :]
+    assert replies.count("<strong>accuracy_judge · judge</strong>: 0.75") == 3
+    assert "4/5 from judge" in replies
 
 
 def test_a_second_report_does_not_ask_the_judge_again(run_dir: Path) -> None:
