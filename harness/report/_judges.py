@@ -27,6 +27,7 @@ from harness.prompts import load_prompt
 from harness.report._lines import appending, read_lines
 from harness.runner import RunResults, SampleRecord
 from harness.scoring import (
+    CANARIES,
     CANARY_SET,
     JUDGE_PROMPTS,
     TRUSTED,
@@ -213,11 +214,17 @@ class JudgeView:
     """Calls that failed (asked again by the next ``--judge``)."""
     not_judged: int
     """Replies of the run the judge has not graded yet (the run went on after it)."""
+    canaries_missing: int = 0
+    """Canary pairs of the current set not graded yet (a judging that was stopped)."""
 
     @property
     def trusted(self) -> bool:
         """Whether the judge ranked enough canary pairs right on every criterion."""
-        return bool(self.checks) and all(check.trusted for check in self.checks)
+        return (
+            bool(self.checks)
+            and not self.canaries_missing
+            and all(check.trusted for check in self.checks)
+        )
 
     @property
     def warning(self) -> str:
@@ -226,6 +233,11 @@ class JudgeView:
             return ""
         if not self.checks:
             return f"Judge {self.name} is not trusted: it has graded no canary pair."
+        if self.canaries_missing and all(check.trusted for check in self.checks):
+            return (
+                f"Judge {self.name} is not trusted yet: {self.canaries_missing} canary pairs "
+                f"are not graded; plume report --judge {self.name} grades them."
+            )
         low = "; ".join(
             f"{c.criterion} {c.right}/{c.pairs} ({c.accuracy:.0%})"
             for c in self.checks
@@ -313,6 +325,13 @@ def judge_views(
                 unusable=unusable,
                 failed=sum(1 for j in verdicts if j.failed),
                 not_judged=not_judged,
+                canaries_missing=sum(
+                    1
+                    for c in CANARIES
+                    if canary_set == CANARY_SET
+                    and c.criterion in criteria
+                    and (c.criterion, c.kind) not in pairs
+                ),
             )
         )
     return views

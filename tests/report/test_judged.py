@@ -112,11 +112,19 @@ def test_unusable_verdicts_are_counted_per_judge_not_scored(run_dir: Path) -> No
 def test_a_killed_judging_resumes_where_it_stopped(run_dir: Path) -> None:
     report(run_dir, sees_defects)
     path = run_dir / "judges.jsonl"
-    lines = path.read_bytes().split(b"\n")
-    # Killed while writing the 11th verdict: 10 whole lines and half of one.
+    # Verdicts come in any order; put the run's first, then the canaries pair by pair.
+    lines = sorted(
+        path.read_bytes().split(b"\n")[:-1],
+        key=lambda line: (json.loads(line)["canaries"] is not None, line.split(b'"score"')[0]),
+    )
+    # Killed while writing the 11th verdict: 10 whole lines (the run's 6, two canary pairs) and
+    # half of one.
     path.write_bytes(b"\n".join(lines[:10]) + b"\n" + lines[10][:40])
+    report(run_dir, None)
+    assert "Judge judge is not trusted yet: 6 canary pairs are not graded" in html(run_dir)
     _, seen = report(run_dir, sees_defects)
     assert len(seen) == RUN_VERDICTS + CANARY_VERDICTS - 10
+    assert "not trusted" not in html(run_dir)
     assert len(read_judgements(run_dir)) == RUN_VERDICTS + CANARY_VERDICTS
 
 
