@@ -224,3 +224,22 @@ def test_a_comparison_shows_the_win_rates_of_two_runs_judged_pairwise(
     assert "2 / 0 / 0" in page
     markdown = (tmp_path / "comparison.md").read_text(encoding="utf-8")
     assert "## Pairwise: plain · reply@1.0.0 against wordy · reply@1.0.0" in markdown
+
+
+def test_plume_judge_says_what_it_needs_in_one_line(
+    run_dir: Path, tmp_path: Path, gold_path: Path
+) -> None:
+    judge_models_yaml(Path(os.environ["PLUME_ROOT"]), "http://127.0.0.1:9", "judge-x")
+    other = build_run(tmp_path / "runs" / "other", gold_path, {("caf-prime", "third"): CAF.good})
+    replies = tmp_path / "a.jsonl"
+    replies.write_text(json.dumps({"id": "caf-prime", "model": "a", "reply": CAF.good}) + "\n")
+    cases = {
+        ("judge", str(replies), str(replies)): "reply files need --gold",
+        ("judge", str(run_dir), str(run_dir), str(run_dir)): "one or two run directories",
+        ("judge", str(run_dir), str(replies)): "give two reply files",
+        ("judge", str(run_dir), str(other)): "hold 3 (plain (20261128-120000), local",
+    }
+    for args, message in cases.items():
+        result = CliRunner().invoke(app, [*args, "--judge", "judge"])
+        assert result.exit_code == 2 and message in result.output, result.output
+        assert "Traceback" not in result.output
