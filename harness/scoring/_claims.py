@@ -101,13 +101,15 @@ _CLAIMS = (
     _claim(
         "a compensation",
         r"\bindemnis\w*|\bdedommag\w*|\bcompensation\b|\bgeste commercial\b"
-        r"|\binterets de retard\b|\brembourse\w* (?:des |de vos |vos )?frais\b",
+        r"|\binterets de retard\b|\brembourse\w* (?:des |de vos |vos )?frais\b"
+        r"|\b(?:pris|prise|prises|prend|prendra|prendrons|prenons) (?:\w+ )?en charge\b",
         "indemnis",
         "dedommag",
         "compens",
         "geste",
         "interets",
         "frais",
+        "en charge",
     ),
     _claim(
         "an entitlement",
@@ -122,11 +124,34 @@ _CLAIMS = (
         "attribu",
     ),
     _claim(
+        "a benefit or a situation maintained",
+        r"\b(?:est|sont|sera|seront|reste|restera|resteront) (?:bien )?maintenue?s?\b"
+        r"|\bnous (?:maintenons|maintiendrons)\b",
+        "maint",
+    ),
+    _claim(
+        "an intervention already made for the citizen",
+        r"\bnous (?:l'|les |lui |leur )?avons (?:\w+ )?(?:signale|prevenu|relance|contacte|informe"
+        r"|averti|alerte|sollicite|saisi)e?s?\b",
+        "signal",
+        "preven",
+        "relanc",
+        "contact",
+        "inform",
+        "averti",
+        "alert",
+        "sollicit",
+        "saisi",
+    ),
+    _claim(
         "an exemption",
         r"\bexonere\w*|\bexoneration\b|\bremise gracieuse\b|\baucune? (?:penalite|majoration"
         r"|sanction|frais)\b|\bsans (?:penalite|majoration|frais)\b|\bne sera (?:pas|plus) "
         r"(?:penalise|sanctionne|majore|reclame)|\b(?:annul|efface|supprim)\w* (?:la |votre |vos "
-        r"|les )?(?:dette|penalite|majoration|trop-percu|indu|frais)",
+        r"|les )?(?:dette|penalite|majoration|trop-percu|indu|frais|amende)"
+        # the same in the passive, the debt first: "les majorations de retard seront annulées"
+        r"|\b(?:dette|penalite|majoration|trop-percu|indu|amende)s?\b[^.;:]{0,30}\b(?:sera|seront"
+        r"|est|sont|a ete|ont ete) (?:\w+ )?(?:annule|efface|supprime)e?s?\b",
         "exoner",
         "remise",
         "penalit",
@@ -414,7 +439,7 @@ def unsupported_commitments(
             verbs = [head, *(c for c in head.children if c.dep_.startswith("aux"))]
             if any("Imp" in v.morph.get("Mood", []) or fold(v.lemma_) == "pouvoir" for v in verbs):
                 continue  # an instruction, or an offer ("un conseiller pourra vérifier…")
-            future = any("Fut" in v.morph.get("Tense", []) for v in verbs)
+            future = any(_future(v) for v in verbs)
             ours = any(c.dep_.startswith("nsubj") and c.lower_ == "nous" for c in head.children)
             if not (future or ours):
                 continue
@@ -439,11 +464,26 @@ def unsupported_commitments(
     return findings
 
 
+# The future indicative is the infinitive (or an irregular stem ending in r) plus -ai, -as, -a,
+# -ons, -ez, -ont: "traiterons", "serez", "recevrez", "enverra", "aurons". spaCy's small model
+# often tags these as present; "déclarez", "entrez", "mesurons" or "ouvrez" (present) lack the
+# stem's "er", "ir", "rr", "vr" or "dr" ("espérons" has "ér", which is not "er").
+_FUTURE = re.compile(r"(?:^aur|er|ir|rr|(?<!ou)vr|dr)(?:ai|as|a|ons|ez|ont)$")
+
+
+def _future(token: "Token") -> bool:
+    """Whether a verb is in the future tense, by its morphology or by its ending."""
+    if "Fut" in token.morph.get("Tense", []):
+        return True
+    return token.pos_ in ("VERB", "AUX") and _FUTURE.search(token.lower_) is not None
+
+
 def _commits(analysis: Analysis, sentence: Sentence, said: str) -> bool:
     start, end = sentence.start, sentence.end
-    future = any(
-        start <= t.idx < end and "Fut" in t.morph.get("Tense", []) for t in analysis.tokens
-    )
+    heads = [flat(c.head.text) for c in clauses(analysis, start, end)]
+    if heads and all(head.startswith(_COURTESY) for head in heads):
+        return False  # "nous mesurons votre agacement après 3 mois d'attente" promises nothing
+    future = any(start <= t.idx < end and _future(t) for t in analysis.tokens)
     return future or _PROMISE.search(said) is not None
 
 
