@@ -59,9 +59,10 @@ system-deps:
 test: $(VENV)/.dev-installed system-deps
 	$(PY) -m pytest
 
-# The loop to run while working: everything but the real local model and the browser.
+# The loop to run while working: everything but the real local model and the browser, on every
+# core (pytest-xdist); a test file stays on one worker, so a module's Ray cluster starts once.
 test-fast: $(VENV)/.dev-installed
-	$(PY) -m pytest -m "not local_model and not browser"
+	$(PY) -m pytest -m "not local_model and not browser" -n auto --dist loadfile
 
 check: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check harness tests benchmarks
