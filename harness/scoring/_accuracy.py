@@ -545,7 +545,12 @@ def _opposite(
     fact_keys = [vocabulary.keys(w) for w in words]
     predicate = vocabulary.keys(gold.predicate) if gold.predicate else set()
     found: list[tuple[int, bool, int, int, int, int]] = []  # shared, predicate, polarities, span
+    # A rule ("la facture doit mentionner…") is not reversed by the case that breaks it ("la
+    # facture ne mentionne pas…"): only a clause that states an obligation too can deny it.
+    normative = gold.predicate in _OBLIGATION
     for start, end, clause, keyed in reply_clauses:
+        if normative and fold(clause.head.lemma_) not in _OBLIGATION:
+            continue
         keys = set().union(*(k for _, k in keyed))
         predicates = [t for t, k in keyed if t.pos_ in ("VERB", "ADJ", "AUX") and k & predicate]
         shared = sum(1 for k in fact_keys if k & keys)
@@ -579,6 +584,9 @@ def _opposite(
     if any(p == gold.polarity or n == gold.negated for _, _, p, n, _, _ in conveying):
         return None
     return conveying[0][4], conveying[0][5]
+
+
+_OBLIGATION = frozenset({"devoir", "falloir", "obligatoire", "necessaire"})
 
 
 def _contradiction(
