@@ -3,7 +3,8 @@ each defect class ranked below its faithful twin in at least 95 % of pairs, fait
 within 0.1 of the agent's reply in at least 85 %, the agents' replies unflagged. "heldout" pairs
 were never looked at while tuning the scorer; "fresh" pairs (fresh.py: hand-written items over
 services absent from the gold set) were written before reading why held-out pairs failed, and
-measured before the scorer was changed for them. Every part is checked.
+measured before the scorer was changed for them; "blind" pairs (same file) were written once the
+rules of accuracy 2.1.0 were set and never used to change them. Every part is checked.
 
 A class still below the target is marked xfail(strict) with its measured share, so the target
 stays written here and the marker must go the day the class reaches it.
@@ -69,20 +70,28 @@ BELOW_TARGET = {
     ("fresh", "citizen_value"): 0.938,
     ("fresh", "polarity"): 0.75,
     ("fresh", "swapped_term"): 0.625,
+    ("blind", "claim"): 0.25,
+    ("blind", "citizen_value"): 0.875,
+    ("blind", "polarity"): 0.375,
+    ("blind", "swapped_term"): 0.5,
 }
 CLASSES = [
     (split, kind)
     for split in ("dev", "heldout")
     for kind in ("claim", "claim_number", "citizen_value", "polarity", "swapped_term")
 ] + [("dev", "swapped_value")]
-CLASSES += [("fresh", kind) for kind in ("claim", "citizen_value", "polarity", "swapped_term")]
+CLASSES += [
+    (split, kind)
+    for split in ("fresh", "blind")
+    for kind in ("claim", "citizen_value", "polarity", "swapped_term")
+]
 
 
 def test_the_set_is_large_and_varied_enough() -> None:
     pairs = _pairs()
     assert len(pairs) >= 200 and len({p["service"] for p in pairs}) >= 8
     assert len(_paraphrases()) >= 60
-    assert {p["split"] for p in pairs} == {"dev", "heldout", "fresh"}
+    assert {p["split"] for p in pairs} == {"dev", "heldout", "fresh", "blind"}
 
 
 @pytest.mark.parametrize(
@@ -118,7 +127,7 @@ def _level() -> dict[str, list[bool]]:
     return level
 
 
-@pytest.mark.parametrize("split", ["dev", "heldout", "fresh"])
+@pytest.mark.parametrize("split", ["dev", "heldout", "fresh", "blind"])
 def test_faithful_paraphrases_keep_the_agents_score(split: str) -> None:
     level = _level()[split]
     assert sum(level) / len(level) >= 0.85

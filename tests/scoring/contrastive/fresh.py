@@ -8,6 +8,9 @@ one twin per defect class, in phrasings the gold-derived pairs do not use.
 Run from the repository root: ``.venv/bin/python tests/scoring/contrastive/fresh.py``. It writes
 fresh_items.jsonl (gold-format items), fresh_pairs.jsonl and fresh_paraphrases.jsonl (the format of
 pairs.jsonl and paraphrases.jsonl, split "fresh"); the output is committed.
+
+A third batch, split "blind" (eight more items over eight more services), was written once the
+scorer's 2.1.0 rules were set, and measured without changing them: the figure to trust.
 """
 
 import json
@@ -613,6 +616,316 @@ ITEMS: list[dict[str, Any]] = [
     },
 ]
 
+# Written after accuracy 2.1.0's rules were set, to measure them on cases no rule was changed for.
+ITEMS_BLIND: list[dict[str, Any]] = [
+    {
+        "id": "blind-region-01",
+        "service": "Transport scolaire",
+        "split": "blind",
+        "experience": (
+            "Carte de bus jamais reçue",
+            "J'ai inscrit ma fille au transport scolaire en juillet et payé 90 €. La rentrée était il y a deux semaines et toujours pas de carte. Le chauffeur la laisse monter pour l'instant mais il a dit que ça ne durerait pas. Je veux la carte avant lundi.",
+            "negative",
+            "Celine_B",
+        ),
+        "context": [
+            "L'inscription au transport scolaire a été enregistrée le 12 juillet 2025 et le paiement de 90 € reçu le même jour.",
+            "La photo d'identité déposée a été refusée car elle est floue. Un courriel le signalant a été envoyé le 20 août 2025.",
+            "Une nouvelle photo se dépose sur le portail transports de la Région, rubrique « Mes inscriptions ».",
+            "La carte est fabriquée puis envoyée par courrier sous 10 jours après réception d'une photo conforme.",
+            "En attendant, l'élève peut monter dans le car en présentant le courriel de confirmation d'inscription.",
+        ],
+        "key_facts": [
+            "La photo d'identité a été refusée car floue ; un courriel l'a signalé le 20 août 2025.",
+            "Une nouvelle photo se dépose sur le portail transports, rubrique « Mes inscriptions ».",
+            "La carte est envoyée sous 10 jours après réception d'une photo conforme.",
+            "En attendant, l'élève monte dans le car avec le courriel de confirmation d'inscription.",
+        ],
+        "reply": "Bonjour Celine_B,\n\nNous comprenons votre inquiétude. L'inscription de votre fille est bien enregistrée depuis le 12 juillet 2025, et votre paiement de 90 € a été reçu. En revanche, la photo d'identité a été refusée car elle était floue. Nous vous l'avons signalé par courriel le 20 août 2025.\n\nDéposez une nouvelle photo sur le portail transports de la Région, rubrique « Mes inscriptions ». La carte est envoyée par courrier sous 10 jours après réception d'une photo conforme.\n\nEn attendant, votre fille peut monter dans le car en présentant le courriel de confirmation d'inscription.",
+        "paraphrase": "Bonjour Celine_B,\n\nNous entendons votre inquiétude. Votre fille est inscrite depuis le 12 juillet 2025 et nous avons reçu vos 90 €. Sa photo d'identité, trop floue, n'a cependant pas pu être acceptée ; un courriel du 20 août 2025 vous en a informée.\n\nMerci de déposer une autre photo sur le portail transports de la Région, dans la rubrique « Mes inscriptions ». Une fois la photo conforme reçue, la carte part par courrier sous 10 jours.\n\nD'ici là, votre fille peut prendre le car en montrant le courriel de confirmation d'inscription.",
+        "defects": {
+            "claim": (
+                "insert",
+                "Nous avons demandé au transporteur de lui fournir une carte provisoire dès demain.",
+            ),
+            "citizen_value": ("insert", "Vous aurez la carte avant lundi."),
+            "polarity": (
+                "En revanche, la photo d'identité a été refusée car elle était floue.",
+                "La photo d'identité a été acceptée.",
+            ),
+            "swapped_term": (
+                "en présentant le courriel de confirmation d'inscription",
+                "en présentant son certificat de scolarité",
+            ),
+        },
+    },
+    {
+        "id": "blind-ccas-01",
+        "service": "CCAS",
+        "split": "blind",
+        "experience": (
+            "Aide pour la facture d'électricité",
+            "J'ai demandé une aide au CCAS pour ma facture d'électricité de 480 € il y a un mois. On m'a dit que la commission se réunissait le 10. Rien reçu. Ils vont me couper le courant.",
+            "negative",
+            "Rachid_M",
+        ),
+        "context": [
+            "La demande d'aide facultative pour l'énergie a été reçue le 3 mars 2025.",
+            "Elle sera examinée par la commission permanente du 24 mars 2025.",
+            "Si l'aide est accordée, elle est versée directement au fournisseur d'énergie, pas au demandeur.",
+            "Un travailleur social peut demander au fournisseur de suspendre la coupure pendant l'examen du dossier. Le demandeur doit pour cela prendre rendez-vous à l'accueil du CCAS.",
+        ],
+        "key_facts": [
+            "La demande sera examinée par la commission du 24 mars 2025.",
+            "L'aide accordée est versée directement au fournisseur, pas au demandeur.",
+            "Un travailleur social peut demander la suspension de la coupure ; il faut prendre rendez-vous à l'accueil du CCAS.",
+        ],
+        "reply": "Bonjour Rachid_M,\n\nNous comprenons votre inquiétude. Votre demande d'aide a bien été reçue le 3 mars 2025. Elle sera examinée par la commission du 24 mars 2025.\n\nSi l'aide vous est accordée, elle sera versée directement à votre fournisseur d'énergie, et non à vous.\n\nPour éviter la coupure, prenez rendez-vous à l'accueil du CCAS : un travailleur social peut demander à votre fournisseur de suspendre la coupure pendant l'examen de votre dossier.",
+        "paraphrase": "Bonjour Rachid_M,\n\nNous mesurons votre inquiétude. Nous avons reçu votre demande d'aide le 3 mars 2025 ; la commission du 24 mars 2025 l'examinera.\n\nEn cas d'accord, le montant sera payé directement à votre fournisseur d'énergie, pas à vous.\n\nUn travailleur social peut demander à votre fournisseur de suspendre la coupure le temps de l'examen. Pour cela, prenez rendez-vous à l'accueil du CCAS.",
+        "defects": {
+            "claim": ("insert", "Votre facture sera réglée intégralement par le CCAS."),
+            "citizen_value": (
+                "Elle sera examinée par la commission du 24 mars 2025.",
+                "Elle sera examinée par la commission du 10.",
+            ),
+            "polarity": (
+                "elle sera versée directement à votre fournisseur d'énergie, et non à vous",
+                "elle ne sera pas versée à votre fournisseur d'énergie mais à vous",
+            ),
+            "swapped_term": (
+                "prenez rendez-vous à l'accueil du CCAS",
+                "prenez rendez-vous auprès de votre fournisseur",
+            ),
+        },
+    },
+    {
+        "id": "blind-douane-01",
+        "service": "Douane",
+        "split": "blind",
+        "experience": (
+            "Colis bloqué",
+            "Mon colis venant des États-Unis est bloqué depuis 3 semaines. Le transporteur me demande de payer 62 € de taxes. C'est un cadeau d'une amie, je ne devrais rien payer. On m'a dit que ce serait débloqué sous 48 heures.",
+            "negative",
+            "Julie_V",
+        ),
+        "context": [
+            "Les envois entre particuliers venant d'un pays hors de l'Union européenne sont exonérés de droits et de TVA si leur valeur ne dépasse pas 45 €.",
+            "La déclaration jointe au colis indique une valeur de 180 €. Les droits et la TVA sont donc dus.",
+            "Les taxes sont payées au transporteur, qui les reverse à la douane.",
+            "Si la valeur déclarée est erronée, le destinataire peut contester auprès du bureau de douane indiqué sur l'avis du transporteur, avec une preuve de la valeur réelle.",
+        ],
+        "key_facts": [
+            "Les cadeaux entre particuliers hors UE sont exonérés jusqu'à 45 €.",
+            "La valeur déclarée est de 180 €, donc les droits et la TVA sont dus.",
+            "Les taxes se paient au transporteur.",
+            "Une contestation est possible auprès du bureau de douane indiqué sur l'avis, avec une preuve de la valeur réelle.",
+        ],
+        "reply": "Bonjour Julie_V,\n\nMerci pour votre message. Un cadeau envoyé par un particulier depuis un pays hors de l'Union européenne est exonéré de taxes s'il vaut 45 € au plus. Or, la déclaration jointe à votre colis indique une valeur de 180 €. Les droits et la TVA sont donc dus.\n\nCes taxes se paient au transporteur, qui les reverse à la douane.\n\nSi la valeur déclarée est fausse, vous pouvez la contester auprès du bureau de douane indiqué sur l'avis du transporteur. Joignez une preuve de la valeur réelle.",
+        "paraphrase": "Bonjour Julie_V,\n\nNous vous remercions pour votre message. Les cadeaux entre particuliers venant d'un pays hors de l'Union européenne ne sont exonérés que jusqu'à 45 €. La déclaration de votre colis mentionne 180 € : les droits et la TVA sont donc dus.\n\nVous les payez au transporteur, qui les reverse ensuite à la douane.\n\nSi cette valeur est erronée, contestez-la auprès du bureau de douane indiqué sur l'avis du transporteur, en fournissant une preuve de la valeur réelle.",
+        "defects": {
+            "claim": (
+                "insert",
+                "Le montant payé vous sera rendu si votre amie confirme qu'il s'agit d'un cadeau.",
+            ),
+            "citizen_value": ("insert", "Votre colis sera débloqué sous 48 heures."),
+            "polarity": (
+                "Les droits et la TVA sont donc dus.",
+                "Vous n'avez donc ni droits ni TVA à payer.",
+            ),
+            "swapped_term": (
+                "vous pouvez la contester auprès du bureau de douane indiqué sur l'avis du transporteur",
+                "vous pouvez la contester auprès de votre centre des impôts",
+            ),
+        },
+    },
+    {
+        "id": "blind-sie-01",
+        "service": "Service des impôts des entreprises",
+        "split": "blind",
+        "experience": (
+            "Remboursement de crédit de TVA",
+            "J'ai demandé le remboursement de mon crédit de TVA de 3 400 € en janvier. Mon comptable dit que c'est payé en un mois normalement. Ma trésorerie est à sec. Quand allez-vous payer ?",
+            "negative",
+            "Atelier_Morel",
+        ),
+        "context": [
+            "La demande de remboursement de crédit de TVA a été déposée le 20 janvier 2025 dans l'espace professionnel.",
+            "Le service a demandé le 5 février 2025, par la messagerie de l'espace professionnel, les factures d'achat justifiant le crédit.",
+            "Ces factures n'ont pas été reçues. Sans elles, la demande ne peut pas être instruite.",
+            "Le remboursement est effectué par virement sur le compte bancaire de l'entreprise après instruction.",
+        ],
+        "key_facts": [
+            "Les factures d'achat ont été demandées le 5 février 2025 par la messagerie de l'espace professionnel.",
+            "Sans ces factures, la demande ne peut pas être instruite.",
+            "Le remboursement est fait par virement sur le compte de l'entreprise après instruction.",
+        ],
+        "reply": "Bonjour,\n\nMerci pour votre message. Votre demande de remboursement a bien été déposée le 20 janvier 2025. Le 5 février 2025, nous vous avons demandé, par la messagerie de votre espace professionnel, les factures d'achat qui justifient ce crédit.\n\nNous ne les avons pas reçues. Sans elles, nous ne pouvons pas instruire votre demande.\n\nDès qu'elle sera instruite, le remboursement sera fait par virement sur le compte bancaire de votre entreprise.",
+        "paraphrase": "Bonjour,\n\nNous vous remercions pour votre message. Vous avez déposé votre demande de remboursement le 20 janvier 2025. Nous vous avons ensuite réclamé, le 5 février 2025 via la messagerie de votre espace professionnel, les factures d'achat justifiant le crédit.\n\nCes factures ne nous sont pas parvenues, et votre demande ne peut pas être instruite sans elles.\n\nUne fois l'instruction terminée, nous virerons le remboursement sur le compte bancaire de votre entreprise.",
+        "defects": {
+            "claim": (
+                "insert",
+                "Nous pouvons vous accorder un délai de paiement pour votre prochaine échéance de TVA.",
+            ),
+            "citizen_value": ("insert", "Vous serez remboursé en un mois."),
+            "polarity": ("Nous ne les avons pas reçues.", "Nous les avons bien reçues."),
+            "swapped_term": (
+                "les factures d'achat qui justifient ce crédit",
+                "les relevés bancaires qui justifient ce crédit",
+            ),
+        },
+    },
+    {
+        "id": "blind-universite-01",
+        "service": "Université",
+        "split": "blind",
+        "experience": (
+            "Diplôme introuvable",
+            "J'ai eu ma licence en juin 2023 et je n'ai toujours pas mon diplôme. Mon employeur le réclame pour ma titularisation le 1er octobre. La scolarité m'avait dit qu'il serait prêt en décembre 2023.",
+            "negative",
+            "Amandine_L",
+        ),
+        "context": [
+            "Le diplôme de licence de la promotion 2023 est disponible depuis le 15 mars 2025.",
+            "Il se retire au bureau des diplômes, sur rendez-vous pris en ligne, avec une pièce d'identité.",
+            "Il peut aussi être envoyé par courrier recommandé, sur demande écrite accompagnée d'une copie de la pièce d'identité et d'une enveloppe affranchie.",
+            "En attendant, l'attestation de réussite téléchargeable dans l'espace numérique de travail a la même valeur pour un employeur.",
+        ],
+        "key_facts": [
+            "Le diplôme est disponible depuis le 15 mars 2025.",
+            "Il se retire au bureau des diplômes sur rendez-vous, avec une pièce d'identité, ou s'envoie en recommandé sur demande écrite.",
+            "L'attestation de réussite de l'espace numérique de travail vaut pour un employeur.",
+        ],
+        "reply": "Bonjour Amandine_L,\n\nNous sommes désolés de ce délai. Votre diplôme de licence est disponible depuis le 15 mars 2025.\n\nVous pouvez le retirer au bureau des diplômes, sur rendez-vous pris en ligne, avec une pièce d'identité. Vous pouvez aussi le recevoir en courrier recommandé : envoyez-nous une demande écrite, avec une copie de votre pièce d'identité et une enveloppe affranchie.\n\nPour votre employeur, l'attestation de réussite téléchargeable dans votre espace numérique de travail a la même valeur que le diplôme.",
+        "paraphrase": "Bonjour Amandine_L,\n\nNous regrettons ce retard. Depuis le 15 mars 2025, votre diplôme de licence est disponible.\n\nRetirez-le au bureau des diplômes après avoir pris rendez-vous en ligne, muni d'une pièce d'identité. Si vous préférez un envoi en recommandé, adressez-nous une demande écrite accompagnée d'une copie de votre pièce d'identité et d'une enveloppe affranchie.\n\nVotre employeur peut accepter l'attestation de réussite de votre espace numérique de travail : elle a la même valeur que le diplôme.",
+        "defects": {
+            "claim": (
+                "insert",
+                "Nous vous l'enverrons sans frais, à titre de geste pour ce retard.",
+            ),
+            "citizen_value": ("insert", "Il vous parviendra avant le 1er octobre."),
+            "polarity": (
+                "a la même valeur que le diplôme",
+                "n'a pas la même valeur que le diplôme",
+            ),
+            "swapped_term": (
+                "Vous pouvez le retirer au bureau des diplômes",
+                "Vous pouvez le retirer au secrétariat de votre UFR",
+            ),
+        },
+    },
+    {
+        "id": "blind-logement-01",
+        "service": "Logement social",
+        "split": "blind",
+        "experience": (
+            "Demande de logement social",
+            "Ma demande de logement social a 2 ans. Je vis à 4 dans un 2 pièces. On m'avait dit qu'avec mes enfants je serais prioritaire et logé en 6 mois. Que faire ?",
+            "negative",
+            "Fatou_D",
+        ),
+        "context": [
+            "La demande de logement social a été enregistrée le 14 mai 2023 ; son numéro unique figure sur l'attestation d'enregistrement.",
+            "La demande doit être renouvelée chaque année ; elle a été renouvelée le 2 mai 2025.",
+            "Une situation de sur-occupation peut être signalée en mettant à jour la demande sur le portail grand public de la demande de logement social.",
+            "En cas de délai anormalement long, un recours est possible devant la commission de médiation DALO du département.",
+        ],
+        "key_facts": [
+            "La demande est active, renouvelée le 2 mai 2025.",
+            "La sur-occupation se signale en mettant à jour la demande sur le portail de la demande de logement social.",
+            "Un recours devant la commission de médiation DALO est possible en cas de délai anormalement long.",
+        ],
+        "reply": "Bonjour Fatou_D,\n\nNous comprenons combien vivre à quatre dans un deux pièces est difficile. Votre demande est bien active : elle a été renouvelée le 2 mai 2025.\n\nPensez à signaler votre sur-occupation en mettant à jour votre demande sur le portail de la demande de logement social.\n\nComme le délai est anormalement long, vous pouvez aussi faire un recours devant la commission de médiation DALO de votre département.",
+        "paraphrase": "Bonjour Fatou_D,\n\nVivre à quatre dans un deux pièces est difficile, nous le comprenons. Votre demande, renouvelée le 2 mai 2025, est toujours active.\n\nMettez-la à jour sur le portail de la demande de logement social pour signaler que votre logement est sur-occupé.\n\nLe délai étant anormalement long, un recours devant la commission de médiation DALO de votre département vous est aussi ouvert.",
+        "defects": {
+            "claim": (
+                "insert",
+                "Votre dossier sera présenté à la prochaine commission d'attribution.",
+            ),
+            "citizen_value": ("insert", "Vous serez logée dans les 6 mois."),
+            "polarity": (
+                "Votre demande est bien active : elle a été renouvelée le 2 mai 2025.",
+                "Votre demande n'est plus active depuis le 2 mai 2025.",
+            ),
+            "swapped_term": (
+                "devant la commission de médiation DALO de votre département",
+                "devant le tribunal administratif de votre département",
+            ),
+        },
+    },
+    {
+        "id": "blind-cnil-01",
+        "service": "Cnil",
+        "split": "blind",
+        "experience": (
+            "Plainte sans réponse",
+            "J'ai déposé une plainte contre un site qui refuse d'effacer mes données il y a 4 mois. Aucune nouvelle. On m'avait promis une réponse en 2 mois. Est-ce que le site va payer une amende ?",
+            "negative",
+            "Thomas_G",
+        ),
+        "context": [
+            "La plainte a été enregistrée le 8 janvier 2025 sous le numéro indiqué dans l'accusé de réception.",
+            "Elle est en cours d'instruction : la Cnil a écrit à l'organisme le 3 mars 2025 pour lui demander de s'expliquer.",
+            "La Cnil ne communique pas de délai de traitement, qui dépend de la réponse de l'organisme.",
+            "Une sanction éventuelle est décidée par la formation restreinte de la Cnil, à l'issue d'une procédure distincte.",
+        ],
+        "key_facts": [
+            "La plainte est en cours d'instruction ; la Cnil a écrit à l'organisme le 3 mars 2025.",
+            "Aucun délai de traitement n'est communiqué.",
+            "Une sanction relève de la formation restreinte, dans une procédure distincte.",
+        ],
+        "reply": "Bonjour Thomas_G,\n\nMerci pour votre message. Votre plainte, enregistrée le 8 janvier 2025, est en cours d'instruction. Nous avons écrit à l'organisme le 3 mars 2025 pour lui demander de s'expliquer.\n\nNous ne pouvons pas vous donner de délai : il dépend de la réponse de l'organisme.\n\nUne éventuelle sanction est décidée par la formation restreinte de la Cnil, dans une procédure distincte.",
+        "paraphrase": "Bonjour Thomas_G,\n\nNous vous remercions pour votre message. Enregistrée le 8 janvier 2025, votre plainte est en cours d'instruction : le 3 mars 2025, nous avons demandé à l'organisme de s'expliquer.\n\nLe délai dépend de sa réponse, et nous ne pouvons donc pas vous l'indiquer.\n\nSi une sanction devait être prononcée, elle le serait par la formation restreinte de la Cnil, au terme d'une procédure distincte.",
+        "defects": {
+            "claim": ("insert", "Le site sera sanctionné et vos données effacées."),
+            "citizen_value": ("insert", "Vous aurez une réponse d'ici 2 mois."),
+            "polarity": (
+                "Votre plainte, enregistrée le 8 janvier 2025, est en cours d'instruction.",
+                "Votre plainte, enregistrée le 8 janvier 2025, a été classée sans suite.",
+            ),
+            "swapped_term": (
+                "est décidée par la formation restreinte de la Cnil",
+                "est décidée par le tribunal judiciaire",
+            ),
+        },
+    },
+    {
+        "id": "blind-servicecivique-01",
+        "service": "Agence du Service civique",
+        "split": "blind",
+        "experience": (
+            "Indemnité pas versée",
+            "J'ai commencé mon service civique le 1er septembre et je n'ai pas été payé fin septembre. Mon tuteur dit que c'est normal au début. J'ai besoin de mes 620 € pour le loyer.",
+            "neutral",
+            "Nolan_P",
+        ),
+        "context": [
+            "Le contrat d'engagement de service civique a été validé le 25 septembre 2025 par l'organisme d'accueil.",
+            "L'indemnité est versée par l'Agence de services et de paiement (ASP) à la fin de chaque mois.",
+            "Pour un contrat validé après le 20 du mois, le premier versement est fait le mois suivant, avec un rappel pour le mois écoulé.",
+            "Le volontaire suit ses paiements dans son espace sur le site de l'ASP.",
+        ],
+        "key_facts": [
+            "Le contrat a été validé le 25 septembre 2025, après le 20 du mois.",
+            "Le premier versement arrive donc fin octobre, avec un rappel pour septembre.",
+            "L'indemnité est versée par l'ASP ; les paiements se suivent dans l'espace sur son site.",
+        ],
+        "reply": "Bonjour Nolan_P,\n\nMerci pour votre message. Votre contrat a été validé le 25 septembre 2025 par votre organisme d'accueil, donc après le 20 du mois.\n\nDans ce cas, le premier versement est fait le mois suivant : vous recevrez fin octobre votre indemnité d'octobre, avec un rappel pour septembre.\n\nL'indemnité est versée par l'Agence de services et de paiement (ASP). Vous pouvez suivre vos paiements dans votre espace sur son site.",
+        "paraphrase": "Bonjour Nolan_P,\n\nNous vous remercions pour votre message. Votre organisme d'accueil a validé votre contrat le 25 septembre 2025, c'est-à-dire après le 20 du mois.\n\nLe premier versement a alors lieu le mois suivant : fin octobre, vous toucherez votre indemnité d'octobre et un rappel pour septembre.\n\nC'est l'Agence de services et de paiement (ASP) qui verse l'indemnité ; vos paiements se suivent dans votre espace sur son site.",
+        "defects": {
+            "claim": (
+                "insert",
+                "Une avance peut vous être versée sur simple demande à votre tuteur.",
+            ),
+            "citizen_value": ("insert", "Les 620 € seront sur votre compte dès cette semaine."),
+            "polarity": ("avec un rappel pour septembre", "sans rappel pour septembre"),
+            "swapped_term": (
+                "L'indemnité est versée par l'Agence de services et de paiement (ASP).",
+                "L'indemnité est versée par votre organisme d'accueil.",
+            ),
+        },
+    },
+]
+
 
 def insert(reply: str, sentence: str) -> str:
     """``sentence`` added at the end of the paragraph before the reply's last one."""
@@ -624,7 +937,7 @@ def insert(reply: str, sentence: str) -> str:
 
 def main() -> None:
     items, pairs, paraphrases = [], [], []
-    for row in ITEMS:
+    for row in ITEMS + ITEMS_BLIND:
         title, text, sentiment, pseudonym = row["experience"]
         item = GoldItem(
             id=row["id"],
@@ -636,7 +949,7 @@ def main() -> None:
             source="constructed",
         )
         items.append(item.model_dump(mode="json", exclude_none=True))
-        common = {"item": item.id, "service": item.service, "split": "fresh"}
+        common = {"item": item.id, "service": item.service, "split": row.get("split", "fresh")}
         for kind, (old, new) in row["defects"].items():
             if old == "insert":
                 defective, defect = insert(item.reply, new), f"adds: {new}"
