@@ -448,8 +448,15 @@ def _swapped_roles(
     lists; this sees any, as long as the reply keeps the fact's wording around it."""
     sources = [role for gold in gold_texts([*item.context, *item.key_facts]) for role in gold.roles]
     findings = []
+    text = analysed.text
     for token, role in roles(analysed.analysis.tokens):
         if role.noun in _NOT_THINGS or vocabulary.keys(role.noun) & known:
+            continue
+        # A closing or a signature ("Cordialement,", "La Caf"), which spaCy hangs on the sentence
+        # before, is no statement.
+        end = text.find("\n", token.idx)
+        line = text[text.rfind("\n", 0, token.idx) + 1 : end if end >= 0 else len(text)]
+        if len(line.split()) <= 3:
             continue
         head = vocabulary.keys(role.head)
         rivals = {

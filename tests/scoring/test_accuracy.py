@@ -172,3 +172,29 @@ def test_a_contrary_word_contradicts_the_context_beyond_the_key_facts() -> None:
     assert scorer(item, said).subscores["polarity"] == 0
     opposite = scorer(item, flipped)
     assert opposite.subscores["polarity"] == 1 and opposite.value < scorer(item, said).value
+
+
+def test_a_thing_in_the_role_the_facts_give_another_is_swapped() -> None:
+    line = "Le certificat de scolarité est délivré par l'école."
+    item = CAF.item.model_copy(update={"context": [*CAF.item.context, line]})
+    scorer = AccuracyScorer()
+    said = CAF.good.replace("\n\nCordialement", " " + line + "\n\nCordialement")
+    faithful, swapped = scorer(item, said), scorer(item, said.replace("l'école", "le lycée"))
+    assert faithful.subscores["swapped"] == 0
+    assert swapped.subscores["swapped"] == 1 and swapped.value < faithful.value
+    assert any("lycée" in e.note and "ecole" in e.note for e in swapped.evidence)
+
+
+def test_the_citizens_delay_in_a_future_spacy_reads_as_present_is_a_commitment() -> None:
+    item = CAF.item.model_copy(
+        update={"experience": CAF.item.experience.model_copy(update={"text": "On m'a dit 3 mois."})}
+    )
+    scorer = AccuracyScorer()
+    promised = CAF.good.replace(
+        "\n\nCordialement", " Nous traiterons votre dossier sous 3 mois.\n\nCordialement"
+    )
+    reported = CAF.good.replace(
+        "\n\nCordialement", " Nous mesurons votre agacement après 3 mois.\n\nCordialement"
+    )
+    assert scorer(item, promised).subscores["claims"] == 1
+    assert scorer(item, reported).subscores["claims"] == 0
