@@ -8,9 +8,10 @@ records. Ray runs a task again when its worker dies; only the driver writes
 written twice (the completion cache answers the calls it had already made).
 
 An endpoint actor (``_Endpoint``) owns one ``Model``: its concurrency, its request and token
-buckets, the personal-data guard and the provider's limits then hold for the whole cluster. A remote model has one actor,
-on the driver's machine, beside the completion cache; a local model has one on every machine, each
-starting its own llama.cpp server, and a task calls the one on its own machine.
+buckets, the personal-data guard and the provider's limits then hold for the whole cluster. A
+remote model has one actor, on the driver's machine, beside the completion cache; a local model
+has one on every machine, each starting its own llama.cpp server, and a task calls the one on its
+own machine.
 """
 
 import asyncio
@@ -19,7 +20,7 @@ import socket
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain, zip_longest
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -102,15 +103,18 @@ class _Endpoint:
         assert self._record is not None
         return self._record
 
-    async def generate(self, payload: Any) -> Completion | _Failure:
-        """The model's reply to ``payload``, or why there is none; a dead local server raises."""
-        from harness.runner._run import _checked
-
+    async def generate(self, payloads: list[Any]) -> list[Completion | _Failure]:
+        """The model's reply to each payload, or why there is none; a dead local server raises."""
         model = await self._resolved()
         if self._spec.remote:
-            # Analysed off the event loop, so that replies keep arriving; the guard in
+            # Analysed together, off the event loop so that replies keep arriving; the guard in
             # Model.generate then finds the verdicts.
-            await asyncio.get_running_loop().run_in_executor(self._nlp, screen, payload)
+            await asyncio.get_running_loop().run_in_executor(self._nlp, screen, *payloads)
+        return list(await asyncio.gather(*(self._generate(model, p) for p in payloads)))
+
+    async def _generate(self, model: Model, payload: Any) -> Completion | _Failure:
+        from harness.runner._run import _checked
+
         try:
             outcome = _checked(await model.generate(payload))
         except ModelCallError as error:
@@ -133,10 +137,10 @@ class Job:
     spec: RunSpec
     model: ModelSpec
     endpoints: dict[str, Any]
-    """Node id (``""``: any node) to the endpoint actor's handle."""
+    """Node id to the handle of the endpoint actor there."""
     scorers: list[Scorer]
     weights: dict[str, float]
-    root: str | None
+    root: str | None = field(default_factory=lambda: os.environ.get("PLUME_ROOT"))
     """The driver's ``PLUME_ROOT``, if set: tasks read the style guide and lexicons there."""
 
 
@@ -175,10 +179,12 @@ def _run_batch(batch: tuple[Job, list[GoldItem]]) -> list[SampleRecord]:
     maker, mode = _maker(job), job.model.mode
     maker.expect(items, mode)  # a remote model's prompts are anonymised together
     prepared = [maker.prepare(item, mode) for item in items]
-    endpoint = job.endpoints.get(ray.get_runtime_context().get_node_id()) or job.endpoints[""]
+    # The actor on this machine if there is one; any other answers as well, over the network.
+    here = ray.get_runtime_context().get_node_id()
+    endpoint = job.endpoints.get(here) or next(iter(job.endpoints.values()))
     outcomes = [
         outcome.error() if isinstance(outcome, _Failure) else outcome
-        for outcome in ray.get([endpoint.generate.remote(p.payload) for p in prepared])
+        for outcome in ray.get(endpoint.generate.remote([p.payload for p in prepared]))
     ]
     answered = [
         (item, outcome.text.strip())
@@ -263,7 +269,7 @@ class Cluster:
                 scheduling_strategy=NodeAffinitySchedulingStrategy(node_id=node, soft=False),
             ).remote(spec, cache, log_dir)
             self._actors.append(actor)
-            endpoints[node if spec.provider == "local" else ""] = actor
+            endpoints[node] = actor
         try:
             records = ray.get([actor.resolve.remote() for actor in endpoints.values()])
         except ray.exceptions.RayError as error:

@@ -13,7 +13,6 @@ keyed by their content, answers them.
 import asyncio
 import hashlib
 import json
-import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
@@ -386,7 +385,6 @@ def _on_ray(
                 endpoints=endpoints,
                 scorers=plan.scorers,
                 weights=plan.config.overall.weights,
-                root=os.environ.get("PLUME_ROOT"),
             )
             jobs.append((job, pending[spec.name]))
         plan.manifest.models = models

@@ -84,7 +84,7 @@ def comparable(run_dir: Path) -> list[dict[str, Any]]:
                 exclude={
                     "started_at": True,
                     "completed_at": True,
-                    "completion": {"latency_s", "attempts"},
+                    "completion": {"latency_s"},
                 }
             )
             for r in records
