@@ -502,6 +502,9 @@ _CONTRARIES = (
     ("favorable", ("defavorable",)),
     ("eligible", ("ineligible",)),
 )
+# Contraries one way only: "votre dossier est complet" reverses "il manque l'attestation", but
+# "il manque le nom de votre mère" does not reverse "envoyée après une demande complète".
+_ONE_WAY = (("manque", ("complet",)),)
 _ENDINGS = r"(?:e|s|es|ee|ees|ement)?\b"
 
 
@@ -518,16 +521,14 @@ def contrary(fact: str, reply: str) -> re.Match[str] | None:
     affirmed or both denied: "n'est pas incomplète" reverses "n'est pas complète", "est
     incomplète" says the same."""
     fact, said = flat(fact), flat(reply)
-    for word, opposites in _CONTRARIES:
-        for first, second in ((word, opposites), *((o, (word,)) for o in opposites)):
-            own = rf"\b{first}{_ENDINGS}"
-            found = re.search(own, fact)
-            if found and not re.search(own, said):
-                match = re.search("|".join(rf"\b{o}{_ENDINGS}" for o in second), said)
-                if match is not None and _denied(fact, found.start()) == _denied(
-                    said, match.start()
-                ):
-                    return match
+    reversed_pairs = [(o, (word,)) for word, opposites in _CONTRARIES for o in opposites]
+    for first, second in (*_CONTRARIES, *reversed_pairs, *_ONE_WAY):
+        own = rf"\b{first}{_ENDINGS}"
+        found = re.search(own, fact)
+        if found and not re.search(own, said):
+            match = re.search("|".join(rf"\b{o}{_ENDINGS}" for o in second), said)
+            if match is not None and _denied(fact, found.start()) == _denied(said, match.start()):
+                return match
     return None
 
 
