@@ -8,6 +8,7 @@ cache; Ray's cluster (2 CPUs) is started before the clock and timed apart. The m
 average is recorded before each run: on a shared machine the table says how busy it was.
 
     .venv/bin/python benchmarks/run_ray_bench.py --items 500 --repeat 2
+    .venv/bin/python benchmarks/run_ray_bench.py --models bench --scorers none --repeat 1
 """
 
 import argparse
@@ -40,6 +41,7 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=500)
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--models", default=f"{MODEL_NAME},{REMOTE_MODEL_NAME}")
+    parser.add_argument("--scorers", choices=["none", "default"], default="default")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="plume-run-ray-bench-"))
@@ -52,7 +54,7 @@ def main() -> None:
                     label = f"{model}-{engine}-{round_}"
                     argv = [str(HERE / "plume_job.py"), "--gold", str(root / "gold/bench.jsonl")]
                     argv += ["--out", str(work / "runs" / label), "--models", model]
-                    argv += ["--concurrency", str(CONCURRENCY), "--scorers", "default"]
+                    argv += ["--concurrency", str(CONCURRENCY), "--scorers", args.scorers]
                     argv += ["--load-nlp"] + (["--ray-cpus", str(RAY_CPUS)] * (engine == "ray"))
                     env = {
                         "PLUME_ROOT": str(root),
