@@ -117,17 +117,23 @@ def test_ray_gives_the_records_of_the_local_engine(root: Path) -> None:
 
 
 def _running_batches() -> list[int]:
-    """Worker processes running a batch of a run now (Ray names them after the function)."""
-    found = []
+    """Worker processes of this test's cluster running a batch of a run now (Ray names them after
+    the function); a run elsewhere on the machine (a benchmark, another checkout) is not ours to
+    kill."""
+    parents: dict[int, int] = {}
+    commands: dict[int, bytes] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                command = (entry / "cmdline").read_bytes()
+                stat = (entry / "stat").read_text()
+                commands[int(entry.name)] = (entry / "cmdline").read_bytes()
             except OSError:
                 continue
-            if command.startswith(b"ray::_run_batch"):
-                found.append(int(entry.name))
-    return found
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    ours = {os.getpid()}  # the cluster was started here: its processes descend from this one
+    while grown := {pid for pid, parent in parents.items() if parent in ours} - ours:
+        ours |= grown
+    return [pid for pid in ours if commands[pid].startswith(b"ray::_run_batch")]
 
 
 def test_a_killed_worker_loses_and_duplicates_nothing(root: Path) -> None:
