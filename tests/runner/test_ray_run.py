@@ -180,6 +180,13 @@ def test_the_command_runs_on_ray_and_records_no_engine(root: Path) -> None:
     assert len(read_samples(run_json.parent / "samples.jsonl")) == ITEMS
 
 
+def test_an_unknown_model_fails_on_ray_with_the_message_of_in_process(root: Path) -> None:
+    with serve_in_thread(Echo([ok()])) as base_url:
+        fake_models_yaml(root, base_url, model="absent")
+        with pytest.raises(UsageError, match=r"^model 'fake': .* does not serve 'absent'"):
+            execute(spec_for(root), engine="ray")  # one line, not Ray's traceback
+
+
 def test_the_batch_api_is_refused_on_ray(root: Path) -> None:
     spec = RunSpec(gold=root / "gold" / "many.jsonl", batch=True)
     with pytest.raises(UsageError, match="drop --engine ray"):
