@@ -27,7 +27,7 @@ from harness.cli._common import (
     fail,
     guarded,
 )
-from harness.errors import UsageError
+from harness.errors import PlumeError, UsageError
 
 if TYPE_CHECKING:
     from harness.runner import RunOutcome, RunResults, SampleRecord
@@ -128,18 +128,15 @@ def register(app: typer.Typer) -> None:
         address: AddressOption = None,
     ) -> None:
         """Draft replies to the gold set with each model, score them and write a report."""
-        from harness.runner import Interrupted, RunManifest, RunSpec, execute
+        from harness.runner import Interrupted, RunSpec, execute, read_manifest
 
         if address is not None and engine is not EngineChoice.ray:
             raise UsageError("--address is for --engine ray")
         if resume is not None:
             try:
-                run_json = (resume / "run.json").read_text(encoding="utf-8")
-                spec = RunManifest.model_validate_json(run_json).spec
-            except (OSError, ValueError):
-                raise UsageError(
-                    f"{resume} is not a run directory (no readable run.json)"
-                ) from None
+                spec = read_manifest(resume).spec
+            except PlumeError as error:
+                raise UsageError(str(error)) from None
         else:
             if split not in (None, "train", "dev", "test"):
                 raise UsageError(f"--split {split}: choose train, dev or test")

@@ -24,6 +24,7 @@ from harness.runner import (
     RunResults,
     SampleRecord,
     latest_by_key,
+    read_manifest,
     read_samples,
 )
 from harness.scoring import TRUSTED, Score
@@ -80,17 +81,14 @@ def read_run(
     Raises:
         PlumeError: a file is missing or unreadable.
     """
+    manifest = read_manifest(run_dir)
     try:
-        manifest = RunManifest.model_validate_json(
-            (run_dir / "run.json").read_text(encoding="utf-8")
-        )
         results = RunResults.model_validate_json(
             (run_dir / "results.json").read_text(encoding="utf-8")
         )
-    except FileNotFoundError as error:
+    except FileNotFoundError:
         raise PlumeError(
-            f"{run_dir} is not a finished run directory: "
-            f"{Path(str(error.filename)).name} is missing"
+            f"{run_dir} is not a finished run directory: results.json is missing"
         ) from None
     except (OSError, ValueError) as error:
         raise PlumeError(f"cannot read the run in {run_dir}: {error}") from None

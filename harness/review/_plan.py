@@ -23,7 +23,7 @@ from harness.errors import PlumeError, UsageError
 from harness.files import write_atomic
 from harness.gold import GoldItem, anonymised_many, load_gold
 from harness.privacy import anonymize_many
-from harness.runner import RunManifest, latest_by_key, read_samples
+from harness.runner import RunManifest, latest_by_key, read_manifest, read_samples
 
 PLAN_FILE = "plan.json"
 FORMAT_VERSION = 1
@@ -133,14 +133,7 @@ def assign(
 
 
 def _read_run(run_dir: Path) -> tuple[RunManifest, dict[tuple[str, str], str]]:
-    try:
-        manifest = RunManifest.model_validate_json(
-            (run_dir / "run.json").read_text(encoding="utf-8")
-        )
-    except OSError as error:
-        raise PlumeError(f"{run_dir} is not a run directory: {error.strerror}") from None
-    except ValidationError:
-        raise PlumeError(f"{run_dir / 'run.json'}: not a run manifest") from None
+    manifest = read_manifest(run_dir)
     records = latest_by_key(read_samples(run_dir / "samples.jsonl"))
     return manifest, {key: r.reply for key, r in records.items() if r.reply is not None}
 

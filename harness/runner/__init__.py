@@ -8,6 +8,7 @@ from harness.runner._records import (
     RunManifest,
     RunResults,
     SampleRecord,
+    read_manifest,
 )
 from harness.runner._results import criterion_values, summarise
 from harness.runner._run import Interrupted, RunOutcome, execute, finish
@@ -30,6 +31,7 @@ __all__ = [
     "execute",
     "finish",
     "latest_by_key",
+    "read_manifest",
     "read_samples",
     "summarise",
 ]

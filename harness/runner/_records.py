@@ -1,10 +1,12 @@
 """The records of a run directory: ``run.json``, ``samples.jsonl`` and ``results.json``."""
 
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from harness.errors import PlumeError
 from harness.models import Completion, GenerationParams
 from harness.runner._spec import RunSpec
 from harness.scoring import Score
@@ -91,6 +93,23 @@ class RunManifest(BaseModel):
     """Versions of the packages that can change a result."""
     git_commit: str | None
     """The repository's commit, when run from a checkout."""
+
+
+def read_manifest(run_dir: Path) -> RunManifest:
+    """The ``run.json`` of a run directory.
+
+    Raises:
+        PlumeError: the directory holds no ``run.json``, or not a readable one.
+    """
+    path = run_dir / "run.json"
+    try:
+        return RunManifest.model_validate_json(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PlumeError(f"{run_dir} is not a run directory: run.json is missing") from None
+    except OSError as error:
+        raise PlumeError(f"cannot read {path}: {error.strerror}") from None
+    except ValueError as error:
+        raise PlumeError(f"{path} is not a run manifest: {error}") from None
 
 
 class SampleRecord(BaseModel):

@@ -45,7 +45,13 @@ from harness.prompts import PromptTemplate, load_prompt
 from harness.runner._lock import run_lock
 from harness.runner._prepare import Mode, Prepared, PromptMaker
 from harness.runner._provenance import git_commit, package_versions
-from harness.runner._records import GoldRecord, ModelRecord, RunManifest, SampleRecord
+from harness.runner._records import (
+    GoldRecord,
+    ModelRecord,
+    RunManifest,
+    SampleRecord,
+    read_manifest,
+)
 from harness.runner._results import summarise
 from harness.runner._samples import SampleWriter, latest_by_key, read_samples
 from harness.runner._spec import RunSpec
@@ -236,9 +242,7 @@ def _plan(spec: RunSpec, run_dir: Path | None, commit: "Future[str | None]") -> 
     if run_dir is None:
         run_dir = new_run_dir(spec.out or paths.runs_dir())
     else:
-        previous = RunManifest.model_validate_json(
-            (run_dir / "run.json").read_text(encoding="utf-8")
-        )
+        previous = read_manifest(run_dir)
         _check_unchanged(previous, manifest)
         manifest.created_at = previous.created_at
     manifest.run_id = run_dir.name
