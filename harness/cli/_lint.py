@@ -134,9 +134,7 @@ def _stamp(name: str) -> tuple[int, int] | None:
     return status.st_mtime_ns, status.st_size
 
 
-def _watch(
-    names: list[str], folder: Path | None, rules: list[str], guide: "StyleGuide"
-) -> None:
+def _watch(names: list[str], folder: Path | None, rules: list[str], guide: "StyleGuide") -> None:
     """Lint a file again each time it is saved, and every file when the style guide changes,
     with the pipeline kept loaded, until Ctrl-C. A file or guide that cannot be read (an editor
     half-way through a save, a YAML slip) is reported, and the watch goes on."""
