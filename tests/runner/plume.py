@@ -7,6 +7,10 @@ import time
 from collections.abc import Mapping
 from pathlib import Path
 
+from typer.testing import CliRunner
+
+from harness.cli import app
+
 PLUME = [sys.executable, "-m", "harness.cli"]
 
 
@@ -18,15 +22,11 @@ def default_signals() -> None:
 
 
 def resume(run_dir: Path, env: Mapping[str, str]) -> subprocess.CompletedProcess[str]:
-    """`plume run --resume run_dir`, its output captured."""
-    return subprocess.run(
-        [*PLUME, "run", "--resume", str(run_dir)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        preexec_fn=default_signals,
-    )
+    """`plume run --resume run_dir` in this process (only the stopped run needs a process of its
+    own; this one would load spaCy again), with its exit code and output."""
+    args = ["run", "--resume", str(run_dir)]
+    result = CliRunner().invoke(app, args, env=dict(env))
+    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
 
 
 def wait_for_samples(out: Path, lines: int) -> Path | None:
