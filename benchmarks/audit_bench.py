@@ -76,7 +76,7 @@ def child(config: str, corpus: Path, out: Path) -> None:
             include_dashboard=False,
             logging_level="WARNING",
             log_to_driver=False,
-            _system_config={"worker_niceness": 0},  # as harness.audit._ray.connect starts one
+            _system_config={"worker_niceness": 0},  # as harness.cluster.connect starts one
         )
         started_cluster = time.perf_counter() - begin
         engine = "ray"

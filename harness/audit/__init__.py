@@ -1,8 +1,8 @@
 """Corpus-scale audit: anonymise, lint and score a Services Publics+ export, in-process or on Ray.
 
 ``run_audit`` writes Parquet chunks and a static page; ``lint_on_ray`` and ``score_on_ray`` serve
-``plume lint`` and ``plume score --engine ray``. ``_ray.map_batches`` is the one place that runs
-work on Ray.
+``plume lint`` and ``plume score --engine ray``. ``harness.cluster.map_batches`` is the one place
+that runs work on Ray.
 """
 
 from harness.audit._chunk import Record

@@ -7,7 +7,7 @@ and the scorers travel with each task, so every node applies the driver's versio
 from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
-from harness.audit._ray import map_batches
+from harness.cluster import map_batches
 
 if TYPE_CHECKING:
     from harness.gold import GoldItem

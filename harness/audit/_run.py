@@ -235,7 +235,7 @@ def run_audit(
     batches = (chunk for index, chunk in enumerate(_chunks(corpus, chunk_size)) if index in wanted)
     done = chunks - len(todo)
     if engine == "ray":
-        from harness.audit._ray import map_batches
+        from harness.cluster import map_batches
 
         results = map_batches(audit_chunk, batches, address=address) if todo else iter(())
     else:

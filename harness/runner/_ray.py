@@ -227,7 +227,7 @@ class Cluster:
     """The run's endpoint actors on a Ray cluster; they are killed on leaving the block."""
 
     def __init__(self, address: str | None) -> None:
-        from harness.audit._ray import connect
+        from harness.cluster import connect
 
         self.ray = connect(address)
         self.address = address
@@ -281,7 +281,7 @@ class Cluster:
 
         The models' tasks alternate, so that every model runs from the start, as in-process.
         """
-        from harness.audit._ray import map_batches
+        from harness.cluster import map_batches
 
         per_model = [
             [

@@ -141,7 +141,7 @@ def execute(
 
     ``on_plan`` hears how many items each model has left and which models were skipped;
     ``on_record`` hears every record as soon as it is written. ``engine="ray"`` runs the work on
-    the Ray cluster at ``address`` (see ``harness.audit._ray.connect``) and gives the same records.
+    the Ray cluster at ``address`` (see ``harness.cluster.connect``) and gives the same records.
     """
     if engine == "ray" and spec.batch:
         raise UsageError("--batch waits on the provider, not on a cluster: drop --engine ray")
