@@ -18,6 +18,7 @@ purpose: they decide what the score can see, and what it cannot is said in the r
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -484,7 +485,7 @@ def _commits(analysis: Analysis, sentence: Sentence, said: str) -> bool:
     heads = [flat(c.head.text) for c in clauses(analysis, start, end)]
     if heads and all(head.startswith(_COURTESY) for head in heads):
         return False  # "nous mesurons votre agacement après 3 mois d'attente" promises nothing
-    future = any(start <= t.idx < end and _future(t) for t in analysis.tokens)
+    future = any(_future(t) for t in _tokens_between(analysis, start, end))
     return future or _PROMISE.search(said) is not None
 
 
@@ -516,18 +517,38 @@ def _denied(text: str, at: int) -> bool:
     return _DENIAL.search(text[max(0, at - 30) : at]) is not None
 
 
+# (the word, its contraries): each pair both ways, then the one-way pairs, in the order tried.
+_PAIRS = tuple(
+    (re.compile(rf"\b{first}{_ENDINGS}"), re.compile("|".join(rf"\b{o}{_ENDINGS}" for o in second)))
+    for first, second in (
+        *_CONTRARIES,
+        *((o, (word,)) for word, opposites in _CONTRARIES for o in opposites),
+        *_ONE_WAY,
+    )
+)
+
+
+@lru_cache(maxsize=4096)  # a key fact is checked against every sentence of every reply
+def _pairs_in(fact: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str], bool], ...]:
+    """The pairs whose word ``fact`` uses, with whether it is denied there."""
+    flat_fact = flat(fact)
+    return tuple(
+        (own, opposite, _denied(flat_fact, found.start()))
+        for own, opposite in _PAIRS
+        if (found := own.search(flat_fact))
+    )
+
+
 def contrary(fact: str, reply: str) -> re.Match[str] | None:
     """Where ``reply`` uses the contrary of a word of ``fact`` without the word itself, both
     affirmed or both denied: "n'est pas incomplète" reverses "n'est pas complète", "est
     incomplète" says the same."""
-    fact, said = flat(fact), flat(reply)
-    reversed_pairs = [(o, (word,)) for word, opposites in _CONTRARIES for o in opposites]
-    for first, second in (*_CONTRARIES, *reversed_pairs, *_ONE_WAY):
-        own = rf"\b{first}{_ENDINGS}"
-        found = re.search(own, fact)
-        if found and not re.search(own, said):
-            match = re.search("|".join(rf"\b{o}{_ENDINGS}" for o in second), said)
-            if match is not None and _denied(fact, found.start()) == _denied(said, match.start()):
+    pairs = _pairs_in(fact)
+    said = flat(reply) if pairs else ""
+    for own, opposite, denied in pairs:
+        if not own.search(said):
+            match = opposite.search(said)
+            if match is not None and denied == _denied(said, match.start()):
                 return match
     return None
 
@@ -578,11 +599,21 @@ class Clause:
     """Its polarity from explicit negations only ("ne … pas", "aucun", "sans"…)."""
 
 
-def clauses(analysis: Analysis, start: int, end: int) -> list[Clause]:
+def _idx(token: "Token") -> int:
+    return token.idx
+
+
+def _tokens_between(analysis: Analysis, start: int, end: int) -> list["Token"]:
+    every = analysis.tokens  # in text order: a span's tokens are a slice of them
+    return every[bisect_left(every, start, key=_idx) : bisect_left(every, end, key=_idx)]
+
+
+@lru_cache(maxsize=512)  # a reply's sentences are read by the claim, polarity and swap checks
+def clauses(analysis: Analysis, start: int, end: int) -> tuple[Clause, ...]:
     """The main clauses between two offsets (the root and the clauses coordinated with it);
     subordinate clauses ("si vous n'êtes pas d'accord, …") belong to the clause they depend on
     but do not set its polarity."""
-    tokens = [t for t in analysis.tokens if start <= t.idx < end]
+    tokens = _tokens_between(analysis, start, end)
     # A token whose head lies outside the span heads a clause too: spaCy's sentences are not
     # always the reply's (« Bonjour Camille, ⏎ Votre demande… »).
     inside = {t.i for t in tokens}
@@ -600,11 +631,11 @@ def clauses(analysis: Analysis, start: int, end: int) -> list[Clause]:
             node = node.head
         members.setdefault(node.i, []).append(token)
     doc = analysis.doc
-    return [
+    return tuple(
         Clause(_negated(doc[i]), doc[i], group, _negated(doc[i], poles=False))
         for i, group in members.items()
         if i in heads
-    ]
+    )
 
 
 def swapped_terms(analysis: Analysis, sources: str) -> list[Finding]:
