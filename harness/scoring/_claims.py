@@ -528,7 +528,6 @@ _PAIRS = tuple(
 )
 
 
-@lru_cache(maxsize=4096)  # a key fact is checked against every sentence of every reply
 def _pairs_in(fact: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str], bool], ...]:
     """The pairs whose word ``fact`` uses, with whether it is denied there."""
     flat_fact = flat(fact)
@@ -608,7 +607,6 @@ def _tokens_between(analysis: Analysis, start: int, end: int) -> list["Token"]:
     return every[bisect_left(every, start, key=_idx) : bisect_left(every, end, key=_idx)]
 
 
-@lru_cache(maxsize=512)  # a reply's sentences are read by the claim, polarity and swap checks
 def clauses(analysis: Analysis, start: int, end: int) -> tuple[Clause, ...]:
     """The main clauses between two offsets (the root and the clauses coordinated with it);
     subordinate clauses ("si vous n'êtes pas d'accord, …") belong to the clause they depend on
