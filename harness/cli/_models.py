@@ -83,7 +83,7 @@ def register(app: typer.Typer) -> None:
             base_urls = {
                 s.name: servers.enter_context(serve_local(s, log_dir=logs)).base_url
                 for s in chosen
-                if s.provider == "local"
+                if s.started_by_plume()
             }
             results = check_all(chosen, base_urls)
         table = Table(title="One tiny call per model")

@@ -1,6 +1,7 @@
 """Before a paid run: is each model served, and does one tiny real call go through?"""
 
 import asyncio
+import shutil
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +28,7 @@ async def availability(spec: ModelSpec, session: aiohttp.ClientSession) -> str:
     """``yes: serves ID`` when the model can be called now, else ``no: why``; no generation.
 
     A remote model is available when its key is set, its endpoint answers and serves its id; a
-    local one when its server and weights are installed.
+    local one when its server and weights are installed; a vllm one when vLLM is.
     """
     if spec.provider == "local":
         if not server_installed():
@@ -38,6 +39,8 @@ async def availability(spec: ModelSpec, session: aiohttp.ClientSession) -> str:
         except UsageError as error:
             return f"no: {error}"
         return "yes"
+    if spec.provider == "vllm":
+        return "yes" if shutil.which("vllm") else "no: vllm is not installed (GPU machines only)"
     if (variable := spec.missing_key()) is not None:
         return f"no: {variable} is not set"
     try:

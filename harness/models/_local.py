@@ -1,9 +1,10 @@
-"""The embedded local model: a real llama.cpp server on 127.0.0.1, always stopped after use."""
+"""Models Plume serves itself on 127.0.0.1 (llama.cpp; vLLM on GPU nodes), stopped after use."""
 
 import ctypes
 import importlib
 import importlib.util
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -96,7 +97,7 @@ def _log_tail(log: Path, lines: int = 5) -> str:
 
 
 class LocalServer:
-    """A running llama.cpp server."""
+    """A running llama.cpp or vLLM server."""
 
     def __init__(self, process: "subprocess.Popen[bytes]", base_url: str, log: Path) -> None:
         self.process = process
@@ -116,32 +117,24 @@ class LocalServer:
 
 @contextmanager
 def serve_local(
-    spec: ModelSpec, *, log_dir: Path, ready_timeout_s: float = 180.0
+    spec: ModelSpec, *, log_dir: Path, ready_timeout_s: float | None = None
 ) -> Iterator[LocalServer]:
-    """Start a llama.cpp server for ``spec`` on 127.0.0.1 and a free port.
+    """Start ``spec``'s server (llama.cpp, or vLLM) on 127.0.0.1 and a free port.
 
     The server is stopped on leaving the block, whatever ends it: success, error or Ctrl-C.
     """
-    if spec.local is None:
-        raise UsageError(f"model {spec.name!r} is not a local model")
-    if not server_installed():
-        raise UsageError(
-            "llama-cpp-python's server is not installed: install Plume with the local extra "
-            "(pip install -e '.[local]', or `make demo`)"
-        )
-    gguf = weights_path(spec.local)
     port = _free_port()
+    if spec.provider == "vllm":
+        command = _vllm_command(spec, port)
+        # vLLM loads the weights onto the GPU and compiles its graphs first: minutes, not seconds.
+        timeout_s = ready_timeout_s or 900.0
+        log_name = f"vllm-{spec.name}.log"
+    else:
+        command = _llama_command(spec, port)
+        timeout_s = ready_timeout_s or 180.0
+        log_name = f"llama-server-{spec.name}.log"
     log_dir.mkdir(parents=True, exist_ok=True)
-    log = log_dir / f"llama-server-{spec.name}.log"
-    command = [
-        sys.executable, "-m", "llama_cpp.server",
-        "--model", str(gguf),
-        "--model_alias", spec.model,
-        "--host", "127.0.0.1",
-        "--port", str(port),
-        "--n_ctx", str(spec.local.n_ctx),
-        "--n_threads", str(spec.local.n_threads or max(1, (os.cpu_count() or 2) - 1)),
-    ]  # fmt: skip
+    log = log_dir / log_name
     with log.open("wb") as out:
         process = subprocess.Popen(
             command,
@@ -153,10 +146,47 @@ def serve_local(
         )
     server = LocalServer(process, f"http://127.0.0.1:{port}/v1", log)
     try:
-        _wait_ready(server, ready_timeout_s)
+        _wait_ready(server, timeout_s)
         yield server
     finally:
         _stop(process)
+
+
+def _llama_command(spec: ModelSpec, port: int) -> list[str]:
+    if spec.local is None:
+        raise UsageError(f"model {spec.name!r} is not a local model")
+    if not server_installed():
+        raise UsageError(
+            "llama-cpp-python's server is not installed: install Plume with the local extra "
+            "(pip install -e '.[local]', or `make demo`)"
+        )
+    return [
+        sys.executable, "-m", "llama_cpp.server",
+        "--model", str(weights_path(spec.local)),
+        "--model_alias", spec.model,
+        "--host", "127.0.0.1",
+        "--port", str(port),
+        "--n_ctx", str(spec.local.n_ctx),
+        "--n_threads", str(spec.local.n_threads or max(1, (os.cpu_count() or 2) - 1)),
+    ]  # fmt: skip
+
+
+def _vllm_command(spec: ModelSpec, port: int) -> list[str]:
+    # vLLM's documented CLI: `vllm serve MODEL --host H --port P`, then its OpenAI-compatible
+    # server answers /v1/models once the weights are loaded.
+    executable = shutil.which("vllm")
+    if executable is None:
+        raise UsageError("vllm is not installed: pip install vllm on a GPU machine")
+    return [
+        executable,
+        "serve",
+        spec.model,
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        *spec.vllm_args,
+    ]
 
 
 def _wait_ready(server: LocalServer, timeout_s: float) -> None:

@@ -86,7 +86,7 @@ class Model:
         self._cache = cache
         # A local server that stops answering is dead, not busy: fail fast instead of backing off.
         self._retry = retry or (
-            RetryPolicy(max_attempts=2, base_s=0.2) if spec.provider == "local" else RetryPolicy()
+            RetryPolicy(max_attempts=2, base_s=0.2) if spec.started_by_plume() else RetryPolicy()
         )
         self.fields = request_fields(spec, spec.params)
         """The generation fields every request carries, as the provider receives them."""

@@ -12,7 +12,7 @@ from harness.errors import InputError, UsageError, format_validation_error
 from harness.files import compose_yaml, load_yaml, read_text
 from harness.models._types import Completion
 
-Provider = Literal["anthropic", "mistral", "openai-compatible", "local"]
+Provider = Literal["anthropic", "mistral", "openai-compatible", "local", "vllm"]
 Knob = Literal["temperature", "top_p", "seed", "stop", "effort"]
 """A generation parameter a model may accept or refuse."""
 
@@ -22,6 +22,7 @@ _ACCEPTED: dict[str, frozenset[Knob]] = {
     "mistral": frozenset({"temperature", "top_p", "seed", "stop"}),
     "openai-compatible": frozenset({"temperature", "top_p", "seed", "stop"}),
     "local": frozenset({"temperature", "top_p", "seed", "stop"}),
+    "vllm": frozenset({"temperature", "top_p", "seed", "stop"}),
 }
 """What each provider's API accepts when ``models.yaml`` does not say otherwise."""
 _TEMPERATURE_MAX = {"anthropic": 1.0}
@@ -118,7 +119,8 @@ class ModelSpec(BaseModel):
     provider: Provider
     """How it is reached."""
     model: str
-    """The model id (or alias) requested from the provider."""
+    """The model id (or alias) requested from the provider; for ``vllm``, the weights served
+    (a Hugging Face model id or a local path), which vLLM also serves under that name."""
     base_url: str | None = None
     """API root, ending in ``/v1`` for OpenAI-compatible endpoints; Plume sets it for local ones."""
     api_key_env: str | None = None
@@ -154,6 +156,8 @@ class ModelSpec(BaseModel):
     """Per-request timeout."""
     local: LocalWeights | None = None
     """For ``provider: local``: the weights to serve."""
+    vllm_args: list[str] = Field(default_factory=list)
+    """For ``provider: vllm``: extra arguments to ``vllm serve`` (``[--max-model-len, "8192"]``)."""
 
     @model_validator(mode="after")
     def _consistent(self) -> "ModelSpec":
@@ -162,9 +166,16 @@ class ModelSpec(BaseModel):
                 raise ValueError("a local model needs a `local:` section naming its weights")
             if self.remote:
                 raise ValueError("a local model must say `remote: false`")
+        elif self.provider == "vllm":
+            if self.remote:
+                raise ValueError("a vllm model runs on the cluster: it must say `remote: false`")
+            if self.local is not None:
+                raise ValueError("a vllm model names its weights in `model`, not `local:`")
         elif self.base_url is None:
             raise ValueError(f"a {self.provider} model needs a `base_url`")
-        if self.batch is not None and (self.provider == "local" or self.mode != "chat"):
+        if self.vllm_args and self.provider != "vllm":
+            raise ValueError("`vllm_args` is for vllm models only")
+        if self.batch is not None and (self.started_by_plume() or self.mode != "chat"):
             raise ValueError("only a remote chat model can declare `batch`")
         if self.accepts is not None and "effort" in self.accepts and self.provider != "anthropic":
             raise ValueError("`effort` is an Anthropic parameter: remove it from `accepts`")
@@ -180,6 +191,10 @@ class ModelSpec(BaseModel):
                 f" ({self.max_temperature():g})"
             )
         return self
+
+    def started_by_plume(self) -> bool:
+        """Whether Plume starts this model's server for the run (llama.cpp or vLLM)."""
+        return self.provider in ("local", "vllm")
 
     def accepted(self) -> frozenset[Knob]:
         """The generation parameters this model is sent when they are set."""
@@ -266,7 +281,8 @@ def select_models(
     """Pick the models to run and say which were skipped and why.
 
     With ``names``, each must exist and have its key set (``UsageError`` otherwise); ``local``
-    stands for every local model. Without, every local model and every remote one whose key is set.
+    stands for every model Plume serves itself (llama.cpp and vLLM). Without, every local model
+    and every remote one whose key is set.
     """
     if names is None:
         chosen = [s for s in specs.values() if s.missing_key() is None]
@@ -277,7 +293,7 @@ def select_models(
     chosen = []
     for name in names:
         if name == "local":
-            chosen.extend(s for s in specs.values() if s.provider == "local" and s not in chosen)
+            chosen.extend(s for s in specs.values() if s.started_by_plume() and s not in chosen)
             continue
         if name not in specs:
             raise UsageError(f"unknown model {name!r}; models.yaml declares: {', '.join(specs)}")

@@ -71,7 +71,7 @@ class _Endpoint:
 
     def __init__(self, spec: ModelSpec, cache: Path | None, log_dir: Path) -> None:
         self._server: LocalServer | None = None
-        if spec.provider == "local":
+        if spec.started_by_plume():
             # Held for the actor's life (a context left to the garbage collector would stop the
             # server); killing the actor kills the server with it.
             self._stack = ExitStack()
@@ -248,11 +248,16 @@ class Cluster:
 
         ray = self.ray
         here = ray.get_runtime_context().get_node_id()
-        nodes = (
-            [node["NodeID"] for node in ray.nodes() if node["Alive"]]
-            if spec.provider == "local"
-            else [here]
-        )
+        alive = [node for node in ray.nodes() if node["Alive"]]
+        if spec.provider == "vllm":
+            # One vLLM server per node with a GPU; items on other nodes call one of them.
+            nodes = [node["NodeID"] for node in alive if node["Resources"].get("GPU", 0) >= 1]
+            if not nodes:
+                raise UsageError(f"model {spec.name!r} needs vLLM on a GPU: no Ray node has one")
+        elif spec.provider == "local":
+            nodes = [node["NodeID"] for node in alive]
+        else:
+            nodes = [here]
         # A worker's environment is the cluster's, not this process's: the key and the data root
         # (the guard's lexicons) travel with it.
         key, root = spec.api_key(), os.environ.get("PLUME_ROOT")
@@ -263,6 +268,7 @@ class Cluster:
         for node in nodes:
             actor = actor_class.options(
                 num_cpus=0,
+                num_gpus=1 if spec.provider == "vllm" else 0,
                 max_restarts=RETRIES,
                 max_task_retries=RETRIES,
                 runtime_env={"env_vars": env},

@@ -299,7 +299,7 @@ def _run_models(
                 local = {
                     s.name: stack.enter_context(serve_local(s, log_dir=plan.run_dir / "logs"))
                     for s in plan.specs
-                    if s.provider == "local"
+                    if s.started_by_plume()
                 }
                 try:
                     asyncio.run(_generate(plan, pending, local, cache, work))

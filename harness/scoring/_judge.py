@@ -211,7 +211,7 @@ def with_judge(spec: ModelSpec, work: Callable[[Model], Awaitable[_T]], *, log_d
 
     with ExitStack() as stack:
         base_url = None
-        if spec.provider == "local":
+        if spec.started_by_plume():
             base_url = stack.enter_context(serve_local(spec, log_dir=log_dir)).base_url
         return asyncio.run(run(base_url))
 

@@ -374,7 +374,7 @@ def tune(spec: TuneSpec, *, hooks: TuneHooks | None = None) -> TuneOutcome:
             for model_spec in (task_spec, reflection_spec):
                 if model_spec.name in opened:
                     continue
-                if model_spec.provider == "local":
+                if model_spec.started_by_plume():
                     hooks.phase(f"starting {model_spec.name}", None)
                     servers[model_spec.name] = stack.enter_context(
                         serve_local(model_spec, log_dir=log_dir / "logs")
