@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from harness.errors import InputError
+from harness.errors import InputError, UsageError
 from harness.models import load_models
 from harness.runner import RunSpec, execute, read_samples
 
@@ -111,6 +111,21 @@ def test_a_vllm_model_runs_on_each_gpu_node_of_a_ray_cluster(
     assert len(records) == 2 and all((r.reply or "").startswith("Bonjour") for r in records)
     log = (run_dir / "logs" / "vllm-qwen.log").read_text(encoding="utf-8")
     assert_gone(int(re.findall(r"fake vllm pid (\d+)", log)[0]))
+
+
+def test_a_vllm_model_on_a_cluster_without_gpu_is_refused_in_one_line(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ray = pytest.importorskip("ray")
+    monkeypatch.setenv("PATH", fake_vllm_on_path(tmp_path / "bin"))
+    ray.init(address="local", num_cpus=2, num_gpus=0, include_dashboard=False, log_to_driver=False)
+    try:
+        gold = root / "gold" / "mini.jsonl"
+        spec = RunSpec(gold=gold, models=["qwen"], out=tmp_path / "runs", cache=False, limit=2)
+        with pytest.raises(UsageError, match="needs vLLM on a GPU: no Ray node has one"):
+            execute(spec, engine="ray")
+    finally:
+        ray.shutdown()
 
 
 def test_a_vllm_model_must_be_served_by_plume(root: Path) -> None:
