@@ -8,7 +8,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from typer.testing import CliRunner
 from harness.audit import Record, read_audit, run_audit
 from harness.cli import app
 from tests.audit.corpus import write_corpus
+from tests.ray_cluster import local_cluster, running_tasks
 
 ray = pytest.importorskip("ray")
 runner = CliRunner()
@@ -24,18 +24,7 @@ REPLIES = 120
 CHUNK = 12
 
 
-@pytest.fixture(scope="module", autouse=True)
-def cluster() -> Iterator[str]:
-    """One local cluster for the module; its address, for a second driver."""
-    ray.init(
-        address="local",  # never a cluster the developer left running
-        num_cpus=2,
-        include_dashboard=False,
-        log_to_driver=False,
-        logging_level="WARNING",
-    )
-    yield ray.get_runtime_context().gcs_address
-    ray.shutdown()
+cluster = pytest.fixture(scope="module", autouse=True)(local_cluster)
 
 
 @pytest.fixture(scope="module")
@@ -59,26 +48,6 @@ def test_ray_gives_the_records_of_the_local_engine(
     assert (tmp_path / "audit" / "index.html").is_file()
 
 
-def _running_tasks() -> list[int]:
-    """Worker processes of this test's cluster running an audit task now (Ray names them after
-    the function); an audit elsewhere on the machine (a benchmark, another checkout) is not ours
-    to kill."""
-    parents: dict[int, int] = {}
-    commands: dict[int, bytes] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-                commands[int(entry.name)] = (entry / "cmdline").read_bytes()
-            except OSError:
-                continue
-            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
-    ours = {os.getpid()}  # the cluster was started here: its processes descend from this one
-    while grown := {pid for pid, parent in parents.items() if parent in ours} - ours:
-        ours |= grown
-    return [pid for pid in ours if commands[pid].startswith(b"ray::audit_chunk")]
-
-
 def test_a_killed_worker_loses_and_duplicates_nothing(
     corpus: Path, in_process: list[Record], tmp_path: Path
 ) -> None:
@@ -87,7 +56,7 @@ def test_a_killed_worker_loses_and_duplicates_nothing(
 
     def kill_one() -> None:
         while not stop.is_set() and not killed:
-            for pid in _running_tasks():
+            for pid in running_tasks("audit_chunk"):
                 os.kill(pid, signal.SIGKILL)
                 killed.append(pid)
                 break

@@ -7,7 +7,6 @@ import signal
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from harness.errors import UsageError
 from harness.runner import RunManifest, RunSpec, SampleRecord, execute, read_samples
 from tests.e2e.test_local_model import assert_all_stopped
 from tests.models.fake_server import Scripted, ok, serve_in_thread
+from tests.ray_cluster import local_cluster, running_tasks
 from tests.runner.plume import PLUME, default_signals, resume, wait_for_samples
 from tests.runner.test_faults import item_of, make_gold
 from tests.runner.test_run import fake_models_yaml
@@ -29,18 +29,7 @@ ray = pytest.importorskip("ray")
 ITEMS = 40
 
 
-@pytest.fixture(scope="module", autouse=True)
-def cluster() -> Iterator[str]:
-    """One local cluster for the module; its address, for a second driver."""
-    ray.init(
-        address="local",  # never a cluster the developer left running
-        num_cpus=2,
-        include_dashboard=False,
-        log_to_driver=False,
-        logging_level="WARNING",
-    )
-    yield ray.get_runtime_context().gcs_address
-    ray.shutdown()
+cluster = pytest.fixture(scope="module", autouse=True)(local_cluster)
 
 
 @dataclass
@@ -116,33 +105,13 @@ def test_ray_gives_the_records_of_the_local_engine(root: Path) -> None:
     assert manifest.status == "completed_with_failures" and manifest.models[0].served == "model-x"
 
 
-def _running_batches() -> list[int]:
-    """Worker processes of this test's cluster running a batch of a run now (Ray names them after
-    the function); a run elsewhere on the machine (a benchmark, another checkout) is not ours to
-    kill."""
-    parents: dict[int, int] = {}
-    commands: dict[int, bytes] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-                commands[int(entry.name)] = (entry / "cmdline").read_bytes()
-            except OSError:
-                continue
-            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
-    ours = {os.getpid()}  # the cluster was started here: its processes descend from this one
-    while grown := {pid for pid, parent in parents.items() if parent in ours} - ours:
-        ours |= grown
-    return [pid for pid in ours if commands[pid].startswith(b"ray::_run_batch")]
-
-
 def test_a_killed_worker_loses_and_duplicates_nothing(root: Path) -> None:
     killed: list[int] = []
     stop = threading.Event()
 
     def kill_one() -> None:
         while not stop.is_set() and not killed:
-            for pid in _running_batches():
+            for pid in running_tasks("_run_batch"):
                 os.kill(pid, signal.SIGKILL)
                 killed.append(pid)
                 break
