@@ -104,10 +104,15 @@ def select_items(gold: GoldSet, spec: RunSpec) -> tuple[GoldItem, ...]:
 
 
 def models_sha256(specs: list[ModelSpec]) -> str:
-    """Hash of what the models are asked; where and how fast may change between resumes."""
+    """Hash of what the models are asked; where and how fast may change between resumes.
+
+    Fields left at their defaults are out, so that a Plume adding an option (``vllm_args``) does
+    not make every interrupted run refuse to resume.
+    """
     execution = {"base_url", "concurrency", "rpm", "tpm", "timeout_s"}
     execution |= {"price_in", "price_out", "prices_read", "batch"}
-    canonical = json.dumps([s.model_dump(exclude=execution) for s in specs], sort_keys=True)
+    dumps = [s.model_dump(exclude=execution, exclude_defaults=True) for s in specs]
+    canonical = json.dumps(dumps, sort_keys=True)
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
@@ -267,6 +272,8 @@ def _check_unchanged(previous: RunManifest, current: RunManifest) -> None:
         (previous.prompt_sha256 != current.prompt_sha256, f"prompt {current.prompt}"),
         (previous.styleguide != current.styleguide, "the style guide"),
         (previous.models_sha256 != current.models_sha256, "the models (models.yaml)"),
+        # A new Plume may score differently: one run's records must share their scorers' versions.
+        (previous.scorers != current.scorers, "the scorers' versions"),
     ]
     for changed, what in changes:
         if changed:

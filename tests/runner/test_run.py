@@ -12,6 +12,7 @@ import pytest
 from aiohttp import web
 
 from harness.errors import UsageError
+from harness.models import ModelSpec
 from harness.runner import RunManifest, RunResults, RunSpec, execute, read_samples
 from tests.models.fake_server import Scripted, ok, serve_in_thread
 
@@ -221,3 +222,30 @@ def test_a_run_scores_only_the_criteria_it_is_asked_for(fake_root: Path) -> None
     scored = read_samples(tone.run_dir / "samples.jsonl")[0].scores
     assert "tone" in scored and "accuracy" not in scored and "conciseness" not in scored
     assert set(tone.manifest.scorers) == {"tone"}
+
+
+def test_resume_refuses_scores_of_another_scorer_version(fake_root: Path) -> None:
+    script = Scripted([ok()])
+    with serve_in_thread(script) as base_url:
+        fake_models_yaml(fake_root, base_url)
+        outcome = execute(spec_for(fake_root))
+        manifest_file = outcome.run_dir / "run.json"
+        manifest = json.loads(manifest_file.read_text())
+        manifest["scorers"]["accuracy"] = "0.9.0"  # the run began under an older Plume
+        manifest_file.write_text(json.dumps(manifest))
+        with pytest.raises(UsageError, match="scorers' versions changed"):
+            execute(spec_for(fake_root), run_dir=outcome.run_dir)
+
+
+def test_a_newer_plume_with_another_option_hashes_the_same_models() -> None:
+    # A run interrupted under an older Plume must resume under one that added an option.
+    from harness.runner._run import models_sha256
+
+    class Newer(ModelSpec):
+        future_option: str = "its default"
+
+    declared = {"name": "m", "provider": "openai-compatible", "model": "x", "base_url": "http://h"}
+    older, newer = ModelSpec.model_validate(declared), Newer.model_validate(declared)
+    assert models_sha256([older]) == models_sha256([newer])
+    other = Newer.model_validate(declared | {"future_option": "set"})
+    assert models_sha256([older]) != models_sha256([other])
