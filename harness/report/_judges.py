@@ -22,9 +22,9 @@ from pydantic import BaseModel, ConfigDict
 
 from harness.errors import UsageError
 from harness.gold import GoldItem
+from harness.jsonl import appending, read_lines
 from harness.models import Model, ModelCallError, ModelSpec
 from harness.prompts import load_prompt
-from harness.report._lines import appending, read_lines
 from harness.runner import RunResults, SampleRecord
 from harness.scoring import (
     CANARIES,
@@ -88,7 +88,8 @@ class Judgement(BaseModel):
 
 
 def read_judgements(run_dir: Path, *, repair: bool = False) -> list[Judgement]:
-    """The verdicts recorded in a run directory, oldest first (see :func:`._lines.read_lines`)."""
+    """The verdicts recorded in a run directory, oldest first (see
+    :func:`harness.jsonl.read_lines`)."""
     return read_lines(run_dir / JUDGES_FILE, Judgement, "a judge's verdict", repair=repair)
 
 

@@ -18,9 +18,9 @@ from pydantic import BaseModel, ConfigDict
 
 from harness.errors import UsageError
 from harness.gold import GoldItem
+from harness.jsonl import appending, read_lines
 from harness.models import Model, ModelCallError, ModelSpec
 from harness.prompts import load_prompt
-from harness.report._lines import appending, read_lines
 from harness.scoring import (
     CANARIES,
     CANARY_SET,
@@ -91,7 +91,7 @@ class PairwiseJudgement(BaseModel):
 
 def read_preferences(run_dir: Path, *, repair: bool = False) -> list[PairwiseJudgement]:
     """The preferences recorded in a run directory, oldest first (see
-    :func:`._lines.read_lines`)."""
+    :func:`harness.jsonl.read_lines`)."""
     return read_lines(
         run_dir / PAIRWISE_FILE, PairwiseJudgement, "a judge's preference", repair=repair
     )

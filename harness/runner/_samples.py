@@ -1,12 +1,10 @@
 """``samples.jsonl``: appended and flushed one record at a time, read back for resume."""
 
-import os
 from pathlib import Path
 from typing import IO
 
-from pydantic import ValidationError
-
-from harness.errors import InputError, PlumeError
+from harness.errors import PlumeError
+from harness.jsonl import read_lines
 from harness.runner._records import SampleRecord
 
 
@@ -36,38 +34,9 @@ class SampleWriter:
 
 
 def read_samples(path: Path, *, repair: bool = False) -> list[SampleRecord]:
-    """Read ``samples.jsonl``.
-
-    A last line without its newline is what a killed run leaves; with ``repair`` it is cut off
-    the file (the item is run again), otherwise it is ignored. A bad line elsewhere is an error.
-    """
-    if not path.exists():
-        return []
-    data = path.read_bytes()
-    if data and not data.endswith(b"\n"):
-        cut = data.rfind(b"\n") + 1
-        if repair:
-            try:
-                with path.open("r+b") as file:
-                    file.truncate(cut)
-                    os.fsync(file.fileno())
-            except OSError as error:
-                raise PlumeError(
-                    f"cannot repair the cut last line of {path}: {error.strerror}"
-                ) from None
-        data = data[:cut]
-    records = []
-    # Split on b"\n" only: str.splitlines also breaks at U+2028 and U+0085, which JSON strings
-    # may hold raw.
-    for number, raw in enumerate(data.split(b"\n"), start=1):
-        line = raw.decode("utf-8", errors="replace")
-        if not line.strip():
-            continue
-        try:
-            records.append(SampleRecord.model_validate_json(line))
-        except ValidationError:
-            raise InputError(path, "not a valid sample record", line=number) from None
-    return records
+    """Read ``samples.jsonl`` (see :func:`harness.jsonl.read_lines`): a cut last line, what a
+    killed run leaves, is ignored, and with ``repair`` cut off the file (the item is run again)."""
+    return read_lines(path, SampleRecord, "a valid sample record", repair=repair)
 
 
 def latest_by_key(records: list[SampleRecord]) -> dict[tuple[str, str], SampleRecord]:

@@ -1,6 +1,8 @@
-"""The judges' files in a run directory (``judges.jsonl``, ``pairwise.jsonl``): one verdict a
-line, appended and flushed as it comes, read back so that nothing is asked twice."""
+"""Append-only JSONL files of records (a run's ``samples.jsonl``, the judges' ``judges.jsonl`` and
+``pairwise.jsonl``): one record a line, flushed as it comes, read back so that a resumed job
+neither loses nor repeats anything."""
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,8 +17,8 @@ _M = TypeVar("_M", bound=BaseModel)
 
 def read_lines(path: Path, kind: type[_M], what: str, *, repair: bool = False) -> list[_M]:
     """The lines of ``path`` as ``kind``, oldest first. A last line without its newline is what a
-    killed judging leaves: it is ignored, and with ``repair`` cut off the file, so that the next
-    line starts on its own (that verdict is asked again).
+    killed job leaves: it is ignored, and with ``repair`` cut off the file, so that the next line
+    starts on its own (that record is made again).
 
     Raises:
         InputError: a line elsewhere is not ``what``.
@@ -28,6 +30,7 @@ def read_lines(path: Path, kind: type[_M], what: str, *, repair: bool = False) -
         if repair and cut < len(data):
             with path.open("r+b") as file:
                 file.truncate(cut)
+                os.fsync(file.fileno())
     except FileNotFoundError:
         return []
     except OSError as error:
