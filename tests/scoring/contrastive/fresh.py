@@ -935,9 +935,12 @@ def insert(reply: str, sentence: str) -> str:
     return "\n\n".join(parts)
 
 
-def main() -> None:
+def write(rows: list[dict[str, Any]], prefix: str) -> None:
+    """``rows`` written as PREFIX_items.jsonl, PREFIX_pairs.jsonl and PREFIX_paraphrases.jsonl,
+    each row in the split it names or, by default, in split PREFIX: the one writer of every
+    hand-written batch (blind2.py uses it too)."""
     items, pairs, paraphrases = [], [], []
-    for row in ITEMS + ITEMS_BLIND:
+    for row in rows:
         title, text, sentiment, pseudonym = row["experience"]
         item = GoldItem(
             id=row["id"],
@@ -949,7 +952,7 @@ def main() -> None:
             source="constructed",
         )
         items.append(item.model_dump(mode="json", exclude_none=True))
-        common = {"item": item.id, "service": item.service, "split": row.get("split", "fresh")}
+        common = {"item": item.id, "service": item.service, "split": row.get("split", prefix)}
         for kind, (old, new) in row["defects"].items():
             if old == "insert":
                 defective, defect = insert(item.reply, new), f"adds: {new}"
@@ -974,15 +977,15 @@ def main() -> None:
                 "paraphrase": row["paraphrase"],
             }
         )
-    for name, rows in (
-        ("fresh_items.jsonl", items),
-        ("fresh_pairs.jsonl", pairs),
-        ("fresh_paraphrases.jsonl", paraphrases),
-    ):
-        with (HERE / name).open("w", encoding="utf-8") as out:
-            for line in rows:
+    for name, lines in (("items", items), ("pairs", pairs), ("paraphrases", paraphrases)):
+        with (HERE / f"{prefix}_{name}.jsonl").open("w", encoding="utf-8") as out:
+            for line in lines:
                 out.write(json.dumps(line, ensure_ascii=False) + "\n")
     print(len(items), "items,", len(pairs), "pairs,", len(paraphrases), "paraphrases")
+
+
+def main() -> None:
+    write(ITEMS + ITEMS_BLIND, "fresh")
 
 
 if __name__ == "__main__":
