@@ -38,9 +38,9 @@ from harness.scoring._analysis import (
 )
 from harness.scoring._claims import (
     Clause,
+    Contraries,
     Finding,
     clauses,
-    contrary,
     flat,
     polarity_of,
     swapped_terms,
@@ -201,6 +201,10 @@ class AccuracyScorer:
     def _vocabulary(self) -> "_Vocabulary":
         return _Vocabulary([*self.config.synonyms, *jargon_synonyms()])
 
+    @cached_property
+    def _contraries(self) -> Contraries:
+        return Contraries(self.config.contraries, self.config.one_way_contraries)
+
     def score(self, item: GoldItem, analysed: AnalysedReply) -> Score:
         """Score an analysed reply."""
         reply = analysed.text
@@ -241,7 +245,9 @@ class AccuracyScorer:
                 ]
                 if reply_clauses is None:
                     reply_clauses = _clauses(analysed, vocabulary)
-                flipped = _opposite(fact, gold, words, anchors, vocabulary, reply, reply_clauses)
+                flipped = _opposite(
+                    fact, gold, words, anchors, vocabulary, self._contraries, reply, reply_clauses
+                )
                 if flipped is not None:
                     facts.append(_Fact(fact, "contradicted", 0.0, "polarity"))
                     evidence.append(
@@ -326,7 +332,15 @@ class AccuracyScorer:
                 reply_clauses = _clauses(analysed, vocabulary)
             words = {lemma.key for lemma in gold.lemmas}
             flipped = _opposite(
-                sentence, gold, words, [], vocabulary, reply, reply_clauses, contraries_only=True
+                sentence,
+                gold,
+                words,
+                [],
+                vocabulary,
+                self._contraries,
+                reply,
+                reply_clauses,
+                contraries_only=True,
             )
             if flipped is not None:
                 findings.append(
@@ -535,6 +549,7 @@ def _opposite(
     words: set[str],
     anchors: Sequence[int],
     vocabulary: _Vocabulary,
+    contraries: Contraries,
     reply: str,
     reply_clauses: _Keyed,
     *,
@@ -576,7 +591,7 @@ def _opposite(
     for shared, _, _, _, start, end in found:
         # The contrary stands for the fact's own word: with one more shared word, the sentence
         # is about the fact ("votre dossier est incomplet" for "le dossier est complet").
-        if shared >= 1 and contrary(fact, reply[start:end]) is not None:
+        if shared >= 1 and contraries.contrary(fact, reply[start:end]) is not None:
             return start, end
     if contraries_only:
         return None

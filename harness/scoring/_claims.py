@@ -489,26 +489,7 @@ def _commits(analysis: Analysis, sentence: Sentence, said: str) -> bool:
     return future or _PROMISE.search(said) is not None
 
 
-# Words and their contraries: a reply that says "payant" where the fact says "gratuit" (and never
-# "gratuit") gives the fact the opposite way round. Each word takes its feminine and plural endings.
-_CONTRARIES = (
-    ("gratuit", ("payant", "contre paiement", "a vos frais", "facture")),
-    ("complet", ("incomplet",)),
-    ("accepte", ("refuse", "rejete")),
-    ("accorde", ("refuse", "rejete")),
-    ("ouvert", ("ferme",)),
-    ("possible", ("impossible",)),
-    ("obligatoire", ("facultatif", "facultative")),
-    ("valide", ("invalide",)),
-    ("favorable", ("defavorable",)),
-    ("eligible", ("ineligible",)),
-)
-# Contraries one way only: "votre dossier est complet" reverses "il manque l'attestation", but
-# "il manque le nom de votre mère" does not reverse "envoyée après une demande complète".
-_ONE_WAY = (("manque", ("complet",)),)
 _ENDINGS = r"(?:e|s|es|ee|ees|ement)?\b"
-
-
 _DENIAL = re.compile(r"(?:\bne\b|\bn'|\bpas\b|\bplus\b|\bjamais\b|\baucune?\b)[^.;:]{0,20}$")
 
 
@@ -517,39 +498,44 @@ def _denied(text: str, at: int) -> bool:
     return _DENIAL.search(text[max(0, at - 30) : at]) is not None
 
 
-# (the word, its contraries): each pair both ways, then the one-way pairs, in the order tried.
-_PAIRS = tuple(
-    (re.compile(rf"\b{first}{_ENDINGS}"), re.compile("|".join(rf"\b{o}{_ENDINGS}" for o in second)))
-    for first, second in (
-        *_CONTRARIES,
-        *((o, (word,)) for word, opposites in _CONTRARIES for o in opposites),
-        *_ONE_WAY,
-    )
-)
+def _word(form: str) -> str:
+    return rf"\b{re.escape(flat(form.strip()))}{_ENDINGS}"
 
 
-def _pairs_in(fact: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str], bool], ...]:
-    """The pairs whose word ``fact`` uses, with whether it is denied there."""
-    flat_fact = flat(fact)
-    return tuple(
-        (own, opposite, _denied(flat_fact, found.start()))
-        for own, opposite in _PAIRS
-        if (found := own.search(flat_fact))
-    )
+class Contraries:
+    """Words and their contraries (``scoring.yaml``: ``contraries``, ``one_way_contraries``), each
+    taking its feminine and plural endings."""
 
+    def __init__(self, both_ways: Sequence[Sequence[str]], one_way: Sequence[Sequence[str]]):
+        pairs = [(word, others) for word, *others in both_ways]
+        pairs += [(other, [word]) for word, *others in both_ways for other in others]
+        pairs += [(word, others) for word, *others in one_way]
+        self._pairs = tuple(
+            (re.compile(_word(word)), re.compile("|".join(_word(o) for o in others)))
+            for word, others in pairs
+        )
 
-def contrary(fact: str, reply: str) -> re.Match[str] | None:
-    """Where ``reply`` uses the contrary of a word of ``fact`` without the word itself, both
-    affirmed or both denied: "n'est pas incomplète" reverses "n'est pas complète", "est
-    incomplète" says the same."""
-    pairs = _pairs_in(fact)
-    said = flat(reply) if pairs else ""
-    for own, opposite, denied in pairs:
-        if not own.search(said):
-            match = opposite.search(said)
-            if match is not None and denied == _denied(said, match.start()):
-                return match
-    return None
+    def _in(self, fact: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str], bool], ...]:
+        """The pairs whose word ``fact`` uses, with whether it is denied there."""
+        flat_fact = flat(fact)
+        return tuple(
+            (own, opposite, _denied(flat_fact, found.start()))
+            for own, opposite in self._pairs
+            if (found := own.search(flat_fact))
+        )
+
+    def contrary(self, fact: str, reply: str) -> re.Match[str] | None:
+        """Where ``reply`` uses the contrary of a word of ``fact`` without the word itself, both
+        affirmed or both denied: "n'est pas incomplète" reverses "n'est pas complète", "est
+        incomplète" says the same."""
+        pairs = self._in(fact)
+        said = flat(reply) if pairs else ""
+        for own, opposite, denied in pairs:
+            if not own.search(said):
+                match = opposite.search(said)
+                if match is not None and denied == _denied(said, match.start()):
+                    return match
+        return None
 
 
 _CLAUSE_HEADS = frozenset({"ROOT", "conj", "parataxis"})

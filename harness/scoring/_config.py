@@ -42,6 +42,21 @@ _SYNONYMS = (
     ("suivre", "suivi", "consulter", "voir"),
     ("rapidement", "vite"),
 )
+# A word, then its contraries: "payant" where a fact says "gratuit" (and never "gratuit") gives
+# the fact the opposite way round. Both ways, unless in ``one_way_contraries``.
+_CONTRARIES = (
+    ("gratuit", "payant", "contre paiement", "à vos frais", "facturé"),
+    ("complet", "incomplet"),
+    ("accepté", "refusé", "rejeté"),
+    ("accordé", "refusé", "rejeté"),
+    ("ouvert", "fermé"),
+    ("possible", "impossible"),
+    ("obligatoire", "facultatif", "facultative"),
+    ("valide", "invalide"),
+    ("favorable", "défavorable"),
+    ("éligible", "inéligible"),
+)
+_ONE_WAY = (("manque", "complet"),)
 
 
 class _Section(BaseModel):
@@ -102,6 +117,22 @@ class AccuracyConfig(_Section):
     synonyms: list[list[str]] = Field(default_factory=lambda: [list(g) for g in _SYNONYMS])
     """Groups of lemmas that convey the same thing in a reply; the style guide's jargon pairs
     (``transmettre`` → ``envoyer``) are added to them."""
+    contraries: list[list[str]] = Field(default_factory=lambda: [list(g) for g in _CONTRARIES])
+    """A word, then its contraries, each pair read both ways: a reply that uses a contrary of a
+    word of a fact, and not the word, says the fact the other way round."""
+    one_way_contraries: list[list[str]] = Field(default_factory=lambda: [list(g) for g in _ONE_WAY])
+    """The same, read only from the word to its contraries: "complet" reverses "il manque…",
+    but "il manque…" does not reverse "une demande complète"."""
+
+    @model_validator(mode="after")
+    def _contraries_pair_words(self) -> "AccuracyConfig":
+        for group in (*self.contraries, *self.one_way_contraries):
+            words = [word.strip() for word in group]
+            if len(words) < 2 or not all(words):
+                raise ValueError(f"a contrary names a word and at least one contrary: {group}")
+            if words[0] in words[1:]:
+                raise ValueError(f"{words[0]!r} cannot be its own contrary")
+        return self
 
 
 class ConcisenessConfig(_Section):
