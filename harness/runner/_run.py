@@ -227,7 +227,9 @@ def _plan(spec: RunSpec, run_dir: Path | None, commit: "Future[str | None]") -> 
         raise UsageError("--batch keeps the replies in the completion cache: drop --no-cache")
     config = load_scoring_config()
     scorers = _scorers(config, spec.scorers)
-    guide = load_styleguide()
+    # Read only by the scorers and by prompts that draw on it: a run using neither records none
+    # and does not load it (a third of a scorer-less run's set-up).
+    guide = load_styleguide() if scorers or template.entry.styleguide else None
     manifest = RunManifest(
         run_id="",
         status="running",
@@ -235,7 +237,7 @@ def _plan(spec: RunSpec, run_dir: Path | None, commit: "Future[str | None]") -> 
         gold=GoldRecord(name=gold.name, path=str(gold.path), sha256=gold.sha256, items=len(items)),
         prompt=str(template.ref),
         prompt_sha256=template.sha256,
-        styleguide={"version": guide.version, "sha256": guide.sha256},
+        styleguide=None if guide is None else {"version": guide.version, "sha256": guide.sha256},
         scorers={s.name: s.version for s in scorers},
         models=[],
         models_sha256=models_sha256(specs),
@@ -270,7 +272,11 @@ def _check_unchanged(previous: RunManifest, current: RunManifest) -> None:
     changes = [
         (previous.gold.sha256 != current.gold.sha256, f"the gold set {current.gold.path}"),
         (previous.prompt_sha256 != current.prompt_sha256, f"prompt {current.prompt}"),
-        (previous.styleguide != current.styleguide, "the style guide"),
+        # A run that reads no style guide resumes whatever the guide recorded when it started.
+        (
+            current.styleguide is not None and previous.styleguide != current.styleguide,
+            "the style guide",
+        ),
         (previous.models_sha256 != current.models_sha256, "the models (models.yaml)"),
         # A new Plume may score differently: one run's records must share their scorers' versions.
         (previous.scorers != current.scorers, "the scorers' versions"),

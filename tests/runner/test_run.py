@@ -224,6 +224,24 @@ def test_a_run_scores_only_the_criteria_it_is_asked_for(fake_root: Path) -> None
     assert set(tone.manifest.scorers) == {"tone"}
 
 
+def test_only_a_run_that_reads_the_style_guide_records_it_and_is_held_to_it(
+    fake_root: Path,
+) -> None:
+    script = Scripted([ok("Bonjour, votre dossier est complet.")])
+    with serve_in_thread(script) as base_url:
+        fake_models_yaml(fake_root, base_url)
+        bare = execute(spec_for(fake_root, scorers=[], limit=1))
+        toned = execute(spec_for(fake_root, scorers=["tone"], limit=1))
+        rules = fake_root / "styleguide" / "rules.yaml"
+        rules.write_text(rules.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+        resumed = execute(spec_for(fake_root, scorers=[], limit=1), run_dir=bare.run_dir)
+        with pytest.raises(UsageError, match="the style guide changed"):
+            execute(spec_for(fake_root, scorers=["tone"], limit=1), run_dir=toned.run_dir)
+    assert bare.manifest.styleguide is None and resumed.manifest.status == "completed"
+    assert toned.manifest.styleguide is not None
+    assert set(toned.manifest.styleguide) == {"version", "sha256"}
+
+
 def test_resume_refuses_scores_of_another_scorer_version(fake_root: Path) -> None:
     script = Scripted([ok()])
     with serve_in_thread(script) as base_url:
