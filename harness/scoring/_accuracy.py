@@ -308,11 +308,15 @@ class AccuracyScorer:
         ]
         claims = unsupported_claims(analysed.analysis, flat(admin.words), citizen_values)
         source_keys = _source_keys(item, vocabulary)
+        # What the citizen wrote is not what the administration said: it supports no statement.
+        admin_keys = _keys_of((*item.context, *item.key_facts, item.service), vocabulary)
+        citizen_words = {lm.key for lm in gold_texts([item.experience.text])[0].lemmas}
         findings = [
             *claims,
             *unsupported_commitments(
                 analysed.analysis,
-                lambda word: bool(vocabulary.keys(word) & source_keys),
+                lambda word: bool(vocabulary.keys(word) & admin_keys),
+                lambda word: word in citizen_words and not vocabulary.keys(word) & admin_keys,
                 [analysed.analysis.sentence_at(c.start)[0] for c in claims],
             ),
             *swapped_terms(analysed.analysis, flat(sources.words)),

@@ -400,34 +400,79 @@ def unsupported_claims(
     return findings
 
 
-# Clause heads that thank, regret, reassure or protect the citizen's data: courtesy and the style
-# guide's standard formulas, not assertions about the case. Stems, as spaCy's lemmas of "-ons"
-# forms are unreliable ("regretton").
+# Clause heads that thank, regret, reassure, advise or protect the citizen's data: courtesy, advice
+# and the style guide's standard formulas, not assertions about the case. Stems, as spaCy's lemmas
+# of "-ons" forms are unreliable ("regretton").
 _COURTESY = (
     "compren", "entend", "regrett", "remerci", "souhait", "excus", "mesur", "esper", "heureu",
-    "content", "desol", "ravi", "present", "proteg", "partag", "transmet",
+    "content", "desol", "ravi", "proteg", "partag", "transmet", "conseill", "recommand", "invit",
 )  # fmt: skip
 # Words about the exchange rather than the case: they make no claim new.
 _GENERIC = frozenset(
     {"situation", "nouveau", "point", "temps", "ici", "suite", "moment", "fois", "cas", "ainsi"}
 )
-# Adverbs ("aussitôt", "directement") shade a commitment; its nouns, verbs and adjectives make it.
+# Nouns, verbs and adjectives make a statement; of the adverbs, those in -ment that say how the
+# case is handled ("intégralement", "automatiquement"), not "bien" or "ensuite".
 _WORD_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 _LIGHT = frozenset({"etre", "avoir", "pouvoir", "devoir", "faire", "aller", "falloir", "vouloir"})
-# A commitment needs this many words the sources never use, and they must be at least half of its
-# words: "vous recevrez votre carte par courrier" rewords the facts, "une aide à domicile d'urgence
-# sera mise en place dès la semaine prochaine" says something new.
+# A statement needs this many words the administration's sources never use, and they must be at
+# least half of its words: "vous recevrez votre carte par courrier" rewords the facts, "votre
+# pièce à domicile sera organisée la semaine prochaine" says something new.
 _NOVEL_WORDS = 3
 _NOVEL_SHARE = 0.5
 
 
+def _stated(clause: "Clause") -> bool:
+    """Whether a clause commits the administration or states an action on the case: a future, a
+    passive ("votre plainte a été classée", "une avance peut vous être versée") or "nous" as the
+    subject; not an instruction, courtesy or a denial, nor an offer of what someone may do ("un
+    conseiller pourra vérifier…", "vous pourrez…")."""
+    head = clause.head
+    if clause.polarity or flat(head.text).startswith(_COURTESY):
+        return False  # what the administration does not do, and courtesy, promise nothing
+    main = [head, *(c for c in head.children if c.dep_.startswith("aux"))]
+    if any("Imp" in v.morph.get("Mood", []) for v in main):
+        return False  # an instruction
+    # spaCy hangs the subject on the auxiliary at times ("nous" on "avons" in "nous avons prévenu").
+    if any(c.dep_.startswith("nsubj") and c.lower_ == "nous" for v in main for c in v.children):
+        return True
+    # The passive of the main verb or of the verb it governs ("peut vous être versée"), not of a
+    # purpose clause ("pour être aidée, vous pouvez appeler…").
+    chain = [head, *(c for c in head.children if c.dep_ == "xcomp")]
+    passive = any(c.dep_ == "aux:pass" for v in chain for c in v.children)
+    if not passive and any(fold(v.lemma_) == "pouvoir" for v in main):
+        return False
+    return passive or any(_future(t) for t in clause.tokens)
+
+
+# Prepositions that set a deadline: "avant lundi", "d'ici la fin de l'année", "sous huit jours".
+_DEADLINE = frozenset({"avant", "ici", "sous", "des", "jusqu'", "jusque"})
+
+
+def _deadline(clause: "Clause", citizens: Callable[[str], bool]) -> "Token | None":
+    """A deadline of the citizen's in a commitment: a word governed by "avant", "d'ici", "sous"…
+    (or the noun it qualifies: "la fin de l'année") that only the citizen's message uses."""
+    for token in clause.tokens:
+        if token.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "case" and flat(c.text) in _DEADLINE for c in token.children
+        ):
+            named = [token, *(c for c in token.children if c.dep_ == "nmod")]
+            if any(citizens(fold(t.lemma_ or t.text)) for t in named):
+                return token
+    return None
+
+
 def unsupported_commitments(
-    analysis: Analysis, supported: Callable[[str], bool], skip: Sequence[int] = ()
+    analysis: Analysis,
+    supported: Callable[[str], bool],
+    citizens: Callable[[str], bool],
+    skip: Sequence[int] = (),
 ) -> list[Finding]:
-    """Clauses that commit the administration or state an action on the case ("nous avons
-    relancé…", "votre chèque vous sera envoyé…": a future, or "nous" as the subject) with mostly
-    words that ``supported`` (a folded lemma → whether the sources use it) rejects. Sentences
-    starting at an offset in ``skip`` already hold a finding."""
+    """Clauses that state an action on the case or a commitment ("nous avons relancé…", "votre
+    chèque vous sera envoyé…", "une avance peut vous être versée…") with mostly words that
+    ``supported`` (a folded lemma → whether the administration's sources use it) rejects, or
+    with a deadline of the citizen's (``citizens``: a folded lemma → whether only the citizen's
+    message uses it). Sentences starting at an offset in ``skip`` already hold a finding."""
     findings = []
     for sentence in analysis.sentences:
         if sentence.start in skip or _REPORTED.search(
@@ -435,20 +480,25 @@ def unsupported_commitments(
         ):
             continue
         for clause in clauses(analysis, sentence.start, sentence.end):
-            head = clause.head
-            if clause.polarity or flat(head.text).startswith(_COURTESY):
-                continue  # what the administration does not do, and courtesy, promise nothing
-            verbs = [head, *(c for c in head.children if c.dep_.startswith("aux"))]
-            if any("Imp" in v.morph.get("Mood", []) or fold(v.lemma_) == "pouvoir" for v in verbs):
-                continue  # an instruction, or an offer ("un conseiller pourra vérifier…")
-            future = any(_future(v) for v in verbs)
-            ours = any(c.dep_.startswith("nsubj") and c.lower_ == "nous" for c in head.children)
-            if not (future or ours):
+            if not _stated(clause):
                 continue
+            deadline = _deadline(clause, citizens)
+            if deadline is not None:
+                findings.append(
+                    Finding(
+                        "claim",
+                        sentence.start,
+                        sentence.end,
+                        f"gives the citizen's own deadline ({deadline.text!r}, from their message)"
+                        " as a commitment the context and the key facts never make",
+                    )
+                )
+                break
             words = [
                 key
                 for t in clause.tokens
-                if t.pos_ in _WORD_POS and t.is_alpha and not t.is_stop
+                if (t.pos_ in _WORD_POS or (t.pos_ == "ADV" and t.lower_.endswith("ment")))
+                and t.is_alpha and not t.is_stop
                 and (key := fold(t.lemma_ or t.text)) not in _LIGHT and key not in _GENERIC
             ]  # fmt: skip
             novel = [w for w in words if not supported(w)]
@@ -458,8 +508,8 @@ def unsupported_commitments(
                         "claim",
                         sentence.start,
                         sentence.end,
-                        "states a commitment or an action on the case in words the context, the"
-                        f" key facts and the citizen's message never use ({', '.join(novel)})",
+                        "states a commitment or an action on the case in words the context and"
+                        f" the key facts never use ({', '.join(novel)})",
                     )
                 )
                 break
