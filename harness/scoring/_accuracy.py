@@ -32,9 +32,12 @@ from harness.scoring._analysis import (
     AnalysedReply,
     GoldText,
     Lemma,
+    SourceClause,
     analyse_replies,
+    content_word,
     gold_texts,
     roles,
+    without,
 )
 from harness.scoring._claims import (
     Clause,
@@ -350,6 +353,18 @@ class AccuracyScorer:
                 findings.append(
                     Finding("polarity", *flipped, f"says the opposite of the context: {sentence}")
                 )
+        # A clause of the reply whose closest clause in the sources says the other way round.
+        said = [e.start for e in evidence if e.kind == "contradiction"]
+        said += [f.start for f in findings if f.kind == "polarity"]
+        findings += [
+            f
+            for f in _reversed(
+                [*item.context, *item.key_facts],
+                _clauses(analysed, vocabulary, subordinate=True),
+                vocabulary,
+            )
+            if not any(f.start <= at < f.end for at in said)
+        ]
         for finding in findings:
             evidence.append(
                 Evidence(
@@ -531,9 +546,12 @@ def _conveyed(wanted: Specific, found: Sequence[Specific], reply: str) -> bool:
 _Keyed = list[tuple[int, int, Clause, list[tuple["Token", set[str]]]]]
 
 
-def _clauses(analysed: AnalysedReply, vocabulary: _Vocabulary) -> _Keyed:
-    """Each main clause of the reply with its sentence's span and its tokens' keys, computed once
-    per reply however many key facts are checked against it."""
+def _clauses(
+    analysed: AnalysedReply, vocabulary: _Vocabulary, *, subordinate: bool = False
+) -> _Keyed:
+    """Each main clause of the reply (and with ``subordinate``, each subordinate clause) with its
+    sentence's span and its tokens' keys, computed once per reply however many key facts are
+    checked against it."""
     analysis = analysed.analysis
     return [
         (
@@ -543,7 +561,7 @@ def _clauses(analysed: AnalysedReply, vocabulary: _Vocabulary) -> _Keyed:
             [(t, vocabulary.keys(fold(t.lemma_ or t.text))) for t in clause.tokens if t.is_alpha],
         )
         for sentence in analysis.sentences
-        for clause in clauses(analysis, sentence.start, sentence.end)
+        for clause in clauses(analysis, sentence.start, sentence.end, subordinate=subordinate)
     ]
 
 
@@ -613,6 +631,93 @@ def _opposite(
 
 
 _OBLIGATION = frozenset({"devoir", "falloir", "obligatoire", "necessaire"})
+
+
+def _reversed(
+    sources: Sequence[str], reply_clauses: _Keyed, vocabulary: _Vocabulary
+) -> list[Finding]:
+    """Clauses of the reply said the other way round from their closest clause in the sources:
+    the source clause that holds the reply clause's predicate and most of its words ("les
+    mensualités en retard ne vous seront pas versées" against "la retraite est versée…, les
+    mensualités en retard comprises"), with the opposite polarity, or a noun the one denies with
+    "sans" and the other does not ("avec le rappel des jours passés" for "sans rappel…")."""
+    source = [
+        (text, clause, frozenset(k for w in clause.words for k in vocabulary.keys(w)))
+        for text, gold in zip(sources, gold_texts(sources), strict=True)
+        for clause in gold.clauses
+    ]
+    findings = []
+    for start, end, clause, keyed in reply_clauses:
+        words = [(t, k) for t, k in keyed if content_word(t)]
+        predicate = _predicate(clause.head)
+        if len(words) < 2 or predicate is None:
+            continue
+        own = vocabulary.keys(predicate) if predicate else set()
+        candidates = [
+            (sum(1 for _, k in words if k & keys), text, c, keys) for text, c, keys in source
+        ]
+        best = max((c[0] for c in candidates), default=0)
+        closest = [c for c in candidates if c[0] == best]
+        if best < 2 or best < 0.5 * len(words):
+            continue
+        text, other, keys = closest[0][1:]
+
+        # A light verb alone ("vous n'avez pas de réponse" for "en l'absence de réponse") says too
+        # little to be reversed; only its nouns denied with "sans" are compared.
+        # The closest clauses must hold the predicate: "vous pouvez compléter votre déclaration
+        # dans votre espace" is closest to "la déclaration se corrige dans l'espace", and not
+        # reversed by "tant que la déclaration n'est pas complète".
+        if predicate and all(own & c[3] and _differs(clause, c[2], own, vocabulary) for c in closest):
+            note = f"says the other way round what the sources say: {text}"
+        elif len(closest) == 1 and (
+            flip := _without_flipped(words, clause, other, keys, vocabulary)
+        ):
+            note = f"says {flip!r} where the sources say the other way round: {text}"
+        else:
+            continue
+        findings.append(Finding("polarity", start, end, note))
+    return findings
+
+
+def _differs(clause: Clause, source: SourceClause, predicate: set[str], vocabulary: _Vocabulary) -> bool:
+    """Whether a reply clause and a source clause have opposite polarities, in both readings
+    (with and without the negative poles); "sans attendre" in the source says what "vous n'aurez
+    pas à attendre" says."""
+    flip = int(any(predicate & vocabulary.keys(w) for w in source.denied))
+    return source.polarity ^ flip != clause.polarity and source.negated ^ flip != clause.negated
+
+
+def _predicate(head: "Token") -> str | None:
+    """What a clause says of its subject: its head, or the verb a light head governs ("payer" in
+    "vous n'avez rien à payer"); None for a clause without a verb or an adjective (spaCy's parse
+    of some imperatives, greetings); "" for a light verb that governs none ("elle le sera…")."""
+    if head.pos_ not in ("VERB", "AUX", "ADJ") or "Imp" in head.morph.get("Mood", []):
+        return None
+    word = content_word(head)
+    if word is not None:
+        return word
+    governed = [c for c in head.children if c.dep_ in ("xcomp", "ccomp") and content_word(c)]
+    return content_word(governed[0]) or "" if governed else ""
+
+
+def _without_flipped(
+    words: Sequence[tuple["Token", set[str]]],
+    clause: Clause,
+    source: SourceClause,
+    keys: frozenset[str],
+    vocabulary: _Vocabulary,
+) -> str | None:
+    """A noun of the reply clause denied one way and not the other, counting "sans" and the
+    clause's negation: "avec le rappel" for "sans rappel" is reversed, "n'a pas de points" for
+    "une période sans points" is not."""
+    denied = {k for w in source.denied for k in vocabulary.keys(w)}
+    for token, token_keys in words:
+        denies = bool(token_keys & denied)
+        if token.pos_ != "NOUN" or not token_keys & keys or not (denies or without(token)):
+            continue
+        if denies ^ source.negated != without(token) ^ clause.negated:
+            return token.text
+    return None
 
 
 def _contradiction(

@@ -37,16 +37,26 @@ class Lemma:
     """Character offset of the word."""
 
 
+def content_word(token: Token) -> str | None:
+    """The folded lemma of a word that carries content (a noun, verb, adjective or adverb, not a
+    stop word or a light verb), or None."""
+    if token.pos_ in _CONTENT_POS and not token.is_stop and token.is_alpha:
+        key = fold(token.lemma_ or token.text)
+        if key not in _LIGHT:
+            return key
+    return None
+
+
 def content_lemmas(analysis: Analysis) -> tuple[Lemma, ...]:
     """The words that carry a text's content: nouns, verbs, adjectives and adverbs, without stop
     words and light verbs, as folded lemmas."""
-    lemmas = []
-    for token in analysis.tokens:
-        if token.pos_ in _CONTENT_POS and not token.is_stop and token.is_alpha:
-            key = fold(token.lemma_ or token.text)
-            if key not in _LIGHT:
-                lemmas.append(Lemma(key, token.idx))
-    return tuple(lemmas)
+    return tuple(Lemma(key, token.idx) for token in analysis.tokens if (key := content_word(token)))
+
+
+def without(token: Token) -> bool:
+    """Whether a noun or a verb is denied by "sans" ("sans rappel des jours passés", "sans
+    attendre")."""
+    return any(c.dep_ in ("case", "mark") and c.lower_ == "sans" for c in token.children)
 
 
 @dataclass(frozen=True)
@@ -100,6 +110,20 @@ def _lint(analysis: Analysis, guide: StyleGuide) -> tuple[LintResult | None, str
 
 
 @dataclass(frozen=True)
+class SourceClause:
+    """A clause of a gold text, as the polarity check compares it with the reply's."""
+
+    words: frozenset[str]
+    """Its content words (folded lemmas)."""
+    polarity: int
+    """1 when it denies what it says (see :class:`harness.scoring._claims.Clause`)."""
+    negated: int
+    """The same from explicit negations only."""
+    denied: frozenset[str]
+    """The nouns and verbs it denies with "sans"."""
+
+
+@dataclass(frozen=True)
 class GoldText:
     """What scoring needs of a text from the gold set."""
 
@@ -115,6 +139,8 @@ class GoldText:
     """Polarity of its main clause from explicit negations only (see ``polarity``)."""
     roles: tuple[Role, ...] = ()
     """The things it names and the word each depends on."""
+    clauses: tuple[SourceClause, ...] = ()
+    """Its clauses, each with its polarity."""
 
 
 @dataclass(frozen=True)
@@ -163,7 +189,8 @@ def gold_texts(texts: Sequence[str]) -> list[GoldText]:
         if len(_GOLD_CACHE) + len(missing) > _CACHE_LIMIT:
             _GOLD_CACHE.clear()
         for analysis in analyse(missing):
-            main = next(iter(clauses(analysis, 0, len(analysis.text))), None)
+            found = clauses(analysis, 0, len(analysis.text))
+            main = next(iter(found), None)
             _GOLD_CACHE[analysis.text] = GoldText(
                 len(analysis.words),
                 content_lemmas(analysis),
@@ -171,5 +198,16 @@ def gold_texts(texts: Sequence[str]) -> list[GoldText]:
                 fold(main.head.lemma_ or main.head.text) if main else "",
                 main.negated if main else 0,
                 tuple(role for _, role in roles(analysis.tokens)),
+                tuple(
+                    SourceClause(
+                        frozenset(w for t in c.tokens if (w := content_word(t))),
+                        c.polarity,
+                        c.negated,
+                        frozenset(fold(t.lemma_) for t in c.tokens if without(t)),
+                    )
+                    # A relative or adverbial clause of the sources says its own thing: "qui
+                    # dépend de la réponse" is not denied by "la Cnil ne communique pas…".
+                    for c in clauses(analysis, 0, len(analysis.text), subordinate=True)
+                ),
             )
     return [_GOLD_CACHE[t] for t in texts]

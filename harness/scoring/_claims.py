@@ -589,6 +589,7 @@ class Contraries:
 
 
 _CLAUSE_HEADS = frozenset({"ROOT", "conj", "parataxis"})
+_SUBORDINATE = frozenset({"advcl", "acl:relcl", "ccomp"})
 _NEGATION_WORDS = frozenset({"ne", "n'", "pas", "plus", "jamais", "aucun", "aucune", "non"})
 
 
@@ -596,8 +597,11 @@ def _negated(head: "Token", *, poles: bool = True) -> int:
     """1 when the clause headed by ``head`` is negative: a negation attached to its predicate
     ("n'est pas complet", "aucune pièce ne sera demandée") or, with ``poles``, a predicate with a
     negative pole ("incomplet", "refusé", "il manque")."""
+    words = {child.lower_ for child in head.children}
     marked = any(
-        child.lower_ in _NEGATION_WORDS or "Neg" in child.morph.get("Polarity", [])
+        (child.lower_ in _NEGATION_WORDS or "Neg" in child.morph.get("Polarity", []))
+        # "plus" alone compares ("le 3646 est plus chargé le lundi"); with "ne", it denies.
+        and (child.lower_ != "plus" or bool(words & {"ne", "n'"}))
         for child in head.children
     )
     if not poles:
@@ -643,10 +647,12 @@ def _tokens_between(analysis: Analysis, start: int, end: int) -> list["Token"]:
     return every[bisect_left(every, start, key=_idx) : bisect_left(every, end, key=_idx)]
 
 
-def clauses(analysis: Analysis, start: int, end: int) -> tuple[Clause, ...]:
+def clauses(
+    analysis: Analysis, start: int, end: int, *, subordinate: bool = False
+) -> tuple[Clause, ...]:
     """The main clauses between two offsets (the root and the clauses coordinated with it);
     subordinate clauses ("si vous n'êtes pas d'accord, …") belong to the clause they depend on
-    but do not set its polarity."""
+    but do not set its polarity, unless ``subordinate`` makes them clauses of their own."""
     tokens = _tokens_between(analysis, start, end)
     # A token whose head lies outside the span heads a clause too: spaCy's sentences are not
     # always the reply's (« Bonjour Camille, ⏎ Votre demande… »).
@@ -656,7 +662,10 @@ def clauses(analysis: Analysis, start: int, end: int) -> tuple[Clause, ...]:
         for t in tokens
         if t.dep_ == "ROOT"
         or t.head.i not in inside
-        or (t.dep_ in _CLAUSE_HEADS and t.pos_ in ("VERB", "AUX", "ADJ"))
+        or (
+            (t.dep_ in _CLAUSE_HEADS or (subordinate and t.dep_ in _SUBORDINATE))
+            and t.pos_ in ("VERB", "AUX", "ADJ")
+        )
     }
     members: dict[int, list[Token]] = {}
     for token in tokens:
