@@ -667,7 +667,9 @@ def _reversed(
         # The closest clauses must hold the predicate: "vous pouvez compléter votre déclaration
         # dans votre espace" is closest to "la déclaration se corrige dans l'espace", and not
         # reversed by "tant que la déclaration n'est pas complète".
-        if predicate and all(own & c[3] and _differs(clause, c[2], own, vocabulary) for c in closest):
+        if predicate and all(
+            own & c[3] and _differs(clause, c[2], own, vocabulary) for c in closest
+        ):
             note = f"says the other way round what the sources say: {text}"
         elif len(closest) == 1 and (
             flip := _without_flipped(words, clause, other, keys, vocabulary)
@@ -679,7 +681,9 @@ def _reversed(
     return findings
 
 
-def _differs(clause: Clause, source: SourceClause, predicate: set[str], vocabulary: _Vocabulary) -> bool:
+def _differs(
+    clause: Clause, source: SourceClause, predicate: set[str], vocabulary: _Vocabulary
+) -> bool:
     """Whether a reply clause and a source clause have opposite polarities, in both readings
     (with and without the negative poles); "sans attendre" in the source says what "vous n'aurez
     pas à attendre" says."""
