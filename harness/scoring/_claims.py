@@ -273,6 +273,13 @@ _TERMS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("contrat de travail",),
         ("quittance de loyer", "quittances de loyer"),
         ("photo d'identite",),
+        ("facture d'achat",),
+        ("releve bancaire", "releves bancaires", "releve de compte", "releves de compte"),
+        ("certificat de scolarite",),
+        ("attestation d'inscription",),
+        ("avis d'echeance",),
+        ("devis",),
+        ("recepisse",),
     ),
     "benefit": (
         ("prime d'activite",),
@@ -299,7 +306,23 @@ _TERMS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("urssaf",),
         ("msa", "mutualite sociale agricole"),
         ("carsat", "assurance retraite"),
-        ("centre des finances publiques", "service des impots", "sip", "finances publiques"),
+        (
+            "centre des finances publiques",
+            "service des impots",
+            "sip",
+            "finances publiques",
+            "services fiscaux",
+            "centre des impots",
+            "sie",
+        ),
+        ("douane", "douanes", "bureau de douane"),
+        ("ofii",),
+        ("mdph", "maison departementale des personnes handicapees"),
+        ("crous",),
+        ("ccas", "centre communal d'action sociale"),
+        ("conseil departemental",),
+        ("asp", "agence de services et de paiement"),
+        ("tribunal",),
         ("ants", "agence nationale des titres securises"),
         ("prefecture",),
         ("sous-prefecture",),
@@ -317,6 +340,16 @@ _TERMS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("expert-comptable", "comptable"),
         ("mutuelle",),
     ),
+    # How a payment is made: "par chèque" where the facts say "par virement". The cheques that
+    # are benefits ("chèque énergie") are not a way to pay.
+    "payment": (
+        ("virement",),
+        ("cheque",),
+        ("prelevement",),
+        ("especes",),
+        ("carte bancaire",),
+        ("mandat cash",),
+    ),
     "channel": (
         ("espace mon compte", "mon compte"),
         ("compte ameli",),
@@ -328,9 +361,13 @@ _TERMS: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 
 
+# Forms that name another thing when a word follows: "chèque énergie" is a benefit, not a cheque.
+_UNLESS = {"cheque": r"(?!\s+(?:energie|emploi|vacances|cesu))"}
+
+
 def _term_pattern(form: str) -> re.Pattern[str]:
     words = r"\s+".join(re.escape(word) + "[sx]?" for word in form.split())  # singular or plural
-    return re.compile(rf"(?<![\w-]){words}(?![\w-])")
+    return re.compile(rf"(?<![\w-]){words}(?![\w-]){_UNLESS.get(form, '')}")
 
 
 _TERM_PATTERNS = {
