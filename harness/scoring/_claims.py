@@ -627,6 +627,7 @@ class Contraries:
 
 _CLAUSE_HEADS = frozenset({"ROOT", "conj", "parataxis"})
 _SUBORDINATE = frozenset({"advcl", "acl:relcl", "ccomp"})
+_OWN_CLAUSE = frozenset({"advcl", "acl", "ccomp", "conj", "parataxis"})
 _NEGATION_WORDS = frozenset({"ne", "n'", "pas", "plus", "jamais", "aucun", "aucune", "non"})
 
 
@@ -637,18 +638,20 @@ def _negated(head: "Token", *, poles: bool = True) -> int:
     words = {child.lower_ for child in head.children}
     marked = any(
         (child.lower_ in _NEGATION_WORDS or "Neg" in child.morph.get("Polarity", []))
-        # "plus" alone compares ("le 3646 est plus chargé le lundi"); with "ne", it denies.
-        and (child.lower_ != "plus" or bool(words & {"ne", "n'"}))
+        # Without "ne", "plus" compares ("le 3646 est plus chargé le lundi") and "pas" denies
+        # what it stands before ("versée au fournisseur, pas au demandeur"), not the clause.
+        and (child.lower_ not in ("plus", "pas") or bool(words & {"ne", "n'"}))
         for child in head.children
     )
     if not poles:
         return int(marked)
     # The predicate itself, or a verb spaCy hung on it: "pour protéger vos données, évitez…" is
-    # parsed with "évitez" as a noun, so that verb is recognised by its spelling.
+    # parsed with "évitez" as a noun, so that verb is recognised by its spelling. A clause of its
+    # own hung on it ("…, pour éviter la coupure") does not turn it round.
     pole = any(
         (t.pos_ in ("VERB", "ADJ", "AUX") and flat(t.lemma_ or t.text).startswith(_NEGATIVE_POLES))
         or flat(t.text).startswith("evit")
-        for t in (head, *head.children)
+        for t in (head, *(c for c in head.children if c.dep_.split(":")[0] not in _OWN_CLAUSE))
     )
     return int(marked) ^ int(pole)
 
