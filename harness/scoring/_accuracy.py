@@ -671,9 +671,8 @@ def _reversed(
             own & c[3] and _differs(clause, c[2], own, vocabulary) for c in closest
         ):
             note = f"says the other way round what the sources say: {text}"
-        elif len(closest) == 1 and (
-            flip := _without_flipped(words, clause, other, keys, vocabulary)
-        ):
+        elif all(_without_flipped(words, clause, c[2], c[3], vocabulary) for c in closest):
+            flip = _without_flipped(words, clause, other, keys, vocabulary)
             note = f"says {flip!r} where the sources say the other way round: {text}"
         else:
             continue
