@@ -620,11 +620,12 @@ def _opposite(
     most = max((f[0] for f in found), default=0)
     if most < 2 or most < 0.4 * (len(fact_keys) + len(anchors)):
         return None
-    with_predicate = [f for f in found if f[0] >= 2 and f[1]]
-    if with_predicate:
-        most = max(f[0] for f in with_predicate)
-        found = with_predicate
+    # The clauses sharing most of the fact convey it; those holding its predicate first. A clause
+    # with the predicate but fewer of the fact's words does not: "le salaire ne peut pas être
+    # versé" (after a rejection) is not the fact that "votre assistante recevra son salaire sous 4
+    # jours ouvrés après la régularisation" conveys.
     conveying = [f for f in found if f[0] == most]
+    conveying = [f for f in conveying if f[1]] or conveying
     if any(p == gold.polarity or n == gold.negated for _, _, p, n, _, _ in conveying):
         return None
     return conveying[0][4], conveying[0][5]

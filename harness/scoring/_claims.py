@@ -643,6 +643,9 @@ def _negated(head: "Token", *, poles: bool = True) -> int:
         and (child.lower_ not in ("plus", "pas") or bool(words & {"ne", "n'"}))
         for child in head.children
     )
+    if marked and not words & (_NEGATION_WORDS - {"ne", "n'"}):
+        # "ne … que" restricts ("ne sont exonérés que jusqu'à 45 €"): it denies nothing.
+        marked = not any(t.lower_ in ("que", "qu'") and t.i > head.i for t in head.subtree)
     if not poles:
         return int(marked)
     # The predicate itself, or a verb spaCy hung on it: "pour protéger vos données, évitez…" is

@@ -41,6 +41,7 @@ _SYNONYMS = (
     ("delai", "duree"),
     ("suivre", "suivi", "consulter", "voir"),
     ("rapidement", "vite"),
+    ("ecart", "difference"),
 )
 # A word, then its contraries: "payant" where a fact says "gratuit" (and never "gratuit") gives
 # the fact the opposite way round. Both ways, unless in ``one_way_contraries``.
