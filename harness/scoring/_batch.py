@@ -68,7 +68,21 @@ def score_replies(
         config = load_scoring_config()
         scorers = default_scorers(config) if scorers is None else scorers
         weights = config.overall.weights if weights is None else weights
-    gold_texts([text for item in items for text in (*item.key_facts, item.reply)])
+    if any(scorer.name == "accuracy" for scorer in scorers):
+        # Accuracy reads every item's sources: one spaCy batch for all of them, not one per item.
+        gold_texts(
+            [
+                text
+                for item in items
+                for text in (
+                    *item.context,
+                    *item.key_facts,
+                    item.service,
+                    item.experience.title,
+                    item.experience.text,
+                )
+            ]
+        )
     # No reply to a citizen is as long as a document: an oversized reply is unscored with the
     # reason (as ``plume lint`` refuses it), and the rest of the batch is scored.
     fits = [len(reply) <= MAX_CHARACTERS for reply in replies]

@@ -7,10 +7,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from harness.gold import GoldItem
-from harness.scoring._analysis import AnalysedReply, analyse_replies, gold_texts
+from harness.scoring._analysis import AnalysedReply, analyse_replies
 from harness.scoring._config import ConcisenessConfig
 from harness.scoring._guide import word_bounds
 from harness.scoring._score import Evidence, Score
+from harness.text import word_count
 
 if TYPE_CHECKING:
     from harness.styleguide import Checker, StyleGuide
@@ -69,8 +70,8 @@ class ConcisenessScorer:
         metrics = reply.lint.metrics
         c = self.config
         words = metrics.words
-        # A reply scored against itself (an audit of agents' replies) needs no second analysis.
-        gold = max(words if item.reply == text else gold_texts([item.reply])[0].words, 1)
+        # A reply scored against itself (an audit of agents' replies) is not counted twice.
+        gold = max(words if item.reply == text else word_count(item.reply), 1)
         ratio = words / gold
         low, high = c.gold_ratio
         fewest, most = word_bounds() or c.words
