@@ -168,7 +168,9 @@ def test_scoring_yaml_syntax_error(plume_root: Path) -> None:
     assert str(error) == f"{path}:{line}: not valid YAML (expected ',' or ']', but got '?')"
 
 
-DEEP = "x: " + "[" * 20_000 + "]" * 20_000 + "\n"
+# Twenty thousand lists, one opening bracket a line: on a single line PyYAML's scanner rechecks
+# every bracket still open on it at each token, which takes seconds before the recursion limit.
+DEEP = "x:\n" + " [\n" * 20_000 + " " + "]" * 20_000 + "\n"
 
 
 def test_deep_nesting_is_a_yaml_error_not_a_crash() -> None:
