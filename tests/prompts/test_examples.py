@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from harness.gold import GoldItem, load_gold, split_of
-from harness.prompts import select_examples
+from harness.prompts import ExampleSelector, select_examples
 
 
 def _ids(split: str) -> list[str]:
@@ -93,11 +93,11 @@ def _cycled(count: int) -> list[GoldItem]:
 def test_ties_on_score_are_broken_by_id_not_by_pool_order() -> None:
     # Some thirty copies of each text: whole groups tie on score, only the hash can order them.
     pool = _cycled(1000)
-    reversed_pool = list(reversed(pool))
+    forward, backward = ExampleSelector(pool), ExampleSelector(list(reversed(pool)))
     for item in pool[::37]:
-        chosen = select_examples(item, pool, 3)
+        chosen = forward.select(item, 3)
         assert len(chosen) == 3
-        assert chosen == select_examples(item, reversed_pool, 3)
+        assert chosen == backward.select(item, 3)
         assert all(o.experience.text == item.experience.text for o in chosen)  # the closest
 
 
