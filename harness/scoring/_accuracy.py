@@ -354,15 +354,13 @@ class AccuracyScorer:
                     Finding("polarity", *flipped, f"says the opposite of the context: {sentence}")
                 )
         # A clause of the reply whose closest clause in the sources says the other way round.
+        if reply_clauses is None:
+            reply_clauses = _clauses(analysed, vocabulary)
         said = [e.start for e in evidence if e.kind == "contradiction"]
         said += [f.start for f in findings if f.kind == "polarity"]
         findings += [
             f
-            for f in _reversed(
-                [*item.context, *item.key_facts],
-                _clauses(analysed, vocabulary, subordinate=True),
-                vocabulary,
-            )
+            for f in _reversed([*item.context, *item.key_facts], reply_clauses, vocabulary)
             if not any(f.start <= at < f.end for at in said)
         ]
         for finding in findings:
@@ -546,12 +544,10 @@ def _conveyed(wanted: Specific, found: Sequence[Specific], reply: str) -> bool:
 _Keyed = list[tuple[int, int, Clause, list[tuple["Token", set[str]]]]]
 
 
-def _clauses(
-    analysed: AnalysedReply, vocabulary: _Vocabulary, *, subordinate: bool = False
-) -> _Keyed:
-    """Each main clause of the reply (and with ``subordinate``, each subordinate clause) with its
-    sentence's span and its tokens' keys, computed once per reply however many key facts are
-    checked against it."""
+def _clauses(analysed: AnalysedReply, vocabulary: _Vocabulary) -> _Keyed:
+    """Each clause of the reply, subordinate ones apart ("si vous n'êtes pas d'accord"), with its
+    sentence's span and its tokens' keys, computed once per reply however many key facts and
+    source clauses are checked against it."""
     analysis = analysed.analysis
     return [
         (
@@ -561,7 +557,7 @@ def _clauses(
             [(t, vocabulary.keys(fold(t.lemma_ or t.text))) for t in clause.tokens if t.is_alpha],
         )
         for sentence in analysis.sentences
-        for clause in clauses(analysis, sentence.start, sentence.end, subordinate=subordinate)
+        for clause in clauses(analysis, sentence.start, sentence.end, subordinate=True)
     ]
 
 
@@ -586,6 +582,9 @@ def _opposite(
     uses the contrary of one of its words ("payant" for "gratuit") and not the word itself;
     with ``contraries_only``, only the latter (for the context, whose long sentences mix clauses).
     """
+    pairs = contraries.of(fact)
+    if contraries_only and not pairs:
+        return None
     fact_keys = [vocabulary.keys(w) for w in words]
     predicate = vocabulary.keys(gold.predicate) if gold.predicate else set()
     found: list[tuple[int, bool, int, int, int, int]] = []  # shared, predicate, polarities, span
@@ -610,10 +609,10 @@ def _opposite(
         # "Il nous faut vos bulletins" for "il manque les bulletins" differs only by the
         # second, "votre dossier n'est pas complet" for "incomplet" only by the first.
         found.append((shared, bool(predicates), polarity, negated, start, end))
-    for shared, _, _, _, start, end in found:
+    for shared, _, _, _, start, end in found if pairs else ():
         # The contrary stands for the fact's own word: with one more shared word, the sentence
         # is about the fact ("votre dossier est incomplet" for "le dossier est complet").
-        if shared >= 1 and contraries.contrary(fact, reply[start:end]) is not None:
+        if shared >= 1 and contraries.contrary(pairs, reply[start:end]) is not None:
             return start, end
     if contraries_only:
         return None

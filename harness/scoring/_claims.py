@@ -602,8 +602,9 @@ class Contraries:
             for word, others in pairs
         )
 
-    def _in(self, fact: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str], bool], ...]:
-        """The pairs whose word ``fact`` uses, with whether it is denied there."""
+    def of(self, fact: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str], bool], ...]:
+        """The pairs whose word ``fact`` uses, with whether it is denied there: looked up once
+        per fact, then matched against each sentence with :meth:`contrary`."""
         flat_fact = flat(fact)
         return tuple(
             (own, opposite, _denied(flat_fact, found.start()))
@@ -611,11 +612,13 @@ class Contraries:
             if (found := own.search(flat_fact))
         )
 
-    def contrary(self, fact: str, reply: str) -> re.Match[str] | None:
-        """Where ``reply`` uses the contrary of a word of ``fact`` without the word itself, both
-        affirmed or both denied: "n'est pas incomplète" reverses "n'est pas complète", "est
-        incomplète" says the same."""
-        pairs = self._in(fact)
+    @staticmethod
+    def contrary(
+        pairs: tuple[tuple[re.Pattern[str], re.Pattern[str], bool], ...], reply: str
+    ) -> re.Match[str] | None:
+        """Where ``reply`` uses the contrary of a word of a fact (its ``pairs``, from :meth:`of`)
+        without the word itself, both affirmed or both denied: "n'est pas incomplète" reverses
+        "n'est pas complète", "est incomplète" says the same."""
         said = flat(reply) if pairs else ""
         for own, opposite, denied in pairs:
             if not own.search(said):
@@ -635,6 +638,11 @@ def _negated(head: "Token", *, poles: bool = True) -> int:
     """1 when the clause headed by ``head`` is negative: a negation attached to its predicate
     ("n'est pas complet", "aucune pièce ne sera demandée") or, with ``poles``, a predicate with a
     negative pole ("incomplet", "refusé", "il manque")."""
+    return _marked(head) ^ (_pole(head) if poles else 0)
+
+
+def _marked(head: "Token") -> int:
+    """1 when a negation is attached to the predicate ``head``."""
     words = {child.lower_ for child in head.children}
     marked = any(
         (child.lower_ in _NEGATION_WORDS or "Neg" in child.morph.get("Polarity", []))
@@ -646,17 +654,24 @@ def _negated(head: "Token", *, poles: bool = True) -> int:
     if marked and not words & (_NEGATION_WORDS - {"ne", "n'"}):
         # "ne … que" restricts ("ne sont exonérés que jusqu'à 45 €"): it denies nothing.
         marked = not any(t.lower_ in ("que", "qu'") and t.i > head.i for t in head.subtree)
-    if not poles:
-        return int(marked)
+    return int(marked)
+
+
+def _pole(head: "Token") -> int:
+    """1 when the predicate ``head`` has a negative pole ("incomplet", "refusé", "il manque")."""
     # The predicate itself, or a verb spaCy hung on it: "pour protéger vos données, évitez…" is
     # parsed with "évitez" as a noun, so that verb is recognised by its spelling. A clause of its
     # own hung on it ("…, pour éviter la coupure") does not turn it round.
-    pole = any(
-        (t.pos_ in ("VERB", "ADJ", "AUX") and flat(t.lemma_ or t.text).startswith(_NEGATIVE_POLES))
-        or flat(t.text).startswith("evit")
-        for t in (head, *(c for c in head.children if c.dep_.split(":")[0] not in _OWN_CLAUSE))
+    return int(
+        any(
+            (
+                t.pos_ in ("VERB", "ADJ", "AUX")
+                and flat(t.lemma_ or t.text).startswith(_NEGATIVE_POLES)
+            )
+            or flat(t.text).startswith("evit")
+            for t in (head, *(c for c in head.children if c.dep_.split(":")[0] not in _OWN_CLAUSE))
+        )
     )
-    return int(marked) ^ int(pole)
 
 
 def polarity_of(token: "Token", *, poles: bool = True) -> int:
@@ -717,11 +732,12 @@ def clauses(
             node = node.head
         members.setdefault(node.i, []).append(token)
     doc = analysis.doc
-    return tuple(
-        Clause(_negated(doc[i]), doc[i], group, _negated(doc[i], poles=False))
-        for i, group in members.items()
-        if i in heads
-    )
+    found = []
+    for i, group in members.items():
+        if i in heads:
+            marked = _marked(doc[i])
+            found.append(Clause(marked ^ _pole(doc[i]), doc[i], group, marked))
+    return tuple(found)
 
 
 def swapped_terms(analysis: Analysis, sources: str) -> list[Finding]:
