@@ -2,7 +2,7 @@
 
 import pytest
 
-from harness.text import analyse, fold
+from harness.text import analyse, fold, word_count
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,14 @@ def test_typographic_apostrophes_split_elisions_at_the_same_offsets() -> None:
         (7, "honneur"),
     ]
     assert [t.text for t in analysis.words] == ["ai", "honneur"]
+
+
+def test_word_count_counts_the_words_an_analysis_counts() -> None:
+    texts = [
+        "J’ai l’honneur de vous écrire.",  # typographic elisions are not words
+        "Écrivez-nous au 3230 ; c'est-à-dire dès\u00a0demain…\n\n  Cordialement",
+        "",
+    ]
+    counts = [word_count(text) for text in texts]
+    assert counts == [len(a.words) for a in analyse(texts)]
+    assert counts[0] == 5  # ai, honneur, de, vous, écrire
