@@ -650,7 +650,7 @@ def _reversed(
     for start, end, clause, keyed in reply_clauses:
         words = [(t, k) for t, k in keyed if content_word(t)]
         predicate = _predicate(clause.head)
-        if len(words) < 2 or predicate is None:
+        if len(words) < 2:
             continue
         own = vocabulary.keys(predicate) if predicate else set()
         candidates = [

@@ -1,7 +1,11 @@
 """Accuracy: key facts conveyed, contradictions and invented specifics, each with its evidence."""
 
+import pytest
+from pydantic import ValidationError
+
 from harness.gold import GoldItem
 from harness.scoring import AccuracyScorer, injection_obeyed
+from harness.scoring._config import AccuracyConfig
 from tests.scoring.cases import CAF, CPAM
 
 scorer = AccuracyScorer()
@@ -198,3 +202,67 @@ def test_the_citizens_delay_in_a_future_spacy_reads_as_present_is_a_commitment()
     )
     assert scorer(item, promised).subscores["claims"] == 1
     assert scorer(item, reported).subscores["claims"] == 0
+
+
+def _adding(sentence: str) -> str:
+    return CAF.good.replace("\n\nCordialement", " " + sentence + "\n\nCordialement")
+
+
+def test_a_payment_or_a_deadline_the_facts_never_give_is_a_claim_and_advice_is_not() -> None:
+    scorer = AccuracyScorer()
+    offered = scorer(CAF.item, _adding("Une avance peut vous être versée sur simple demande."))
+    assert offered.subscores["claims"] == 1
+    advice = scorer(CAF.item, _adding("Nous vous conseillons de garder une copie de vos envois."))
+    assert advice.subscores["claims"] == 0
+    # A deadline only the citizen wrote, given back as a commitment.
+    hurried = CAF.item.model_copy(
+        update={
+            "experience": CAF.item.experience.model_copy(
+                update={"text": "Je veux une réponse avant lundi."}
+            )
+        }
+    )
+    promised = _adding("Vous aurez une réponse avant lundi.")
+    assert scorer(hurried, promised).subscores["claims"] == 1
+    assert scorer(CAF.item, promised).subscores["claims"] == 0
+
+
+def test_a_clause_said_the_other_way_round_from_its_source_is_a_contradiction() -> None:
+    scorer = AccuracyScorer()
+    for source, said, reversed_ in (
+        (
+            "Le dossier social étudiant est validé.",
+            "Votre dossier social étudiant est bien validé.",
+            "Votre dossier social étudiant n'est pas encore validé.",
+        ),
+        (
+            "Le versement reprend à compter de la demande, sans rappel des mois passés.",
+            "Le versement reprendra à compter de votre demande, sans rappel des mois passés.",
+            "Le versement reprendra à compter de votre demande, avec le rappel des mois passés.",
+        ),
+    ):
+        item = CAF.item.model_copy(update={"context": [*CAF.item.context, source]})
+        faithful, flipped = scorer(item, _adding(said)), scorer(item, _adding(reversed_))
+        assert faithful.subscores["polarity"] == 0, said
+        assert flipped.subscores["polarity"] == 1 and flipped.value < faithful.value, reversed_
+
+
+def test_ne_que_restricts_and_denies_nothing() -> None:
+    item = CAF.item.model_copy(
+        update={"context": [*CAF.item.context, "Les cadeaux sont exonérés jusqu'à 45 €."]}
+    )
+    said = _adding("Les cadeaux ne sont exonérés que jusqu'à 45 €.")
+    assert AccuracyScorer()(item, said).subscores["polarity"] == 0
+
+
+def test_the_writers_contraries_come_from_the_scoring_configuration() -> None:
+    item = CAF.item.model_copy(
+        update={"context": [*CAF.item.context, "La procédure suivie est amiable."]}
+    )
+    reply = _adding("La procédure suivie est contentieuse.")
+    assert AccuracyScorer()(item, reply).subscores["polarity"] == 0
+    pairs = [*AccuracyConfig().contraries, ["amiable", "contentieux", "contentieuse"]]
+    configured = AccuracyScorer(config=AccuracyConfig(contraries=pairs))
+    assert configured(item, reply).subscores["polarity"] == 1
+    with pytest.raises(ValidationError, match="at least one contrary"):
+        AccuracyConfig(contraries=[["amiable"]])

@@ -1,10 +1,12 @@
 """The accuracy score on the contrastive set (tests/scoring/contrastive, built from the gold set):
 each defect class ranked below its faithful twin in at least 95 % of pairs, faithful paraphrases
 within 0.1 of the agent's reply in at least 85 %, the agents' replies unflagged. "heldout" pairs
-were never looked at while tuning the scorer; "fresh" pairs (fresh.py: hand-written items over
-services absent from the gold set) were written before reading why held-out pairs failed, and
-measured before the scorer was changed for them; "blind" pairs (same file) were written once the
-rules of accuracy 2.1.0 were set and never used to change them. Every part is checked.
+were never looked at while tuning accuracy 2.0.0; "fresh" pairs (fresh.py: hand-written items over
+services absent from the gold set) were written before reading why held-out pairs failed; "blind"
+pairs (same file) were written once the rules of accuracy 2.1.0 were set. The misses of all three
+were read to write accuracy 2.2.0 (general mechanisms, never a rule for one sentence): they are
+studied data now, and the figure to trust is that of a batch written after 2.2.0. Every part is
+checked.
 
 A class still below the target is marked xfail(strict) with its measured share, so the target
 stays written here and the marker must go the day the class reaches it.
@@ -66,14 +68,10 @@ def _ranked() -> dict[tuple[str, str], list[bool]]:
 
 
 BELOW_TARGET = {
-    ("fresh", "claim"): 0.875,
-    ("fresh", "citizen_value"): 0.938,
-    ("fresh", "polarity"): 0.75,
-    ("fresh", "swapped_term"): 0.625,
-    ("blind", "claim"): 0.25,
-    ("blind", "citizen_value"): 0.875,
-    ("blind", "polarity"): 0.375,
-    ("blind", "swapped_term"): 0.5,
+    ("fresh", "claim"): 0.938,
+    ("fresh", "swapped_term"): 0.938,
+    ("blind", "polarity"): 0.625,
+    ("blind", "swapped_term"): 0.75,
 }
 CLASSES = [
     (split, kind)
