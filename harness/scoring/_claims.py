@@ -3,13 +3,15 @@
 - unsupported claims: a sentence promising or asserting something about the citizen's case or the
   administration's action (a priority, an automatic action, a callback, a compensation, an
   entitlement, an exemption, an exception…) that the context and the key facts never mention; or a
-  value the citizen wrote, given back as a commitment ("vous recevrez 450 €"); or a commitment
-  (a future, or "nous" as subject) worded mostly in words no source uses, for the claims the
-  lexicon does not list;
-- polarity: the reply sentences that convey a key fact all say the opposite (a negation, "sans",
-  "aucun", or an antonym such as complet/incomplet, accepté/refusé);
-- swapped facts: a document, benefit, office, person or channel the facts never name, where they
-  name another of the same kind ("votre RIB" where the avis d'imposition is missing).
+  value or a deadline the citizen wrote, given back as a commitment ("vous recevrez 450 €",
+  "avant lundi"); or a statement on the case (a future, a passive, or "nous" as subject) worded
+  mostly in words the context and the key facts never use (the citizen's words support nothing),
+  for the claims the lexicon does not list;
+- polarity: clauses and their negations ("ne … pas", "aucun"; not "ne … que", nor "pas" without
+  "ne"), and the contrary words of ``scoring.yaml`` (:class:`Contraries`: complet/incomplet,
+  accepté/refusé);
+- swapped facts: a document, benefit, office, person, way to pay or channel the facts never name,
+  where they name another of the same kind ("votre RIB" where the avis d'imposition is missing).
 
 Words are compared on a copy of the text folded character by character (lower case, no accents),
 so that a match's offsets are offsets into the reply. The lexicons are short and readable on
