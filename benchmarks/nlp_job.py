@@ -4,7 +4,8 @@ Benchmark 4 scores 1,000 replies with the full deterministic scorer set
 (``harness.scoring.score_replies`` with ``default_scorers()``); benchmark 5 lints 1,000 other
 replies (``harness.styleguide.lint_many``) and times loading the style guide. Each is compared
 with ``nlp.pipe`` over the same texts, on the same pipeline object Plume uses
-(``harness.nlp.get_nlp()``, every component enabled), measured just before it. The two text sets
+(``harness.nlp.get_nlp()``, every component enabled: Plume's own analysis leaves out the entity
+recogniser, whose entities it never reads), measured just before it. The two text sets
 differ so that no cache filled by one helps the other. Prints one JSON line.
 """
 
