@@ -3,8 +3,9 @@ twin with one defect, keep faithful paraphrases level, and leave the agents' rep
 
 Reads ``tests/scoring/contrastive/`` (pairs built from the gold set by its ``build.py``, and the
 hand-written items and pairs of ``fresh.py``) and prints one JSON object: per split ("dev", tuned
-on; "heldout", its sentences never looked at while tuning; "fresh", a later batch written before
-reading why held-out pairs failed) and per defect class, the share of pairs ranked right; the
+on; "heldout", its sentences never looked at while tuning 2.0.0; "fresh" and "blind", later
+hand-written batches whose misses were read to write 2.2.0, so studied data now) and per defect
+class, the share of pairs ranked right; the
 share of paraphrases within 0.1 of the agent's reply; the median accuracy of the gold set's
 replies; and the CPU time of scoring every reply against the CPU time of spaCy's ``nlp.pipe`` on
 the same texts.
