@@ -3,13 +3,17 @@ headless Chromium for the browser tests."""
 
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
+from xdist.scheduler import LoadFileScheduling
 
 from tests.browser import CHROMIUM
+from tests.ray_cluster import shared_cluster
 
 REPO = Path(__file__).resolve().parents[1]
 KEY_VARIABLES = ("ANTHROPIC_API_KEY", "MISTRAL_API_KEY", "ALBERT_API_KEY")
@@ -71,6 +75,43 @@ def small_local_root(plume_root: Path) -> Path:
     (plume_root / "gold").mkdir(exist_ok=True)
     shutil.copy(REPO / "tests" / "data" / "mini_gold.jsonl", plume_root / "gold" / "mini.jsonl")
     return plume_root
+
+
+@pytest.fixture(scope="session")
+def _ray_session() -> Iterator[None]:
+    """Ends, with the session, the local Ray cluster that ``ray_cluster`` kept running."""
+    yield
+    if "ray" in sys.modules:
+        sys.modules["ray"].shutdown()
+
+
+@pytest.fixture(scope="module")
+def ray_cluster(_ray_session: None) -> str:
+    """The address of the local Ray cluster the Ray test modules share (tests/ray_cluster.py).
+    Started before any test of the module changes the environment, which its workers keep."""
+    return shared_cluster()
+
+
+class _RayFilesTogether(LoadFileScheduling):
+    """``--dist loadfile`` (make test-fast), except that the Ray test files (``test_ray*.py``) go
+    to one worker together and share its cluster: its workers load Plume and the French model
+    once. (xdist_group marks do the same in principle, but xdist 3.8 cannot set pytest 9's ids.)"""
+
+    def _split_scope(self, nodeid: str) -> str:
+        path = super()._split_scope(nodeid)
+        return "ray" if Path(path).name.startswith("test_ray") else path
+
+    def _assign_work_unit(self, node: Any) -> None:
+        # The Ray files are the longest unit: started first, while the other workers share the
+        # rest, they do not finish alone at the end.
+        if "ray" in self.workqueue:
+            self.workqueue.move_to_end("ray", last=False)
+        super()._assign_work_unit(node)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> LoadFileScheduling | None:
+    return _RayFilesTogether(config, log) if config.getvalue("dist") == "loadfile" else None
 
 
 @pytest.fixture(scope="module")

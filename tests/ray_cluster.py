@@ -1,25 +1,53 @@
-"""A local Ray cluster for a test module, and its workers, for the tests that kill one."""
+"""The local Ray cluster the Ray tests share, a cluster of its own for a test that needs another
+shape, and the cluster's workers, for the tests that kill one."""
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 
-def local_cluster() -> Iterator[str]:
-    """Start a local cluster for the module (never one the developer left running); its address,
-    for a second driver."""
+def _start(num_gpus: int = 0) -> str:
+    """Start a local cluster (never one the developer left running); its address, for a second
+    driver. GPUs are declared, not detected, so that a GPU machine runs the same tests."""
     ray = pytest.importorskip("ray")
     ray.init(
         address="local",
         num_cpus=2,
+        num_gpus=num_gpus,
         include_dashboard=False,
         log_to_driver=False,
         logging_level="WARNING",
+        # Ray's default nice 15 would starve the workers behind the other tests of the suite,
+        # while this test waits for them; plume runs its own local cluster at priority 0 too.
+        _system_config={"worker_niceness": 0},
     )
-    yield ray.get_runtime_context().gcs_address
+    return str(ray.get_runtime_context().gcs_address)
+
+
+def shared_cluster() -> str:
+    """This process's cluster, started by the first test module that needs one and kept for the
+    next: their tasks find workers with Python, Plume and the French model already loaded. Killing
+    a worker or a driver leaves it whole. Ended with the session (or by :func:`own_cluster`)."""
+    ray = pytest.importorskip("ray")
+    if not ray.is_initialized():
+        return _start()
+    return str(ray.get_runtime_context().gcs_address)
+
+
+@contextmanager
+def own_cluster(num_gpus: int) -> Iterator[str]:
+    """A cluster of its own, for a test that needs other resources than the shared one: the
+    shared one ends first (Ray connects a process to one cluster) and the next module that needs
+    it starts it again."""
+    ray = pytest.importorskip("ray")
     ray.shutdown()
+    try:
+        yield _start(num_gpus)
+    finally:
+        ray.shutdown()
 
 
 def running_tasks(function: str) -> list[int]:

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from harness.audit import Record, read_audit, run_audit
 from harness.cli import app
 from tests.audit.corpus import write_corpus
-from tests.ray_cluster import local_cluster, running_tasks
+from tests.ray_cluster import running_tasks
 
 ray = pytest.importorskip("ray")
 runner = CliRunner()
@@ -24,7 +24,7 @@ REPLIES = 120
 CHUNK = 12
 
 
-cluster = pytest.fixture(scope="module", autouse=True)(local_cluster)
+pytestmark = pytest.mark.usefixtures("ray_cluster")
 
 
 @pytest.fixture(scope="module")
@@ -76,13 +76,13 @@ def test_a_killed_worker_loses_and_duplicates_nothing(
 
 
 def test_resume_after_the_driver_is_killed(
-    corpus: Path, in_process: list[Record], tmp_path: Path, cluster: str
+    corpus: Path, in_process: list[Record], tmp_path: Path, ray_cluster: str
 ) -> None:
     out = tmp_path / "audit"
     chunks = out / "chunks"
     command = [sys.executable, "-m", "harness.cli", "audit", str(corpus), "--out", str(out)]
     driver = subprocess.Popen(
-        [*command, "--engine", "ray", "--address", cluster, "--chunk-size", str(CHUNK)],
+        [*command, "--engine", "ray", "--address", ray_cluster, "--chunk-size", str(CHUNK)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

@@ -17,6 +17,7 @@ import pytest
 from harness.errors import InputError, UsageError
 from harness.models import load_models
 from harness.runner import RunSpec, execute, read_samples
+from tests.ray_cluster import own_cluster
 
 PLUME = [sys.executable, "-m", "harness.cli"]
 FAKE = Path(__file__).with_name("fake_vllm.py")
@@ -96,17 +97,13 @@ def test_without_vllm_the_run_stops_with_one_clear_line(root: Path, tmp_path: Pa
 def test_a_vllm_model_runs_on_each_gpu_node_of_a_ray_cluster(
     root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ray = pytest.importorskip("ray")
     # The workers inherit the environment of the cluster started here: the fake on PATH, and
     # one GPU declared, which Ray only counts (no CUDA needed to place an actor on it).
     monkeypatch.setenv("PATH", fake_vllm_on_path(tmp_path / "bin"))
-    ray.init(address="local", num_cpus=2, num_gpus=1, include_dashboard=False, log_to_driver=False)
-    try:
+    with own_cluster(num_gpus=1):
         gold = root / "gold" / "mini.jsonl"
         spec = RunSpec(gold=gold, models=["qwen"], out=tmp_path / "runs", cache=False, limit=2)
         run_dir = execute(spec, engine="ray").run_dir
-    finally:
-        ray.shutdown()
     records = read_samples(run_dir / "samples.jsonl")
     assert len(records) == 2 and all((r.reply or "").startswith("Bonjour") for r in records)
     log = (run_dir / "logs" / "vllm-qwen.log").read_text(encoding="utf-8")
@@ -116,16 +113,12 @@ def test_a_vllm_model_runs_on_each_gpu_node_of_a_ray_cluster(
 def test_a_vllm_model_on_a_cluster_without_gpu_is_refused_in_one_line(
     root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ray = pytest.importorskip("ray")
     monkeypatch.setenv("PATH", fake_vllm_on_path(tmp_path / "bin"))
-    ray.init(address="local", num_cpus=2, num_gpus=0, include_dashboard=False, log_to_driver=False)
-    try:
+    with own_cluster(num_gpus=0):
         gold = root / "gold" / "mini.jsonl"
         spec = RunSpec(gold=gold, models=["qwen"], out=tmp_path / "runs", cache=False, limit=2)
         with pytest.raises(UsageError, match="needs vLLM on a GPU: no Ray node has one"):
             execute(spec, engine="ray")
-    finally:
-        ray.shutdown()
 
 
 def test_a_vllm_model_must_be_served_by_plume(root: Path) -> None:

@@ -20,7 +20,7 @@ from harness.errors import UsageError
 from harness.runner import RunManifest, RunSpec, SampleRecord, execute, read_samples
 from tests.e2e.test_local_model import assert_all_stopped
 from tests.models.fake_server import Scripted, ok, serve_in_thread
-from tests.ray_cluster import local_cluster, running_tasks
+from tests.ray_cluster import running_tasks
 from tests.runner.plume import PLUME, default_signals, resume, wait_for_samples
 from tests.runner.test_faults import item_of, make_gold
 from tests.runner.test_run import fake_models_yaml
@@ -29,7 +29,7 @@ ray = pytest.importorskip("ray")
 ITEMS = 40
 
 
-cluster = pytest.fixture(scope="module", autouse=True)(local_cluster)
+pytestmark = pytest.mark.usefixtures("ray_cluster")
 
 
 @dataclass
@@ -117,10 +117,11 @@ def test_a_killed_worker_loses_and_duplicates_nothing(root: Path) -> None:
                 break
             time.sleep(0.02)
 
-    script = Echo([ok()], delay_s=0.2)
+    script = Echo([ok()], delay_s=0)
     with serve_in_thread(script) as base_url:
         fake_models_yaml(root, base_url)
         local = execute(spec_for(root)).run_dir
+        script.delay_s = 0.2  # slow enough that the killer finds a batch running
         killer = threading.Thread(target=kill_one)
         killer.start()
         try:
@@ -162,13 +163,14 @@ def test_the_batch_api_is_refused_on_ray(root: Path) -> None:
         execute(spec, engine="ray")
 
 
-def test_a_ray_run_stopped_by_ctrl_c_resumes(root: Path, cluster: str) -> None:
+def test_a_ray_run_stopped_by_ctrl_c_resumes(root: Path, ray_cluster: str) -> None:
     out = root / "runs"
-    with serve_in_thread(Echo([ok()], delay_s=0.2)) as base_url:
+    script = Echo([ok()], delay_s=0.2)  # slow enough to be stopped midway
+    with serve_in_thread(script) as base_url:
         fake_models_yaml(root, base_url)
         command = [*PLUME, "run", "--gold", str(root / "gold" / "many.jsonl"), "--out", str(out)]
         driver = subprocess.Popen(
-            [*command, "--no-cache", "--engine", "ray", "--address", cluster],
+            [*command, "--no-cache", "--engine", "ray", "--address", ray_cluster],
             env=os.environ.copy(),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
@@ -185,6 +187,7 @@ def test_a_ray_run_stopped_by_ctrl_c_resumes(root: Path, cluster: str) -> None:
         manifest = RunManifest.model_validate_json((run_dir / "run.json").read_text())
         assert manifest.status == "interrupted"
         assert len(read_samples(samples)) < ITEMS
+        script.delay_s = 0
         resumed = resume(run_dir, os.environ.copy())
     assert resumed.returncode == 0, resumed.stderr
     records = read_samples(samples)
