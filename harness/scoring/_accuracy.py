@@ -50,6 +50,7 @@ from harness.scoring._claims import (
     Contraries,
     Finding,
     clauses,
+    conditional,
     flat,
     polarity_of,
     swapped_terms,
@@ -598,7 +599,7 @@ def _opposite(
     # facture ne mentionne pas…"): only a clause that states an obligation too can deny it.
     normative = gold.predicate in _OBLIGATION
     for start, end, clause, keyed in reply_clauses:
-        if normative and fold(clause.head.lemma_) not in _OBLIGATION:
+        if conditional(clause.head) or (normative and fold(clause.head.lemma_) not in _OBLIGATION):
             continue
         keys = set().union(*(k for _, k in keyed))
         predicates = [t for t, k in keyed if t.pos_ in ("VERB", "ADJ", "AUX") and k & predicate]
@@ -656,7 +657,7 @@ def _reversed(
     for start, end, clause, keyed in reply_clauses:
         words = [(t, k) for t, k in keyed if content_word(t)]
         predicate = _predicate(clause.head)
-        if len(words) < 2:
+        if len(words) < 2 or conditional(clause.head):
             continue
         own = vocabulary.keys(predicate) if predicate else set()
         candidates = [

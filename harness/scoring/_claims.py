@@ -680,11 +680,28 @@ def polarity_of(token: "Token", *, poles: bool = True) -> int:
     """The polarity of a predicate, with the verbs it completes: "déclarer" in "vous ne devez
     pas déclarer" is negative. Without ``poles``, only explicit negations count."""
     value = _negated(token, poles=poles)
-    # spaCy hangs an infinitive on its modal as xcomp, ccomp or obj ("devez … déclarer").
-    while token.dep_ in ("xcomp", "ccomp", "obj") and token.head.i != token.i:
+    # spaCy hangs an infinitive on its modal as xcomp, ccomp or obj ("devez … déclarer"); a
+    # finite verb is a clause of its own, even when spaCy hangs it on the previous sentence.
+    while (
+        token.dep_ in ("xcomp", "ccomp", "obj")
+        and token.head.i != token.i
+        and "Fin" not in token.morph.get("VerbForm")
+    ):
         token = token.head
         value ^= _negated(token, poles=poles)
     return value
+
+
+_CONDITIONS = frozenset(
+    {"si", "s'", "dès", "quand", "lorsque", "lorsqu'", "tant", "avant", "jusqu'"}
+)
+
+
+def conditional(head: "Token") -> bool:
+    """Whether the clause headed by ``head`` states a condition or a moment ("si vous ne l'avez
+    pas reçu", "dès que l'organisme aura déclaré…", "tant que…"): it supposes what it says, it
+    does not assert it, so its polarity can contradict nothing."""
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in head.children)
 
 
 @dataclass(frozen=True)
@@ -734,9 +751,17 @@ def clauses(
             node = node.head
         members.setdefault(node.i, []).append(token)
     doc = analysis.doc
+    # spaCy sometimes leaves a subject as a fragment of its own ("Les Chèques-Vacances" rooted
+    # apart from "ne sont jamais remboursés"): a group without a predicate says nothing by
+    # itself, so it joins the next predicate of the span (or the last one), whose words it holds.
+    predicates = sorted(i for i in members if doc[i].pos_ in ("VERB", "AUX", "ADJ"))
+    for i in [i for i in members if predicates and i not in predicates]:
+        after = [p for p in predicates if p > i]
+        members[after[0] if after else predicates[-1]] += members.pop(i)
     found = []
-    for i, group in members.items():
+    for i, group in sorted(members.items(), key=lambda kv: min(t.i for t in kv[1])):
         if i in heads:
+            group.sort(key=lambda t: t.i)
             marked = _marked(doc[i])
             found.append(Clause(marked ^ _pole(doc[i]), doc[i], group, marked))
     return tuple(found)

@@ -266,3 +266,30 @@ def test_the_writers_contraries_come_from_the_scoring_configuration() -> None:
     assert configured(item, reply).subscores["polarity"] == 1
     with pytest.raises(ValidationError, match="at least one contrary"):
         AccuracyConfig(contraries=[["amiable"]])
+
+
+def test_a_fact_restated_or_supposed_in_a_condition_is_not_reversed() -> None:
+    """spaCy's fragments (a subject rooted apart from its verb) and conditions ("si…", "dès
+    que…"), which suppose what they say, must not read as a fact said the other way round."""
+    scorer = AccuracyScorer()
+    for fact, said, reversed_ in (
+        (
+            "Les Chèques-Vacances ne sont jamais remboursés en argent.",
+            "Nous vous précisons que les Chèques-Vacances ne sont jamais remboursés en argent.",
+            "Les Chèques-Vacances sont remboursés en argent.",
+        ),
+        (
+            "L'organisme n'a pas encore déclaré l'annulation.",
+            "Vos droits seront recrédités dès que l'organisme aura déclaré l'annulation.",
+            "L'organisme a déjà déclaré l'annulation.",
+        ),
+        (
+            "Le justificatif non reçu dans les 15 jours se signale par le formulaire en ligne.",
+            "Si vous ne l'avez pas reçu dans les 15 jours, signalez-le par le formulaire en ligne.",
+            None,
+        ),
+    ):
+        item = CAF.item.model_copy(update={"key_facts": [*CAF.item.key_facts, fact]})
+        assert scorer(item, _adding(said)).subscores["polarity"] == 0, said
+        if reversed_ is not None:
+            assert scorer(item, _adding(reversed_)).subscores["polarity"] == 1, reversed_
