@@ -5,8 +5,10 @@ were never looked at while tuning accuracy 2.0.0; "fresh" pairs (fresh.py: hand-
 services absent from the gold set) were written before reading why held-out pairs failed; "blind"
 pairs (same file) were written once the rules of accuracy 2.1.0 were set. The misses of all three
 were read to write accuracy 2.2.0 (general mechanisms, never a rule for one sentence): they are
-studied data now, and the figure to trust is that of a batch written after 2.2.0. Every part is
-checked.
+studied data now. "blind2" pairs (blind2.py: fifteen more services) were written without reading
+the scorer and measured sealed on 2.1.0 and 2.2.0 (benchmarks/RESULTS.md); three of their false
+contradictions were then studied and fixed, so they are studied data too, and the figure to trust
+is that of a batch nobody has seen yet. Every part is checked.
 
 A class still below the target is marked xfail(strict) with its measured share, so the target
 stays written here and the marker must go the day the class reaches it.
@@ -37,16 +39,21 @@ def _rows(name: str) -> list[dict[str, Any]]:
 def _gold() -> dict[str, GoldItem]:
     """The gold set's items and the fresh batch's."""
     items = [GoldItem.model_validate_json(line) for line in GOLD.read_text().splitlines()]
-    items += [GoldItem.model_validate(row) for row in _rows("fresh_items.jsonl")]
+    for batch in ("fresh", "blind2"):
+        items += [GoldItem.model_validate(row) for row in _rows(f"{batch}_items.jsonl")]
     return {item.id: item for item in items}
 
 
 def _pairs() -> list[dict[str, Any]]:
-    return _rows("pairs.jsonl") + _rows("fresh_pairs.jsonl")
+    return _rows("pairs.jsonl") + _rows("fresh_pairs.jsonl") + _rows("blind2_pairs.jsonl")
 
 
 def _paraphrases() -> list[dict[str, Any]]:
-    return _rows("paraphrases.jsonl") + _rows("fresh_paraphrases.jsonl")
+    return (
+        _rows("paraphrases.jsonl")
+        + _rows("fresh_paraphrases.jsonl")
+        + _rows("blind2_paraphrases.jsonl")
+    )
 
 
 def _accuracy(items: list[GoldItem], replies: list[str]) -> list[float | None]:
@@ -72,6 +79,11 @@ BELOW_TARGET = {
     ("fresh", "swapped_term"): 0.938,
     ("blind", "polarity"): 0.625,
     ("blind", "swapped_term"): 0.75,
+    ("blind2", "claim"): 0.4,
+    ("blind2", "claim_number"): 0.933,
+    ("blind2", "citizen_value"): 0.6,
+    ("blind2", "polarity"): 0.533,
+    ("blind2", "swapped_term"): 0.467,
 }
 CLASSES = [
     (split, kind)
@@ -83,13 +95,17 @@ CLASSES += [
     for split in ("fresh", "blind")
     for kind in ("claim", "citizen_value", "polarity", "swapped_term")
 ]
+CLASSES += [
+    ("blind2", kind)
+    for kind in ("claim", "claim_number", "citizen_value", "polarity", "swapped_term")
+]
 
 
 def test_the_set_is_large_and_varied_enough() -> None:
     pairs = _pairs()
     assert len(pairs) >= 200 and len({p["service"] for p in pairs}) >= 8
     assert len(_paraphrases()) >= 60
-    assert {p["split"] for p in pairs} == {"dev", "heldout", "fresh", "blind"}
+    assert {p["split"] for p in pairs} == {"dev", "heldout", "fresh", "blind", "blind2"}
 
 
 @pytest.mark.parametrize(
@@ -125,7 +141,18 @@ def _level() -> dict[str, list[bool]]:
     return level
 
 
-@pytest.mark.parametrize("split", ["dev", "heldout", "fresh", "blind"])
+@pytest.mark.parametrize(
+    "split",
+    [
+        "dev",
+        "heldout",
+        "fresh",
+        "blind",
+        pytest.param(
+            "blind2", marks=pytest.mark.xfail(strict=True, reason="measured 73 %, target 85 %")
+        ),
+    ],
+)
 def test_faithful_paraphrases_keep_the_agents_score(split: str) -> None:
     level = _level()[split]
     assert sum(level) / len(level) >= 0.85
