@@ -2,13 +2,13 @@
 twin with one defect, keep faithful paraphrases level, and leave the agents' replies unflagged?
 
 Reads ``tests/scoring/contrastive/`` (pairs built from the gold set by its ``build.py``, and the
-hand-written items and pairs of ``fresh.py``) and prints one JSON object: per split ("dev", tuned
-on; "heldout", its sentences never looked at while tuning 2.0.0; "fresh" and "blind", later
-hand-written batches whose misses were read to write 2.2.0, so studied data now) and per defect
-class, the share of pairs ranked right; the
-share of paraphrases within 0.1 of the agent's reply; the median accuracy of the gold set's
-replies; and the CPU time of scoring every reply against the CPU time of spaCy's ``nlp.pipe`` on
-the same texts.
+hand-written items and pairs of ``fresh.py`` and ``blind2.py``) and prints one JSON object: per
+split ("dev", tuned on; "heldout", its sentences never looked at while tuning 2.0.0; "fresh" and
+"blind", later hand-written batches whose misses were read to write 2.2.0, so studied data now;
+"blind2", written sealed and measured on 2.1.0 and 2.2.0 before three of its misses were studied)
+and per defect class, the share of pairs ranked right; the share of paraphrases within 0.1 of the
+agent's reply; the median accuracy of the gold set's replies; and the CPU time of scoring every
+reply against the CPU time of spaCy's ``nlp.pipe`` on the same texts.
 
     .venv/bin/python benchmarks/accuracy_contrast.py
 """
@@ -40,13 +40,14 @@ def main() -> dict[str, Any]:
             GoldItem.model_validate_json(line) for line in gold_path.read_text().splitlines()
         )
     }
-    fresh = {
+    batches = ("", "fresh_", "blind2_")
+    known = gold | {
         item.id: item
-        for item in (GoldItem.model_validate(row) for row in _rows("fresh_items.jsonl"))
+        for batch in batches[1:]
+        for item in (GoldItem.model_validate(row) for row in _rows(f"{batch}items.jsonl"))
     }
-    known = gold | fresh
-    pairs = _rows("pairs.jsonl") + _rows("fresh_pairs.jsonl")
-    paraphrases = _rows("paraphrases.jsonl") + _rows("fresh_paraphrases.jsonl")
+    pairs = [row for batch in batches for row in _rows(f"{batch}pairs.jsonl")]
+    paraphrases = [row for batch in batches for row in _rows(f"{batch}paraphrases.jsonl")]
     items = [known[p["item"]] for p in pairs for _ in (0, 1)]
     items += [known[p["item"]] for p in paraphrases] + list(known.values())
     replies = [text for p in pairs for text in (p["faithful"], p["defective"])]
