@@ -49,13 +49,14 @@ from harness.scoring._claims import (
     Clause,
     Contraries,
     Finding,
+    KeyedClause,
     clauses,
     conditional,
     flat,
     polarity_of,
     swapped_terms,
     unsupported_claims,
-    unsupported_commitments,
+    unsupported_statements,
 )
 from harness.scoring._config import AccuracyConfig
 from harness.scoring._guide import jargon_synonyms
@@ -240,7 +241,7 @@ class AccuracyScorer:
         evidence: list[Evidence] = []
         contradicting: set[Specific] = set()
         reply_keys = _keys(vocabulary, analysed.lemmas, found)
-        reply_clauses: _Keyed | None = None
+        reply_clauses = _clauses(analysed, vocabulary)
         for fact, gold in zip(item.key_facts, gold_texts(item.key_facts), strict=True):
             fact_specifics = gold_specifics(fact, shorts)
             missing = [s for s in fact_specifics if not _conveyed(s, found, reply)]
@@ -253,8 +254,6 @@ class AccuracyScorer:
                 anchors = [
                     g.start for g in found if any(_conveyed(w, [g], reply) for w in fact_specifics)
                 ]
-                if reply_clauses is None:
-                    reply_clauses = _clauses(analysed, vocabulary)
                 flipped = _opposite(
                     fact, gold, words, anchors, vocabulary, self._contraries, reply, reply_clauses
                 )
@@ -323,9 +322,10 @@ class AccuracyScorer:
         citizen_words = {lm.key for lm in gold_texts([item.experience.text])[0].lemmas}
         findings = [
             *claims,
-            *unsupported_commitments(
+            *unsupported_statements(
                 analysed.analysis,
-                lambda word: bool(vocabulary.keys(word) & admin_keys),
+                reply_clauses,
+                admin_keys,
                 lambda word: word in citizen_words and not vocabulary.keys(word) & admin_keys,
                 [analysed.analysis.sentence_at(c.start)[0] for c in claims],
             ),
@@ -342,8 +342,6 @@ class AccuracyScorer:
         for sentence, gold in zip(item.context, gold_texts(item.context), strict=True):
             if sentence in item.key_facts:
                 continue
-            if reply_clauses is None:
-                reply_clauses = _clauses(analysed, vocabulary)
             words = {lemma.key for lemma in gold.lemmas}
             flipped = _opposite(
                 sentence,
@@ -361,8 +359,6 @@ class AccuracyScorer:
                     Finding("polarity", *flipped, f"says the opposite of the context: {sentence}")
                 )
         # A clause of the reply whose closest clause in the sources says the other way round.
-        if reply_clauses is None:
-            reply_clauses = _clauses(analysed, vocabulary)
         said = [e.start for e in evidence if e.kind == "contradiction"]
         said += [f.start for f in findings if f.kind == "polarity"]
         findings += [
@@ -548,7 +544,7 @@ def _conveyed(wanted: Specific, found: Sequence[Specific], reply: str) -> bool:
     return False
 
 
-_Keyed = list[tuple[int, int, Clause, list[tuple["Token", set[str]]]]]
+_Keyed = list[KeyedClause]
 
 
 def _clauses(analysed: AnalysedReply, vocabulary: _Vocabulary) -> _Keyed:

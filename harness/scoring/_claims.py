@@ -445,6 +445,7 @@ def unsupported_claims(
 _COURTESY = (
     "compren", "entend", "regrett", "remerci", "souhait", "excus", "mesur", "esper", "heureu",
     "content", "desol", "ravi", "proteg", "partag", "transmet", "conseill", "recommand", "invit",
+    "merci", "pardon", "felicit",
 )  # fmt: skip
 # Words about the exchange rather than the case: they make no claim new.
 _GENERIC = frozenset(
@@ -454,34 +455,57 @@ _GENERIC = frozenset(
 # case is handled ("intégralement", "automatiquement"), not "bien" or "ensuite".
 _WORD_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 _LIGHT = frozenset({"etre", "avoir", "pouvoir", "devoir", "faire", "aller", "falloir", "vouloir"})
-# A statement needs this many words the administration's sources never use, and they must be at
-# least half of its words: "vous recevrez votre carte par courrier" rewords the facts, "votre
-# pièce à domicile sera organisée la semaine prochaine" says something new.
-_NOVEL_WORDS = 3
-_NOVEL_SHARE = 0.5
+# A statement needs this many words the administration's sources never use, and this share of
+# its words: "vous recevrez votre carte par courrier" rewords the facts, "votre pièce à domicile
+# sera organisée la semaine prochaine" says something new. A statement that commits nobody
+# ("votre conseillère a demandé un réexamen") needs a larger share, as the agents explain the
+# case in words of their own.
+_NOVEL = {"commitment": (3, 0.5), "statement": (3, 0.6)}
 
 
-def _stated(clause: "Clause") -> bool:
-    """Whether a clause commits the administration or states an action on the case: a future, a
-    passive ("votre plainte a été classée", "une avance peut vous être versée") or "nous" as the
-    subject; not an instruction, courtesy or a denial, nor an offer of what someone may do ("un
-    conseiller pourra vérifier…", "vous pourrez…")."""
+def _asserts(clause: "Clause", said: str) -> str | None:
+    """What a clause asserts about the case on the administration's behalf: "commitment" for a
+    future, a passive or "nous" as subject ("nous avons relancé…", "une avance peut vous être
+    versée"); "statement" for any other affirmative clause in the indicative, whatever its
+    tense and its subject ("votre conseillère a demandé un réexamen", "une place va se libérer");
+    None for a denial, a condition ("si…", "dès que…"), an instruction, a question, a wish or a
+    purpose ("pour que vous n'ayez rien à avancer"), courtesy or what it governs ("nous espérons
+    que…"), what the citizen did ("vous avez commencé…"), a rule ("votre propriétaire doit la
+    remplir") or an offer of what someone may do ("un conseiller peut vous aider…"). ``said``
+    is its sentence, folded by :func:`flat`."""
     head = clause.head
-    if clause.polarity or flat(head.text).startswith(_COURTESY):
-        return False  # what the administration does not do, and courtesy, promise nothing
+    if clause.polarity or conditional(head) or said.rstrip().endswith("?"):
+        return None  # what the administration does not do, or only supposes, promises nothing
+    # Courtesy heads the clause, governs it, or heads a fragment spaCy left inside it ("Nous
+    # sommes désolés", "…, nous le comprenons", parsed with a noun for the verb).
+    governing = [head.head] if head.dep_ in _SUBORDINATE else []
+    inner = [t for t in clause.tokens if t.dep_ in ("ROOT", "advcl", "parataxis")]
+    if any(flat(t.text).startswith(_COURTESY) for t in (head, *governing, *inner)):
+        return None
     main = [head, *(c for c in head.children if c.dep_.startswith("aux"))]
-    if any("Imp" in v.morph.get("Mood", []) for v in main):
-        return False  # an instruction
+    moods = {m for v in main for m in v.morph.get("Mood", [])}
+    if moods & {"Imp", "Sub"} or (not moods and "Inf" in head.morph.get("VerbForm", [])):
+        return None  # an instruction, a wish or a purpose, an infinitive hung apart
+    subjects = [c.lower_ for v in main for c in v.children if c.dep_.startswith("nsubj")]
+    if not subjects and head.i == clause.tokens[0].i and head.lower_.endswith("ez"):
+        return None  # an imperative spaCy took for a participle ("Pensez à apporter…")
     # spaCy hangs the subject on the auxiliary at times ("nous" on "avons" in "nous avons prévenu").
-    if any(c.dep_.startswith("nsubj") and c.lower_ == "nous" for v in main for c in v.children):
-        return True
+    if "nous" in subjects:
+        return "commitment"
     # The passive of the main verb or of the verb it governs ("peut vous être versée"), not of a
     # purpose clause ("pour être aidée, vous pouvez appeler…").
     chain = [head, *(c for c in head.children if c.dep_ == "xcomp")]
-    passive = any(c.dep_ == "aux:pass" for v in chain for c in v.children)
-    if not passive and any(fold(v.lemma_) == "pouvoir" for v in main):
-        return False
-    return passive or any(_future(t) for t in clause.tokens)
+    if any(c.dep_ == "aux:pass" for v in chain for c in v.children):
+        return "commitment"
+    lemmas = {fold(v.lemma_) for v in main}
+    if lemmas & {"pouvoir", "devoir", "falloir"}:
+        return None  # what someone may or must do: an offer, guidance or a rule
+    future = any(_future(t) for t in main) or "aller" in lemmas
+    if future:
+        return "commitment"
+    if "vous" in subjects or head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None  # the citizen's own doings, as they told them; a clause without a verb
+    return "statement"
 
 
 # Prepositions that set a deadline: "avant lundi", "d'ici la fin de l'année", "sous huit jours".
@@ -489,7 +513,7 @@ _DEADLINE = frozenset({"avant", "ici", "sous", "des", "jusqu'", "jusque"})
 
 
 def _deadline(clause: "Clause", citizens: Callable[[str], bool]) -> "Token | None":
-    """A deadline of the citizen's in a commitment: a word governed by "avant", "d'ici", "sous"…
+    """A deadline of the citizen's in a statement: a word governed by "avant", "d'ici", "sous"…
     (or the noun it qualifies: "la fin de l'année") that only the citizen's message uses."""
     for token in clause.tokens:
         if token.pos_ in ("NOUN", "PROPN") and any(
@@ -501,57 +525,74 @@ def _deadline(clause: "Clause", citizens: Callable[[str], bool]) -> "Token | Non
     return None
 
 
-def unsupported_commitments(
+_MOMENTS = frozenset({"dès", "quand", "lorsque", "lorsqu'"})
+
+KeyedClause = tuple[int, int, "Clause", Sequence[tuple["Token", set[str]]]]
+"""A clause of the reply with its sentence's span and each of its words' vocabulary keys."""
+
+
+def unsupported_statements(
     analysis: Analysis,
-    supported: Callable[[str], bool],
+    reply_clauses: Sequence[KeyedClause],
+    admin: frozenset[str],
     citizens: Callable[[str], bool],
     skip: Sequence[int] = (),
 ) -> list[Finding]:
-    """Clauses that state an action on the case or a commitment ("nous avons relancé…", "votre
-    chèque vous sera envoyé…", "une avance peut vous être versée…") with mostly words that
-    ``supported`` (a folded lemma → whether the administration's sources use it) rejects, or
-    with a deadline of the citizen's (``citizens``: a folded lemma → whether only the citizen's
-    message uses it). Sentences starting at an offset in ``skip`` already hold a finding."""
+    """Clauses asserting something about the case (see :func:`_asserts`) mostly in words whose
+    keys the administration's sources (``admin``: the context, the key facts, the service) never
+    use, or with a deadline of the citizen's (``citizens``: a folded lemma → whether only the
+    citizen's message uses it). Each clause is judged on its own words, so a true clause does not
+    carry an invented one coordinated with it ("…, et votre employeur vous rendra la retenue").
+    Sentences starting at an offset in ``skip`` already hold a finding; one finding a sentence."""
     findings = []
-    for sentence in analysis.sentences:
-        if sentence.start in skip or _REPORTED.search(
-            flat(analysis.text[sentence.start : sentence.end])
-        ):
+    text = flat(analysis.text)
+    judged: set[int] = set(skip)
+    # The moment a promise is kept is part of it ("votre chèque vous sera envoyé d'office dès que
+    # votre déclaration sera enregistrée"): it is judged with the clause it sets the time of. A
+    # supposition ("si trop d'impôt a été prélevé, …") is not part of what is asserted.
+    conditions: dict[int, list[tuple[Token, set[str]]]] = {}
+    for _, _, clause, keyed in reply_clauses:
+        if any(c.dep_ == "mark" and c.lower_ in _MOMENTS for c in clause.head.children):
+            conditions.setdefault(clause.head.head.i, []).extend(keyed)
+    for start, end, clause, keyed in reply_clauses:
+        if start in judged:
             continue
-        for clause in clauses(analysis, sentence.start, sentence.end):
-            if not _stated(clause):
-                continue
-            deadline = _deadline(clause, citizens)
-            if deadline is not None:
-                findings.append(
-                    Finding(
-                        "claim",
-                        sentence.start,
-                        sentence.end,
-                        f"gives the citizen's own deadline ({deadline.text!r}, from their message)"
-                        " as a commitment the context and the key facts never make",
-                    )
+        said = text[start:end]
+        asserted = _asserts(clause, said) if not _REPORTED.search(said) else None
+        if asserted is None:
+            continue
+        span = (clause.tokens[0].idx, clause.tokens[-1].idx + len(clause.tokens[-1].text))
+        deadline = _deadline(clause, citizens)
+        if deadline is not None:
+            judged.add(start)
+            findings.append(
+                Finding(
+                    "claim",
+                    *span,
+                    f"donne comme un fait l'échéance du citoyen ({deadline.text!r}, tirée de son"
+                    " message), que ni le contexte ni les faits clés n'annoncent",
                 )
-                break
-            words = [
-                key
-                for t in clause.tokens
-                if (t.pos_ in _WORD_POS or (t.pos_ == "ADV" and t.lower_.endswith("ment")))
-                and t.is_alpha and not t.is_stop
-                and (key := fold(t.lemma_ or t.text)) not in _LIGHT and key not in _GENERIC
-            ]  # fmt: skip
-            novel = [w for w in words if not supported(w)]
-            if len(novel) >= _NOVEL_WORDS and len(novel) >= _NOVEL_SHARE * len(words):
-                findings.append(
-                    Finding(
-                        "claim",
-                        sentence.start,
-                        sentence.end,
-                        "states a commitment or an action on the case in words the context and"
-                        f" the key facts never use ({', '.join(novel)})",
-                    )
+            )
+            continue
+        words = [
+            (fold(t.lemma_ or t.text), keys)
+            for t, keys in (*keyed, *conditions.get(clause.head.i, ()))
+            if (t.pos_ in _WORD_POS or (t.pos_ == "ADV" and t.lower_.endswith("ment")))
+            and not t.is_stop
+        ]
+        words = [(w, k) for w, k in words if w not in _LIGHT and w not in _GENERIC]
+        novel = [w for w, keys in words if not keys & admin]
+        least, share = _NOVEL[asserted]
+        if len(novel) >= least and len(novel) >= share * len(words):
+            judged.add(start)
+            findings.append(
+                Finding(
+                    "claim",
+                    *span,
+                    "affirme sur le dossier ce que ni le contexte ni les faits clés ne disent,"
+                    f" en des mots qu'ils n'emploient pas ({', '.join(novel)})",
                 )
-                break
+            )
     return findings
 
 
@@ -685,7 +726,7 @@ def polarity_of(token: "Token", *, poles: bool = True) -> int:
     while (
         token.dep_ in ("xcomp", "ccomp", "obj")
         and token.head.i != token.i
-        and "Fin" not in token.morph.get("VerbForm")
+        and "Fin" not in token.morph.get("VerbForm", [])
     ):
         token = token.head
         value ^= _negated(token, poles=poles)

@@ -152,7 +152,7 @@ def test_a_commitment_in_words_the_facts_never_use_is_an_unsupported_claim() -> 
         CAF.item, CAF.good.replace("\n\nCordialement", " " + added + "\n\nCordialement")
     )
     assert claimed.subscores["claims"] == 1 and claimed.value < faithful.value
-    assert any("never use" in e.note and "urgence" in e.note for e in claimed.evidence)
+    assert any("n'emploient pas" in e.note and "urgence" in e.note for e in claimed.evidence)
     # The same sentence as courtesy or as an offer commits to nothing.
     for kept in (
         "Nous regrettons cette attente pénible.",
@@ -225,6 +225,53 @@ def test_a_payment_or_a_deadline_the_facts_never_give_is_a_claim_and_advice_is_n
     promised = _adding("Vous aurez une réponse avant lundi.")
     assert scorer(hurried, promised).subscores["claims"] == 1
     assert scorer(CAF.item, promised).subscores["claims"] == 0
+
+
+@pytest.mark.parametrize(
+    "invented",
+    [
+        # an action already taken, by a third party, in the past
+        "Votre conseillère a déjà demandé un réexamen complet de votre situation fiscale.",
+        "Un technicien va passer vérifier votre logement.",  # a near future
+        "Il y aura une visite de contrôle de votre logement.",  # an impersonal statement
+        "Votre employeur vous rendra la retenue de mars.",  # a third party's future
+    ],
+)
+def test_any_statement_on_the_case_in_words_the_sources_never_use_is_a_claim(
+    invented: str,
+) -> None:
+    score = AccuracyScorer()(CAF.item, _adding(invented))
+    assert score.subscores["claims"] == 1
+    (evidence,) = score.evidence
+    assert _adding(invented)[evidence.start : evidence.end] == invented
+
+
+def test_a_true_clause_does_not_carry_an_invented_one_coordinated_with_it() -> None:
+    reply = CAF.good.replace(
+        "Nous le traitons sous 21 jours.",
+        "Nous le traitons sous 21 jours et votre employeur vous rendra la retenue de mars.",
+    )
+    score = AccuracyScorer()(CAF.item, reply)
+    assert score.subscores["claims"] == 1
+    (evidence,) = score.evidence
+    assert (
+        reply[evidence.start : evidence.end] == "et votre employeur vous rendra la retenue de mars"
+    )
+
+
+@pytest.mark.parametrize(
+    "faithful",
+    [
+        "Votre dossier de prime d'activité est complet depuis le 12 mars, et son traitement"
+        " prendra 21 jours.",
+        "Le suivi de votre dossier se fait dans votre espace personnel.",
+        # the citizen's own account, and their own doings, are theirs, not the administration's
+        "Vous nous indiquez que votre employeur a retenu une partie de votre salaire.",
+        "Comme vous avez changé d'employeur en janvier, votre situation a évolué.",
+    ],
+)
+def test_a_faithful_restatement_or_the_citizens_own_account_is_no_claim(faithful: str) -> None:
+    assert AccuracyScorer()(CAF.item, _adding(faithful)).subscores["claims"] == 0
 
 
 def test_a_clause_said_the_other_way_round_from_its_source_is_a_contradiction() -> None:

@@ -79,10 +79,9 @@ BELOW_TARGET = {
     ("fresh", "swapped_term"): 0.938,
     ("blind", "polarity"): 0.625,
     ("blind", "swapped_term"): 0.75,
-    ("blind2", "claim"): 0.4,
-    ("blind2", "claim_number"): 0.933,
+    ("blind2", "claim"): 0.533,
     ("blind2", "citizen_value"): 0.6,
-    ("blind2", "polarity"): 0.533,
+    ("blind2", "polarity"): 0.6,
     ("blind2", "swapped_term"): 0.467,
 }
 CLASSES = [
@@ -149,7 +148,7 @@ def _level() -> dict[str, list[bool]]:
         "fresh",
         "blind",
         pytest.param(
-            "blind2", marks=pytest.mark.xfail(strict=True, reason="measured 73 %, target 85 %")
+            "blind2", marks=pytest.mark.xfail(strict=True, reason="measured 80 %, target 85 %")
         ),
     ],
 )
