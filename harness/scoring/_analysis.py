@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from harness.scoring._claims import clauses
+from harness.scoring._claims import clauses, supposed
 from harness.text import Analysis, analyse, fold
 
 if TYPE_CHECKING:
@@ -121,6 +121,8 @@ class SourceClause:
     """The same from explicit negations only."""
     denied: frozenset[str]
     """The nouns and verbs it denies with "sans"."""
+    supposed: bool = False
+    """Whether it supposes what it says ("si une place se libère")."""
 
 
 @dataclass(frozen=True)
@@ -204,6 +206,7 @@ def gold_texts(texts: Sequence[str]) -> list[GoldText]:
                         c.polarity,
                         c.negated,
                         frozenset(fold(t.lemma_) for t in c.tokens if without(t)),
+                        supposed(c.head),
                     )
                     # A relative or adverbial clause of the sources says its own thing: "qui
                     # dépend de la réponse" is not denied by "la Cnil ne communique pas…".

@@ -4,9 +4,11 @@
   administration's action (a priority, an automatic action, a callback, a compensation, an
   entitlement, an exemption, an exception…) that the context and the key facts never mention; or a
   value or a deadline the citizen wrote, given back as a commitment ("vous recevrez 450 €",
-  "avant lundi"); or a statement on the case (a future, a passive, or "nous" as subject) worded
-  mostly in words the context and the key facts never use (the citizen's words support nothing),
-  for the claims the lexicon does not list;
+  "avant lundi"); or, for the claims the lexicon does not list, any assertive clause of the reply
+  (:func:`asserts`: any tense, any subject, a commitment or a statement; not a denial, a
+  condition, an instruction, a question, courtesy, the citizen's own doings, a rule or an offer)
+  worded mostly in words the context, the key facts and the service never use (the citizen's
+  words support nothing), each clause judged apart from those coordinated with it;
 - polarity: clauses and their negations ("ne … pas", "aucun"; not "ne … que", nor "pas" without
   "ne"), and the contrary words of ``scoring.yaml`` (:class:`Contraries`: complet/incomplet,
   accepté/refusé);
@@ -463,7 +465,7 @@ _LIGHT = frozenset({"etre", "avoir", "pouvoir", "devoir", "faire", "aller", "fal
 _NOVEL = {"commitment": (3, 0.5), "statement": (3, 0.6)}
 
 
-def _asserts(clause: "Clause", said: str) -> str | None:
+def asserts(clause: "Clause", said: str) -> str | None:
     """What a clause asserts about the case on the administration's behalf: "commitment" for a
     future, a passive or "nous" as subject ("nous avons relancé…", "une avance peut vous être
     versée"); "statement" for any other affirmative clause in the indicative, whatever its
@@ -538,7 +540,7 @@ def unsupported_statements(
     citizens: Callable[[str], bool],
     skip: Sequence[int] = (),
 ) -> list[Finding]:
-    """Clauses asserting something about the case (see :func:`_asserts`) mostly in words whose
+    """Clauses asserting something about the case (see :func:`asserts`) mostly in words whose
     keys the administration's sources (``admin``: the context, the key facts, the service) never
     use, or with a deadline of the citizen's (``citizens``: a folded lemma → whether only the
     citizen's message uses it). Each clause is judged on its own words, so a true clause does not
@@ -558,7 +560,7 @@ def unsupported_statements(
         if start in judged:
             continue
         said = text[start:end]
-        asserted = _asserts(clause, said) if not _REPORTED.search(said) else None
+        asserted = asserts(clause, said) if not _REPORTED.search(said) else None
         if asserted is None:
             continue
         span = (clause.tokens[0].idx, clause.tokens[-1].idx + len(clause.tokens[-1].text))
@@ -743,6 +745,11 @@ def conditional(head: "Token") -> bool:
     pas reçu", "dès que l'organisme aura déclaré…", "tant que…"): it supposes what it says, it
     does not assert it, so its polarity can contradict nothing."""
     return any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in head.children)
+
+
+def supposed(head: "Token") -> bool:
+    """Whether the clause headed by ``head`` supposes what it says: "si une place se libère"."""
+    return any(c.dep_ == "mark" and c.lower_ in ("si", "s'") for c in head.children)
 
 
 @dataclass(frozen=True)

@@ -259,6 +259,16 @@ def test_a_true_clause_does_not_carry_an_invented_one_coordinated_with_it() -> N
     )
 
 
+def test_what_the_sources_only_suppose_given_as_a_fact_is_a_claim() -> None:
+    supposition = "Si une place se libère à l'atelier du 3 avril, le bénéficiaire est inscrit."
+    item = CAF.item.model_copy(update={"context": [*CAF.item.context, supposition]})
+    asserted = _adding("Une place va se libérer à l'atelier du 3 avril.")
+    (evidence,) = AccuracyScorer()(item, asserted).evidence
+    assert evidence.kind == "invented" and supposition in evidence.note
+    kept = _adding("Si une place se libère à l'atelier du 3 avril, vous y serez inscrit.")
+    assert AccuracyScorer()(item, kept).subscores["claims"] == 0
+
+
 @pytest.mark.parametrize(
     "faithful",
     [
