@@ -5,7 +5,8 @@ Reads ``tests/scoring/contrastive/`` (pairs built from the gold set by its ``bui
 hand-written items and pairs of ``fresh.py`` and ``blind2.py``) and prints one JSON object: per
 split ("dev", tuned on; "heldout", its sentences never looked at while tuning 2.0.0; "fresh" and
 "blind", later hand-written batches whose misses were read to write 2.2.0, so studied data now;
-"blind2", written sealed and measured on 2.1.0 and 2.2.0 before three of its misses were studied)
+"blind2", written sealed and measured on 2.1.0 and 2.2.0 before its false contradictions and its
+missed claims were studied)
 and per defect class, the share of pairs ranked right; the share of paraphrases within 0.1 of the
 agent's reply; the median accuracy of the gold set's replies; and the CPU time of scoring every
 reply against the CPU time of spaCy's ``nlp.pipe`` on the same texts.
