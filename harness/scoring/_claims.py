@@ -527,6 +527,7 @@ def _deadline(clause: "Clause", citizens: Callable[[str], bool]) -> "Token | Non
     return None
 
 
+# Conjunctions that set when a promise is kept ("dès que…"), unlike "si", which supposes.
 _MOMENTS = frozenset({"dès", "quand", "lorsque", "lorsqu'"})
 
 KeyedClause = tuple[int, int, "Clause", Sequence[tuple["Token", set[str]]]]
