@@ -572,8 +572,8 @@ def unsupported_statements(
                 Finding(
                     "claim",
                     *span,
-                    f"donne comme un fait l'échéance du citoyen ({deadline.text!r}, tirée de son"
-                    " message), que ni le contexte ni les faits clés n'annoncent",
+                    f"gives the citizen's own deadline ({deadline.text!r}, from their message)"
+                    " as a fact the context and the key facts never state",
                 )
             )
             continue
@@ -592,8 +592,8 @@ def unsupported_statements(
                 Finding(
                     "claim",
                     *span,
-                    "affirme sur le dossier ce que ni le contexte ni les faits clés ne disent,"
-                    f" en des mots qu'ils n'emploient pas ({', '.join(novel)})",
+                    "states something about the case that the context and the key facts never"
+                    f" say, in words they never use ({', '.join(novel)})",
                 )
             )
     return findings

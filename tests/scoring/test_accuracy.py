@@ -152,7 +152,7 @@ def test_a_commitment_in_words_the_facts_never_use_is_an_unsupported_claim() -> 
         CAF.item, CAF.good.replace("\n\nCordialement", " " + added + "\n\nCordialement")
     )
     assert claimed.subscores["claims"] == 1 and claimed.value < faithful.value
-    assert any("n'emploient pas" in e.note and "urgence" in e.note for e in claimed.evidence)
+    assert any("never use" in e.note and "urgence" in e.note for e in claimed.evidence)
     # The same sentence as courtesy or as an offer commits to nothing.
     for kept in (
         "Nous regrettons cette attente pénible.",
