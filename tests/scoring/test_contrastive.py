@@ -8,7 +8,9 @@ were read to write accuracy 2.2.0 (general mechanisms, never a rule for one sent
 studied data now. "blind2" pairs (blind2.py: fifteen more services) were written without reading
 the scorer and measured sealed on 2.1.0 and 2.2.0 (benchmarks/RESULTS.md); three of their false
 contradictions, then their missed claims, were studied and fixed, so they are studied data too,
-and the figure to trust is that of a batch nobody has seen yet. Every part is checked.
+and the figure to trust is that of a batch nobody has seen yet. "blind3" pairs (blind3.py: ten
+more services) were written last, sealed, and measured once on the final 2.2.0: nothing was
+changed for them. Every part is checked.
 
 A class still below the target is marked xfail(strict) with its measured share, so the target
 stays written here and the marker must go the day the class reaches it.
@@ -39,13 +41,14 @@ def _rows(name: str) -> list[dict[str, Any]]:
 def _gold() -> dict[str, GoldItem]:
     """The gold set's items and the fresh batch's."""
     items = [GoldItem.model_validate_json(line) for line in GOLD.read_text().splitlines()]
-    for batch in ("fresh", "blind2"):
+    for batch in ("fresh", "blind2", "blind3"):
         items += [GoldItem.model_validate(row) for row in _rows(f"{batch}_items.jsonl")]
     return {item.id: item for item in items}
 
 
 def _pairs() -> list[dict[str, Any]]:
-    return _rows("pairs.jsonl") + _rows("fresh_pairs.jsonl") + _rows("blind2_pairs.jsonl")
+    batches = ("pairs", "fresh_pairs", "blind2_pairs", "blind3_pairs")
+    return [row for batch in batches for row in _rows(f"{batch}.jsonl")]
 
 
 def _paraphrases() -> list[dict[str, Any]]:
@@ -53,6 +56,7 @@ def _paraphrases() -> list[dict[str, Any]]:
         _rows("paraphrases.jsonl")
         + _rows("fresh_paraphrases.jsonl")
         + _rows("blind2_paraphrases.jsonl")
+        + _rows("blind3_paraphrases.jsonl")
     )
 
 
@@ -83,6 +87,11 @@ BELOW_TARGET = {
     ("blind2", "citizen_value"): 0.6,
     ("blind2", "polarity"): 0.6,
     ("blind2", "swapped_term"): 0.467,
+    ("blind3", "claim"): 0.4,
+    ("blind3", "claim_number"): 0.9,
+    ("blind3", "citizen_value"): 0.6,
+    ("blind3", "polarity"): 0.7,
+    ("blind3", "swapped_term"): 0.5,
 }
 CLASSES = [
     (split, kind)
@@ -95,7 +104,8 @@ CLASSES += [
     for kind in ("claim", "citizen_value", "polarity", "swapped_term")
 ]
 CLASSES += [
-    ("blind2", kind)
+    (split, kind)
+    for split in ("blind2", "blind3")
     for kind in ("claim", "claim_number", "citizen_value", "polarity", "swapped_term")
 ]
 
@@ -104,7 +114,7 @@ def test_the_set_is_large_and_varied_enough() -> None:
     pairs = _pairs()
     assert len(pairs) >= 200 and len({p["service"] for p in pairs}) >= 8
     assert len(_paraphrases()) >= 60
-    assert {p["split"] for p in pairs} == {"dev", "heldout", "fresh", "blind", "blind2"}
+    assert {p["split"] for p in pairs} == {"dev", "heldout", "fresh", "blind", "blind2", "blind3"}
 
 
 @pytest.mark.parametrize(
@@ -149,6 +159,9 @@ def _level() -> dict[str, list[bool]]:
         "blind",
         pytest.param(
             "blind2", marks=pytest.mark.xfail(strict=True, reason="measured 80 %, target 85 %")
+        ),
+        pytest.param(
+            "blind3", marks=pytest.mark.xfail(strict=True, reason="measured 30 %, target 85 %")
         ),
     ],
 )
