@@ -30,7 +30,8 @@ def _start(num_gpus: int = 0) -> str:
 def shared_cluster() -> str:
     """This process's cluster, started by the first test module that needs one and kept for the
     next: their tasks find workers with Python, Plume and the French model already loaded. Killing
-    a worker or a driver leaves it whole. Ended with the session (or by :func:`own_cluster`)."""
+    a worker or a driver leaves it whole. Ended after the last test in a row that uses it
+    (tests/conftest.py), or by :func:`own_cluster`."""
     ray = pytest.importorskip("ray")
     if not ray.is_initialized():
         return _start()
