@@ -623,7 +623,7 @@ def _opposite(
         # is about the fact ("votre dossier est incomplet" for "le dossier est complet").
         if shared >= 1 and contraries.contrary(pairs, reply[start:end]) is not None:
             return start, end
-    if contraries_only:
+    if contraries_only or _mixed(gold):
         return None
     most = max((f[0] for f in found), default=0)
     if most < 2 or most < 0.4 * (len(fact_keys) + len(anchors)):
@@ -637,6 +637,16 @@ def _opposite(
     if any(p == gold.polarity or n == gold.negated for _, _, p, n, _, _ in conveying):
         return None
     return conveying[0][4], conveying[0][5]
+
+
+def _mixed(gold: GoldText) -> bool:
+    """Whether a fact both denies and states ("l'inspection ne peut pas ordonner le paiement ;
+    seul le conseil de prud'hommes le peut"): it has no one polarity for a reply to reverse as a
+    whole, so its clauses are compared one by one with the reply's (:func:`_reversed`)."""
+    said = [c for c in gold.clauses if not c.supposed and c.words]
+    return any(c.polarity and c.negated for c in said) and any(
+        not c.polarity and not c.negated for c in said
+    )
 
 
 # A sentence that supposes something ("si une place se libère, une proposition lui sera faite, et

@@ -8,6 +8,8 @@ against them.
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -183,6 +185,14 @@ _GOLD_CACHE: dict[str, GoldText] = {}
 _CACHE_LIMIT = 20_000
 
 
+def _parts(text: str) -> list[tuple[int, int]]:
+    """The spans of a text between its semicolons and colons, each a statement of its own that
+    spaCy does not always parse apart ("le dossier est en cours d'instruction ; aucune décision
+    n'a encore été prise" rooted as one denied clause)."""
+    bounds = [0, *(m.end() for m in re.finditer(r"\s[;:]\s", text)), len(text)]
+    return list(itertools.pairwise(bounds))
+
+
 def gold_texts(texts: Sequence[str]) -> list[GoldText]:
     """Word counts and content lemmas of gold texts, kept for the process: an item's key facts
     and gold reply are analysed once however many replies are scored against them."""
@@ -210,7 +220,8 @@ def gold_texts(texts: Sequence[str]) -> list[GoldText]:
                     )
                     # A relative or adverbial clause of the sources says its own thing: "qui
                     # dépend de la réponse" is not denied by "la Cnil ne communique pas…".
-                    for c in clauses(analysis, 0, len(analysis.text), subordinate=True)
+                    for start, end in _parts(analysis.text)
+                    for c in clauses(analysis, start, end, subordinate=True)
                 ),
             )
     return [_GOLD_CACHE[t] for t in texts]
