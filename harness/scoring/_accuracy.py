@@ -179,11 +179,20 @@ class _Vocabulary:
         for number, group in enumerate(groups):
             for word in group:
                 self._groups.setdefault(fold(word), set()).add(f"#{number}")
+        # Words the lists put in different groups are different words, however many letters they
+        # share: "courrier" (a letter) is no derivation of "courriel" (an email).
+        stems: dict[str, set[str]] = {}
+        for word, numbers in self._groups.items():
+            if len(word) >= _PREFIX:
+                stems.setdefault(word[:_PREFIX], set()).update(numbers)
+        self._ambiguous = {stem for stem, numbers in stems.items() if len(numbers) > 1}
 
     def keys(self, word: str) -> set[str]:
-        keys = {word, *self._groups.get(word, ())}
+        groups = self._groups.get(word, set())
+        keys = {word, *groups}
         if len(word) >= _PREFIX:
-            keys.add("~" + word[:_PREFIX])
+            stem = word[:_PREFIX]
+            keys.add(f"~{stem}{min(groups)}" if groups and stem in self._ambiguous else "~" + stem)
         return keys
 
 

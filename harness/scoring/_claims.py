@@ -247,6 +247,8 @@ _NEGATIVE_POLES = (
     "dispens",
     "exempt",
     "perime",
+    "exclu",
+    "interdi",
 )
 
 _TERMS: dict[str, tuple[tuple[str, ...], ...]] = {
