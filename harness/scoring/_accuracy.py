@@ -630,7 +630,9 @@ def _opposite(
     for shared, _, _, _, start, end in found if pairs else ():
         # The contrary stands for the fact's own word: with one more shared word, the sentence
         # is about the fact ("votre dossier est incomplet" for "le dossier est complet").
-        if shared >= 1 and contraries.contrary(pairs, reply[start:end]) is not None:
+        # A contrary is said of something: "facture" names a thing, "facturé" says it is charged.
+        match = contraries.contrary(pairs, reply[start:end]) if shared >= 1 else None
+        if match is not None and _said_of(start + match.start(), reply_clauses):
             return start, end
     if contraries_only or _mixed(gold):
         return None
@@ -646,6 +648,12 @@ def _opposite(
     if any(p == gold.polarity or n == gold.negated for _, _, p, n, _, _ in conveying):
         return None
     return conveying[0][4], conveying[0][5]
+
+
+def _said_of(offset: int, reply_clauses: _Keyed) -> bool:
+    """Whether the reply's word at ``offset`` says something of a thing rather than names one."""
+    token = next((t for *_, c, _ in reply_clauses for t in c.tokens if t.idx == offset), None)
+    return token is None or token.pos_ not in ("NOUN", "PROPN")
 
 
 def _mixed(gold: GoldText) -> bool:

@@ -478,7 +478,10 @@ def asserts(clause: "Clause", said: str) -> str | None:
     remplir") or an offer of what someone may do ("un conseiller peut vous aider…"). ``said``
     is its sentence, folded by :func:`flat`."""
     head = clause.head
-    if clause.polarity or conditional(head) or said.rstrip().endswith("?"):
+    # A denial is a negation or a negative predicate ("l'information manquait"), not a verb
+    # governing one: "votre fournisseur a accepté de suspendre le recouvrement" asserts.
+    denial = clause.negated or flat(head.lemma_ or head.text).startswith(_NEGATIVE_POLES)
+    if denial or conditional(head) or said.rstrip().endswith("?"):
         return None  # what the administration does not do, or only supposes, promises nothing
     # Courtesy heads the clause, governs it, or heads a fragment spaCy left inside it ("Nous
     # sommes désolés", "…, nous le comprenons", parsed with a noun for the verb).
