@@ -49,6 +49,7 @@ from harness.scoring._analysis import (
 from harness.scoring._claims import (
     Clause,
     Contraries,
+    ContraryPairs,
     Finding,
     KeyedClause,
     asserts,
@@ -253,6 +254,7 @@ class AccuracyScorer:
         contradicting: set[Specific] = set()
         reply_keys = _keys(vocabulary, analysed.lemmas, found)
         reply_clauses = _clauses(analysed, vocabulary)
+        stated = flat(" ".join((*item.context, *item.key_facts)))
         for fact, gold in zip(item.key_facts, gold_texts(item.key_facts), strict=True):
             fact_specifics = gold_specifics(fact, shorts)
             missing = [s for s in fact_specifics if not _conveyed(s, found, reply)]
@@ -266,7 +268,14 @@ class AccuracyScorer:
                     g.start for g in found if any(_conveyed(w, [g], reply) for w in fact_specifics)
                 ]
                 flipped = _opposite(
-                    fact, gold, words, anchors, vocabulary, self._contraries, reply, reply_clauses
+                    fact,
+                    gold,
+                    words,
+                    anchors,
+                    vocabulary,
+                    self._contraries.of(fact, stated),
+                    reply,
+                    reply_clauses,
                 )
                 if flipped is not None:
                     facts.append(_Fact(fact, "contradicted", 0.0, "polarity"))
@@ -360,7 +369,7 @@ class AccuracyScorer:
                 words,
                 [],
                 vocabulary,
-                self._contraries,
+                self._contraries.of(sentence, stated),
                 reply,
                 reply_clauses,
                 contraries_only=True,
@@ -585,7 +594,7 @@ def _opposite(
     words: set[str],
     anchors: Sequence[int],
     vocabulary: _Vocabulary,
-    contraries: Contraries,
+    pairs: ContraryPairs,
     reply: str,
     reply_clauses: _Keyed,
     *,
@@ -597,10 +606,10 @@ def _opposite(
     hold its predicate ("réduit" in "le remboursement est réduit") and two of its words if any.
     A specific of the fact given in the clause's sentence (``anchors``) counts as a shared word.
     The fact is reversed when none of them has its polarity, or when a sentence conveying it
-    uses the contrary of one of its words ("payant" for "gratuit") and not the word itself;
+    uses the contrary of one of its words (``pairs``, from :meth:`Contraries.of`: "payant" for
+    "gratuit") and not the word itself;
     with ``contraries_only``, only the latter (for the context, whose long sentences mix clauses).
     """
-    pairs = contraries.of(fact)
     if contraries_only and not pairs:
         return None
     fact_keys = [vocabulary.keys(w) for w in words]
@@ -631,7 +640,7 @@ def _opposite(
         # The contrary stands for the fact's own word: with one more shared word, the sentence
         # is about the fact ("votre dossier est incomplet" for "le dossier est complet").
         # A contrary is said of something: "facture" names a thing, "facturé" says it is charged.
-        match = contraries.contrary(pairs, reply[start:end]) if shared >= 1 else None
+        match = Contraries.contrary(pairs, reply[start:end]) if shared >= 1 else None
         if match is not None and _said_of(start + match.start(), reply_clauses):
             return start, end
     if contraries_only or _mixed(gold):

@@ -640,6 +640,10 @@ def _word(form: str) -> str:
     return rf"\b{re.escape(flat(form.strip()))}{_ENDINGS}"
 
 
+ContraryPairs = tuple[tuple[re.Pattern[str], re.Pattern[str], bool], ...]
+"""A fact's words with a contrary: the word, its contraries, whether the fact denies it."""
+
+
 class Contraries:
     """Words and their contraries (``scoring.yaml``: ``contraries``, ``one_way_contraries``), each
     taking its feminine and plural endings."""
@@ -653,20 +657,28 @@ class Contraries:
             for word, others in pairs
         )
 
-    def of(self, fact: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str], bool], ...]:
+    def of(self, fact: str, sources: str = "") -> "ContraryPairs":
         """The pairs whose word ``fact`` uses, with whether it is denied there: looked up once
-        per fact, then matched against each sentence with :meth:`contrary`."""
+        per fact, then matched against each sentence with :meth:`contrary`. A pair whose
+        contrary the ``sources`` (folded by :func:`flat`) use too is left out: they say both, of
+        different cases ("payante" without the approval, "gratuite" with it), so the word tells
+        which case the reply speaks of, not that it reverses one."""
         flat_fact = flat(fact)
-        return tuple(
+        pairs = [
             (own, opposite, _denied(flat_fact, found.start()))
             for own, opposite in self._pairs
             if (found := own.search(flat_fact))
+        ]
+        # Said both ways round, the contrary is no other case: "n'est pas complète" and
+        # "incomplète" say the same thing.
+        return tuple(
+            (own, opposite, denied)
+            for own, opposite, denied in pairs
+            if not any(_denied(sources, m.start()) == denied for m in opposite.finditer(sources))
         )
 
     @staticmethod
-    def contrary(
-        pairs: tuple[tuple[re.Pattern[str], re.Pattern[str], bool], ...], reply: str
-    ) -> re.Match[str] | None:
+    def contrary(pairs: "ContraryPairs", reply: str) -> re.Match[str] | None:
         """Where ``reply`` uses the contrary of a word of a fact (its ``pairs``, from :meth:`of`)
         without the word itself, both affirmed or both denied: "n'est pas incomplète" reverses
         "n'est pas complète", "est incomplète" says the same."""
