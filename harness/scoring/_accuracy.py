@@ -55,6 +55,7 @@ from harness.scoring._claims import (
     asserts,
     clauses,
     conditional,
+    disowned,
     flat,
     polarity_of,
     swapped_terms,
@@ -700,7 +701,7 @@ def _reversed(
     for start, end, clause, keyed in reply_clauses:
         words = [(t, k) for t, k in keyed if content_word(t)]
         predicate = _predicate(clause.head)
-        if len(words) < 2 or conditional(clause.head):
+        if len(words) < 2 or conditional(clause.head) or disowned(clause.head):
             continue
         own = vocabulary.keys(predicate) if predicate else set()
         candidates = [

@@ -449,7 +449,7 @@ def unsupported_claims(
 _COURTESY = (
     "compren", "entend", "regrett", "remerci", "souhait", "excus", "mesur", "esper", "heureu",
     "content", "desol", "ravi", "proteg", "partag", "transmet", "conseill", "recommand", "invit",
-    "merci", "pardon", "felicit",
+    "merci", "pardon", "felicit", "condoleance",
 )  # fmt: skip
 # Words about the exchange rather than the case: they make no claim new.
 _GENERIC = frozenset(
@@ -467,6 +467,12 @@ _LIGHT = frozenset({"etre", "avoir", "pouvoir", "devoir", "faire", "aller", "fal
 _NOVEL = {"commitment": (3, 0.5), "statement": (3, 0.6)}
 
 
+def disowned(head: "Token") -> bool:
+    """Whether a clause is what the reply says is not so, and asserts nothing: the object of a
+    denied verb ("l'absence de réponse ne signifie pas que votre demande est acceptée")."""
+    return head.dep_ == "ccomp" and polarity_of(head.head, poles=False) == 1
+
+
 def asserts(clause: "Clause", said: str) -> str | None:
     """What a clause asserts about the case on the administration's behalf: "commitment" for a
     future, a passive or "nous" as subject ("nous avons relancé…", "une avance peut vous être
@@ -481,12 +487,13 @@ def asserts(clause: "Clause", said: str) -> str | None:
     # A denial is a negation or a negative predicate ("l'information manquait"), not a verb
     # governing one: "votre fournisseur a accepté de suspendre le recouvrement" asserts.
     denial = clause.negated or flat(head.lemma_ or head.text).startswith(_NEGATIVE_POLES)
-    if denial or conditional(head) or said.rstrip().endswith("?"):
+    if denial or conditional(head) or disowned(head) or said.rstrip().endswith("?"):
         return None  # what the administration does not do, or only supposes, promises nothing
-    # Courtesy heads the clause, governs it, or heads a fragment spaCy left inside it ("Nous
-    # sommes désolés", "…, nous le comprenons", parsed with a noun for the verb).
+    # Courtesy heads the clause, governs it, heads a fragment spaCy left inside it ("Nous
+    # sommes désolés", "…, nous le comprenons", parsed with a noun for the verb) or is what the
+    # clause offers ("nous vous présentons nos condoléances").
     governing = [head.head] if head.dep_ in _SUBORDINATE else []
-    inner = [t for t in clause.tokens if t.dep_ in ("ROOT", "advcl", "parataxis")]
+    inner = [t for t in clause.tokens if t.dep_ in ("ROOT", "advcl", "parataxis", "obj")]
     if any(flat(t.text).startswith(_COURTESY) for t in (head, *governing, *inner)):
         return None
     main = [head, *(c for c in head.children if c.dep_.startswith("aux"))]
