@@ -781,7 +781,7 @@ def _without_flipped(
         denies = bool(token_keys & denied)
         if token.pos_ != "NOUN" or not token_keys & keys or not (denies or without(token)):
             continue
-        if denies ^ source.negated != without(token) ^ clause.negated:
+        if denies ^ source.polarity != without(token) ^ clause.polarity:
             return token.text
     return None
 

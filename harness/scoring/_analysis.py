@@ -57,8 +57,14 @@ def content_lemmas(analysis: Analysis) -> tuple[Lemma, ...]:
 
 def without(token: Token) -> bool:
     """Whether a noun or a verb is denied by "sans" ("sans rappel des jours passés", "sans
-    attendre")."""
-    return any(c.dep_ in ("case", "mark") and c.lower_ == "sans" for c in token.children)
+    attendre"), or by "faute de" and "à défaut de", which say the same ("faute d'avis")."""
+    if any(c.dep_ in ("case", "mark") and c.lower_ == "sans" for c in token.children):
+        return True
+    return (
+        token.dep_ == "nmod"
+        and token.head.lower_ in ("faute", "défaut")
+        and any(c.dep_ == "case" and c.lower_ in ("de", "d'") for c in token.children)
+    )
 
 
 @dataclass(frozen=True)

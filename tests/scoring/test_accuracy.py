@@ -350,3 +350,72 @@ def test_a_fact_restated_or_supposed_in_a_condition_is_not_reversed() -> None:
         assert scorer(item, _adding(said)).subscores["polarity"] == 0, said
         if reversed_ is not None:
             assert scorer(item, _adding(reversed_)).subscores["polarity"] == 1, reversed_
+
+
+def test_a_fact_that_denies_one_thing_and_states_another_is_read_clause_by_clause() -> None:
+    """Its statement, conveyed first, does not reverse its denial; the denial still can be."""
+    fact = (
+        "L'inspection ne peut pas ordonner le paiement des heures supplémentaires ; seul le"
+        " conseil de prud'hommes le peut."
+    )
+    item = CAF.item.model_copy(update={"key_facts": [*CAF.item.key_facts, fact]})
+    said = _adding(
+        "Pour le paiement des heures supplémentaires, c'est le conseil de prud'hommes qui peut"
+        " condamner votre employeur ; l'inspection du travail ne le peut pas."
+    )
+    reversed_ = _adding("L'inspection peut ordonner le paiement des heures supplémentaires.")
+    assert scorer(item, said).subscores["polarity"] == 0
+    assert scorer(item, reversed_).subscores["polarity"] == 1
+
+
+def test_words_of_different_synonym_groups_are_different_words_however_alike() -> None:
+    """ "Courrier" is no derivation of "courriel"; "exclu" denies as "jamais" does."""
+    fact = "Les copies d'actes ne sont jamais envoyées par courriel."
+    item = CAF.item.model_copy(update={"key_facts": [*CAF.item.key_facts, fact]})
+    said = _adding(
+        "Votre copie d'acte de naissance est partie par courrier. Un envoi par courriel, lui,"
+        " est exclu."
+    )
+    assert scorer(item, said).subscores["polarity"] == 0
+    assert scorer(item, _adding("Les copies d'actes sont envoyées par courriel.")).value < 1
+
+
+def test_a_noun_spelt_like_a_contrary_reverses_nothing() -> None:
+    line = "La médiation est gratuite."
+    item = CAF.item.model_copy(update={"context": [*CAF.item.context, line]})
+    said = _adding("La facture nous est parvenue et la médiation a commencé.")
+    assert scorer(item, said).subscores["polarity"] == 0
+    assert scorer(item, _adding("La médiation vous sera facturée.")).subscores["polarity"] == 1
+
+
+def test_a_verb_governing_a_negative_one_asserts_what_it_says() -> None:
+    """A denial is a negation or a negative predicate, not a verb that governs one."""
+    granted = _adding("Votre employeur a accepté de suspendre la retenue de mars.")
+    assert scorer(CAF.item, granted).subscores["claims"] == 1
+
+
+def test_a_contrary_the_sources_use_themselves_tells_the_case_not_a_reversal() -> None:
+    """And "sans" says what "faute de" says."""
+    facts = [
+        "Faute d'avis favorable, l'inscription est payante.",
+        "Avec l'avis favorable, l'inscription devient gratuite.",
+    ]
+    item = CAF.item.model_copy(update={"key_facts": [*CAF.item.key_facts, *facts]})
+    said = _adding(
+        "Sans avis favorable, votre inscription est payante. Dès que nous recevrons l'avis"
+        " favorable, elle deviendra gratuite."
+    )
+    assert scorer(item, said).subscores["polarity"] == 0
+
+
+def test_what_the_reply_says_is_not_so_is_neither_reversed_nor_claimed() -> None:
+    line = "L'absence de décision ne vaut pas acceptation de la demande."
+    item = CAF.item.model_copy(update={"context": [*CAF.item.context, line]})
+    said = _adding("L'absence de réponse ne signifie pas que votre demande est acceptée.")
+    score = scorer(item, said)
+    assert score.subscores["polarity"] == 0 and score.subscores["claims"] == 0
+
+
+def test_condolences_are_courtesy() -> None:
+    said = _adding("Nous vous présentons nos condoléances et comprenons votre attente.")
+    assert scorer(CAF.item, said).subscores["claims"] == 0
