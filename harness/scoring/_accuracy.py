@@ -255,7 +255,9 @@ class AccuracyScorer:
         contradicting: set[Specific] = set()
         reply_keys = _keys(vocabulary, analysed.lemmas, found)
         reply_clauses = _clauses(analysed, vocabulary)
-        stated = flat(" ".join((*item.context, *item.key_facts)))
+        # The contraries the key facts use themselves (see Contraries.of); not the context's,
+        # which names states in passing ("un dossier complet est traité sous 2 mois").
+        stated = flat(" ".join(item.key_facts))
         for fact, gold in zip(item.key_facts, gold_texts(item.key_facts), strict=True):
             fact_specifics = gold_specifics(fact, shorts)
             missing = [s for s in fact_specifics if not _conveyed(s, found, reply)]

@@ -9,8 +9,9 @@ studied data now. "blind2" pairs (blind2.py: fifteen more services) were written
 the scorer and measured sealed on 2.1.0 and 2.2.0 (benchmarks/RESULTS.md); three of their false
 contradictions, then their missed claims, were studied and fixed, so they are studied data too,
 and the figure to trust is that of a batch nobody has seen yet. "blind3" pairs (blind3.py: ten
-more services) were written last, sealed, and measured once on the final 2.2.0: nothing was
-changed for them. Every part is checked.
+more services) were written sealed and measured once on 2.2.0; then their flagged faithful
+replies and moved paraphrases were studied and fixed (general mechanisms), so they are studied
+data too. Every part is checked.
 
 A class still below the target is marked xfail(strict) with its measured share, so the target
 stays written here and the marker must go the day the class reaches it.
@@ -90,8 +91,8 @@ BELOW_TARGET = {
     ("blind3", "claim"): 0.4,
     ("blind3", "claim_number"): 0.9,
     ("blind3", "citizen_value"): 0.6,
-    ("blind3", "polarity"): 0.7,
-    ("blind3", "swapped_term"): 0.5,
+    ("blind3", "polarity"): 0.8,
+    ("blind3", "swapped_term"): 0.6,
 }
 CLASSES = [
     (split, kind)
@@ -157,11 +158,9 @@ def _level() -> dict[str, list[bool]]:
         "heldout",
         "fresh",
         "blind",
+        "blind2",
         pytest.param(
-            "blind2", marks=pytest.mark.xfail(strict=True, reason="measured 80 %, target 85 %")
-        ),
-        pytest.param(
-            "blind3", marks=pytest.mark.xfail(strict=True, reason="measured 30 %, target 85 %")
+            "blind3", marks=pytest.mark.xfail(strict=True, reason="measured 40 %, target 85 %")
         ),
     ],
 )
