@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, cast
 
 from harness.nlp import PRIVACY, get_nlp
 from harness.privacy._entity import Entity
+from harness.text import for_spacy
 
 if TYPE_CHECKING:
     from spacy.pipeline import Pipe
@@ -232,7 +233,11 @@ def _analyse(lines: Sequence[str]) -> dict[str, tuple[tuple[int, int], ...]]:
     if pieces:
         nlp = get_nlp(PRIVACY)
         docs = list(
-            nlp.pipe((chunk for _, _, chunk in pieces), disable=_NER_ONLY, batch_size=_BATCH)
+            nlp.pipe(
+                (for_spacy(chunk) for _, _, chunk in pieces),
+                disable=_NER_ONLY,
+                batch_size=_BATCH,
+            )
         )
         # Parts of speech only where a person was found: few lines, and the tagger costs as much
         # as the recogniser.

@@ -142,3 +142,11 @@ def test_any_text_gives_ordered_non_overlapping_entities(text: str) -> None:
     for before, after in itertools.pairwise(entities):
         assert before.end <= after.start
     assert all(0 <= e.start < e.end <= len(text) for e in entities)
+
+
+def test_a_lone_surrogate_from_a_json_escape_is_read_not_raised() -> None:
+    # json.loads('"\\ud800"') gives such a string: spaCy cannot encode it.
+    text = json.loads('"Le conseiller M. Dupont \\ud800 au 06 12 34 56 78."')
+    assert [e.type for e in find_personal_data(text)] == ["NOM", "TÉLÉPHONE"]
+    anonymised = anonymize(text).text
+    assert "Dupont" not in anonymised and "\ud800" in anonymised
