@@ -8,22 +8,31 @@ from pathlib import Path
 
 import pytest
 
+NODES_KEY = "fake-key-held-by-the-ray-nodes"
+"""The test models' key (``FAKE_API_KEY``) in the cluster's environment, as a deployment's nodes
+hold their providers' keys: Plume never sends one through Ray."""
+SESSIONS: list[Path] = []
+"""The session folders of the clusters started here, newest last (Ray's logs are under them)."""
+
 
 def _start(num_gpus: int = 0) -> str:
     """Start a local cluster (never one the developer left running); its address, for a second
     driver. GPUs are declared, not detected, so that a GPU machine runs the same tests."""
     ray = pytest.importorskip("ray")
-    ray.init(
-        address="local",
-        num_cpus=2,
-        num_gpus=num_gpus,
-        include_dashboard=False,
-        log_to_driver=False,
-        logging_level="WARNING",
-        # Ray's default nice 15 would starve the workers behind the other tests of the suite,
-        # while this test waits for them; plume runs its own local cluster at priority 0 too.
-        _system_config={"worker_niceness": 0},
-    )
+    with pytest.MonkeyPatch.context() as env:  # the nodes keep the environment they start with
+        env.setenv("FAKE_API_KEY", NODES_KEY)
+        context = ray.init(
+            address="local",
+            num_cpus=2,
+            num_gpus=num_gpus,
+            include_dashboard=False,
+            log_to_driver=False,
+            logging_level="WARNING",
+            # Ray's default nice 15 would starve the workers behind the other tests of the suite,
+            # while this test waits for them; plume runs its own local cluster at priority 0 too.
+            _system_config={"worker_niceness": 0},
+        )
+    SESSIONS.append(Path(context.address_info["session_dir"]))
     return str(ray.get_runtime_context().gcs_address)
 
 

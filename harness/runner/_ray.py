@@ -90,6 +90,14 @@ class _Endpoint:
         if self._model is None:
             from harness.runner._run import _resolve
 
+            if missing := self._spec.missing_key():
+                raise UsageError(
+                    f"{missing} is not set on Ray node {socket.gethostname()}: Plume never sends"
+                    " keys through Ray, which writes them to its logs. Set it in the environment"
+                    " that starts the cluster's nodes (`ray start`); a cluster Plume starts"
+                    " itself takes this shell's."
+                )
+
             session = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0))
             base_url = self._server.base_url if self._server is not None else None
             model = Model(self._spec, session, base_url=base_url, cache=self._cache)
@@ -258,11 +266,11 @@ class Cluster:
             nodes = [node["NodeID"] for node in alive]
         else:
             nodes = [here]
-        # A worker's environment is the cluster's, not this process's: the key and the data root
-        # (the guard's lexicons) travel with it.
-        key, root = spec.api_key(), os.environ.get("PLUME_ROOT")
-        env = {spec.api_key_env: key} if spec.api_key_env and key else {}
-        env |= {"PLUME_ROOT": root} if root else {}
+        # A worker's environment is the cluster's, not this process's: the data root (the
+        # guard's lexicons) travels with it. The key does not: Ray writes runtime environments to
+        # its logs (runtime_env_agent.log) and shows them, so each node reads its own (_resolved).
+        root = os.environ.get("PLUME_ROOT")
+        env = {"PLUME_ROOT": root} if root else {}
         actor_class = ray.remote(_Endpoint)
         endpoints = {}
         for node in nodes:

@@ -20,7 +20,7 @@ from harness.errors import UsageError
 from harness.runner import RunManifest, RunSpec, SampleRecord, execute, read_samples
 from tests.e2e.test_local_model import assert_all_stopped
 from tests.models.fake_server import Scripted, ok, serve_in_thread
-from tests.ray_cluster import running_tasks
+from tests.ray_cluster import NODES_KEY, SESSIONS, running_tasks
 from tests.runner.plume import PLUME, default_signals, resume, wait_for_samples
 from tests.runner.test_faults import item_of, make_gold
 from tests.runner.test_run import fake_models_yaml
@@ -54,7 +54,7 @@ class Echo(Scripted):
 
 @pytest.fixture
 def root(small_local_root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("FAKE_API_KEY", "fake-key")
+    monkeypatch.setenv("FAKE_API_KEY", NODES_KEY)
     make_gold(small_local_root, ITEMS)
     return small_local_root
 
@@ -103,6 +103,30 @@ def test_ray_gives_the_records_of_the_local_engine(root: Path) -> None:
     assert len(script.requests) == 2 * ITEMS
     manifest = RunManifest.model_validate_json((on_ray / "run.json").read_text())
     assert manifest.status == "completed_with_failures" and manifest.models[0].served == "model-x"
+
+
+def test_the_nodes_read_the_key_from_their_environment_and_ray_never_writes_it(root: Path) -> None:
+    script = Echo([ok()])
+    with serve_in_thread(script) as base_url:
+        fake_models_yaml(root, base_url)
+        run_dir = execute(spec_for(root), engine="ray").run_dir
+    assert len(read_samples(run_dir / "samples.jsonl")) == ITEMS and script.requests
+    # Ray logs the runtime environments it sets up (runtime_env_agent.log): a key given to an
+    # actor that way would be written there.
+    files = [path for path in SESSIONS[-1].rglob("*") if path.is_file()]
+    assert files and not [path for path in files if NODES_KEY.encode() in path.read_bytes()]
+
+
+def test_a_node_without_the_models_key_is_refused_in_one_line(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OTHER_API_KEY", "set-in-this-shell-only")
+    with serve_in_thread(Echo([ok()])) as base_url:
+        fake_models_yaml(root, base_url)
+        models = root / "models.yaml"
+        models.write_text(models.read_text().replace("FAKE_API_KEY", "OTHER_API_KEY"))
+        with pytest.raises(UsageError, match="OTHER_API_KEY is not set on Ray node"):
+            execute(spec_for(root), engine="ray")
 
 
 def test_a_killed_worker_loses_and_duplicates_nothing(root: Path) -> None:
