@@ -43,6 +43,7 @@ from harness.scoring._analysis import (
     analyse_replies,
     content_word,
     gold_texts,
+    parts,
     roles,
     without,
 )
@@ -575,9 +576,10 @@ _Keyed = list[KeyedClause]
 
 
 def _clauses(analysed: AnalysedReply, vocabulary: _Vocabulary) -> _Keyed:
-    """Each clause of the reply, subordinate ones apart ("si vous n'êtes pas d'accord"), with its
-    sentence's span and its tokens' keys, computed once per reply however many key facts and
-    source clauses are checked against it."""
+    """Each clause of the reply, subordinate ones apart ("si vous n'êtes pas d'accord") and read
+    part by part of its sentence (:func:`parts`, as the sources' are), with its sentence's span and
+    its tokens' keys, computed once per reply however many key facts and source clauses are
+    checked against it."""
     analysis = analysed.analysis
     return [
         (
@@ -587,7 +589,10 @@ def _clauses(analysed: AnalysedReply, vocabulary: _Vocabulary) -> _Keyed:
             [(t, vocabulary.keys(fold(t.lemma_ or t.text))) for t in clause.tokens if t.is_alpha],
         )
         for sentence in analysis.sentences
-        for clause in clauses(analysis, sentence.start, sentence.end, subordinate=True)
+        for start, end in parts(analysis.text[sentence.start : sentence.end])
+        for clause in clauses(
+            analysis, sentence.start + start, sentence.start + end, subordinate=True
+        )
     ]
 
 
@@ -622,12 +627,21 @@ def _opposite(
     # facture ne mentionne pas…"): only a clause that states an obligation too can deny it.
     normative = gold.predicate in _OBLIGATION
     for start, end, clause, keyed in reply_clauses:
-        if conditional(clause.head) or (normative and fold(clause.head.lemma_) not in _OBLIGATION):
+        if (
+            conditional(clause.head)
+            or disowned(clause.head)
+            or (normative and fold(clause.head.lemma_) not in _OBLIGATION)
+        ):
             continue
         keys = set().union(*(k for _, k in keyed))
         predicates = [t for t, k in keyed if t.pos_ in ("VERB", "ADJ", "AUX") and k & predicate]
         shared = sum(1 for k in fact_keys if k & keys)
-        shared += sum(1 for a in anchors if start <= a < end)
+        # A specific counts for the part of the sentence that holds the clause: in "l'échange
+        # n'est plus possible : ces chèques pouvaient être échangés jusqu'au 31 mars", the date
+        # belongs to the part that conveys the fact.
+        if anchors:
+            first, last = _part(reply, start, end, clause.head.idx)
+            shared += sum(1 for a in anchors if first <= a < last)
         # The fact's predicate, found in the clause, says best which way the clause goes; its
         # own word before a synonym ("payés" before "versés" in "les mois non versés sont
         # payés"), the clause's head before a word inside it.
@@ -660,6 +674,15 @@ def _opposite(
     if any(p == gold.polarity or n == gold.negated for _, _, p, n, _, _ in conveying):
         return None
     return conveying[0][4], conveying[0][5]
+
+
+def _part(reply: str, start: int, end: int, at: int) -> tuple[int, int]:
+    """The span of the part of the sentence ``reply[start:end]`` (see :func:`parts`) holding
+    ``at``."""
+    return next(
+        ((start + a, start + b) for a, b in parts(reply[start:end]) if start + a <= at < start + b),
+        (start, end),
+    )
 
 
 def _said_of(offset: int, reply_clauses: _Keyed) -> bool:

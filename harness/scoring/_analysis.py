@@ -191,7 +191,7 @@ _GOLD_CACHE: dict[str, GoldText] = {}
 _CACHE_LIMIT = 20_000
 
 
-def _parts(text: str) -> list[tuple[int, int]]:
+def parts(text: str) -> list[tuple[int, int]]:
     """The spans of a text between its semicolons and colons, each a statement of its own that
     spaCy does not always parse apart ("le dossier est en cours d'instruction ; aucune décision
     n'a encore été prise" rooted as one denied clause)."""
@@ -226,7 +226,7 @@ def gold_texts(texts: Sequence[str]) -> list[GoldText]:
                     )
                     # A relative or adverbial clause of the sources says its own thing: "qui
                     # dépend de la réponse" is not denied by "la Cnil ne communique pas…".
-                    for start, end in _parts(analysis.text)
+                    for start, end in parts(analysis.text)
                     for c in clauses(analysis, start, end, subordinate=True)
                 ),
             )

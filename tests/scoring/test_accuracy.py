@@ -419,3 +419,14 @@ def test_what_the_reply_says_is_not_so_is_neither_reversed_nor_claimed() -> None
 def test_condolences_are_courtesy() -> None:
     said = _adding("Nous vous présentons nos condoléances et comprenons votre attente.")
     assert scorer(CAF.item, said).subscores["claims"] == 0
+
+
+def test_each_part_of_a_reply_sentence_split_by_a_colon_is_read_apart() -> None:
+    """The date conveying the fact belongs to the part that holds it, not to the whole sentence."""
+    fact = "L'échange des chèques de 2022 était possible jusqu'au 31 mars 2025."
+    item = CAF.item.model_copy(update={"key_facts": [*CAF.item.key_facts, fact]})
+    said = _adding(
+        "Malheureusement, l'échange n'est plus possible : ces chèques de 2022, valables jusqu'au"
+        " 31 décembre 2024, pouvaient être échangés jusqu'au 31 mars 2025 au plus tard."
+    )
+    assert scorer(item, said).subscores["polarity"] == 0
