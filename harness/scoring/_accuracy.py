@@ -9,7 +9,8 @@ Checks, each explainable on its own and each with its evidence span:
 - contradictions: a key fact whose specific is missing while the reply gives another value of the
   same kind, in a sentence about the same thing ("sous 15 jours" where the fact says 21 jours);
   a value the facts hold, tied to another fact (swapped); a key fact said the other way round
-  (polarity: the clauses that convey it all have the opposite polarity, see :mod:`._claims`); a
+  (polarity: the clauses that convey it all have the opposite polarity, see :mod:`._claims`; a
+  fact that both denies and states is compared clause by clause, as the context is); a
   clause of the reply whose closest clause in the context or the key facts (the one holding its
   predicate and most of its words) has the opposite polarity, or denies with "sans" a noun the
   reply does not ("avec le rappel" for "sans rappel"); the contrary words are the writers' list
