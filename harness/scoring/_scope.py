@@ -4,11 +4,13 @@ beside the score (the report shows it under the verdict)."""
 SCOPE = {
     "accuracy": (
         "Accuracy sees the key facts a reply conveys or misses, a value that differs from the"
-        " facts or appears in none of them, a promise the facts never make (priority, automatic"
-        " action, callback, compensation, entitlement, exemption…), a key fact said the other way"
-        " round and a document, benefit or office swapped for another; it cannot see an error the"
-        " facts say nothing about, a promise worded outside its lexicon, or whether the facts"
-        " themselves are right, and it gives no score to an item without facts."
+        " facts or appears in none of them, a statement on the case mostly in words the facts"
+        " never use (a promise, an action, a priority, an entitlement…), a key fact said the other"
+        " way round and a document, benefit or office swapped for another; it misses an invented"
+        " statement made of the facts' own words, an error the facts say nothing about, and"
+        " whether the facts themselves are right. On replies written after its rules, it caught 40"
+        " to 90 % of each kind of defect: it compares models over many replies, it does not"
+        " vouch for one reply. It gives no score to an item without facts."
     ),
     "tone": (
         "Tone sees the style guide's rules (jargon, administrative formulas, passive voice,"
