@@ -11,7 +11,8 @@ contradictions, then their missed claims, were studied and fixed, so they are st
 and the figure to trust is that of a batch nobody has seen yet. "blind3" pairs (blind3.py: ten
 more services) were written sealed and measured once on 2.2.0; then their flagged faithful
 replies and moved paraphrases were studied and fixed (general mechanisms), so they are studied
-data too. Every part is checked.
+data too. "blind4" pairs (blind4.py: ten more services) were written sealed and measured once on
+the final 2.2.0, never used to change it: the figure to trust for now. Every part is checked.
 
 A class still below the target is marked xfail(strict) with its measured share, so the target
 stays written here and the marker must go the day the class reaches it.
@@ -42,13 +43,13 @@ def _rows(name: str) -> list[dict[str, Any]]:
 def _gold() -> dict[str, GoldItem]:
     """The gold set's items and the fresh batch's."""
     items = [GoldItem.model_validate_json(line) for line in GOLD.read_text().splitlines()]
-    for batch in ("fresh", "blind2", "blind3"):
+    for batch in ("fresh", "blind2", "blind3", "blind4"):
         items += [GoldItem.model_validate(row) for row in _rows(f"{batch}_items.jsonl")]
     return {item.id: item for item in items}
 
 
 def _pairs() -> list[dict[str, Any]]:
-    batches = ("pairs", "fresh_pairs", "blind2_pairs", "blind3_pairs")
+    batches = ("pairs", "fresh_pairs", "blind2_pairs", "blind3_pairs", "blind4_pairs")
     return [row for batch in batches for row in _rows(f"{batch}.jsonl")]
 
 
@@ -58,6 +59,7 @@ def _paraphrases() -> list[dict[str, Any]]:
         + _rows("fresh_paraphrases.jsonl")
         + _rows("blind2_paraphrases.jsonl")
         + _rows("blind3_paraphrases.jsonl")
+        + _rows("blind4_paraphrases.jsonl")
     )
 
 
@@ -93,6 +95,11 @@ BELOW_TARGET = {
     ("blind3", "citizen_value"): 0.6,
     ("blind3", "polarity"): 0.8,
     ("blind3", "swapped_term"): 0.6,
+    ("blind4", "claim"): 0.4,
+    ("blind4", "claim_number"): 0.9,
+    ("blind4", "citizen_value"): 0.7,
+    ("blind4", "polarity"): 0.5,
+    ("blind4", "swapped_term"): 0.7,
 }
 CLASSES = [
     (split, kind)
@@ -106,7 +113,7 @@ CLASSES += [
 ]
 CLASSES += [
     (split, kind)
-    for split in ("blind2", "blind3")
+    for split in ("blind2", "blind3", "blind4")
     for kind in ("claim", "claim_number", "citizen_value", "polarity", "swapped_term")
 ]
 
@@ -115,7 +122,15 @@ def test_the_set_is_large_and_varied_enough() -> None:
     pairs = _pairs()
     assert len(pairs) >= 200 and len({p["service"] for p in pairs}) >= 8
     assert len(_paraphrases()) >= 60
-    assert {p["split"] for p in pairs} == {"dev", "heldout", "fresh", "blind", "blind2", "blind3"}
+    assert {p["split"] for p in pairs} == {
+        "dev",
+        "heldout",
+        "fresh",
+        "blind",
+        "blind2",
+        "blind3",
+        "blind4",
+    }
 
 
 @pytest.mark.parametrize(
@@ -161,6 +176,9 @@ def _level() -> dict[str, list[bool]]:
         "blind2",
         pytest.param(
             "blind3", marks=pytest.mark.xfail(strict=True, reason="measured 50 %, target 85 %")
+        ),
+        pytest.param(
+            "blind4", marks=pytest.mark.xfail(strict=True, reason="measured 50 %, target 85 %")
         ),
     ],
 )
