@@ -180,7 +180,7 @@ def test_a_contrary_word_contradicts_the_context_beyond_the_key_facts() -> None:
 
 def test_a_thing_in_the_role_the_facts_give_another_is_swapped() -> None:
     line = "Le certificat de scolarité est délivré par l'école."
-    item = CAF.item.model_copy(update={"context": [*CAF.item.context, line]})
+    item = _caf(context=(line,))
     scorer = AccuracyScorer()
     said = CAF.good.replace("\n\nCordialement", " " + line + "\n\nCordialement")
     faithful, swapped = scorer(item, said), scorer(item, said.replace("l'école", "le lycée"))
@@ -206,6 +206,14 @@ def test_the_citizens_delay_in_a_future_spacy_reads_as_present_is_a_commitment()
 
 def _adding(sentence: str) -> str:
     return CAF.good.replace("\n\nCordialement", " " + sentence + "\n\nCordialement")
+
+
+def _caf(*, context: tuple[str, ...] = (), key_facts: tuple[str, ...] = ()) -> GoldItem:
+    """The CAF item with more context lines or key facts."""
+    item = CAF.item
+    return item.model_copy(
+        update={"context": [*item.context, *context], "key_facts": [*item.key_facts, *key_facts]}
+    )
 
 
 def test_a_payment_or_a_deadline_the_facts_never_give_is_a_claim_and_advice_is_not() -> None:
@@ -261,7 +269,7 @@ def test_a_true_clause_does_not_carry_an_invented_one_coordinated_with_it() -> N
 
 def test_what_the_sources_only_suppose_given_as_a_fact_is_a_claim() -> None:
     supposition = "Si une place se libère à l'atelier du 3 avril, le bénéficiaire est inscrit."
-    item = CAF.item.model_copy(update={"context": [*CAF.item.context, supposition]})
+    item = _caf(context=(supposition,))
     asserted = _adding("Une place va se libérer à l'atelier du 3 avril.")
     (evidence,) = AccuracyScorer()(item, asserted).evidence
     assert evidence.kind == "invented" and supposition in evidence.note
@@ -298,7 +306,7 @@ def test_a_clause_said_the_other_way_round_from_its_source_is_a_contradiction() 
             "Le versement reprendra à compter de votre demande, avec le rappel des mois passés.",
         ),
     ):
-        item = CAF.item.model_copy(update={"context": [*CAF.item.context, source]})
+        item = _caf(context=(source,))
         faithful, flipped = scorer(item, _adding(said)), scorer(item, _adding(reversed_))
         assert faithful.subscores["polarity"] == 0, said
         assert flipped.subscores["polarity"] == 1 and flipped.value < faithful.value, reversed_
@@ -346,7 +354,7 @@ def test_a_fact_restated_or_supposed_in_a_condition_is_not_reversed() -> None:
             None,
         ),
     ):
-        item = CAF.item.model_copy(update={"key_facts": [*CAF.item.key_facts, fact]})
+        item = _caf(key_facts=(fact,))
         assert scorer(item, _adding(said)).subscores["polarity"] == 0, said
         if reversed_ is not None:
             assert scorer(item, _adding(reversed_)).subscores["polarity"] == 1, reversed_
@@ -358,7 +366,7 @@ def test_a_fact_that_denies_one_thing_and_states_another_is_read_clause_by_claus
         "L'inspection ne peut pas ordonner le paiement des heures supplémentaires ; seul le"
         " conseil de prud'hommes le peut."
     )
-    item = CAF.item.model_copy(update={"key_facts": [*CAF.item.key_facts, fact]})
+    item = _caf(key_facts=(fact,))
     said = _adding(
         "Pour le paiement des heures supplémentaires, c'est le conseil de prud'hommes qui peut"
         " condamner votre employeur ; l'inspection du travail ne le peut pas."
@@ -371,7 +379,7 @@ def test_a_fact_that_denies_one_thing_and_states_another_is_read_clause_by_claus
 def test_words_of_different_synonym_groups_are_different_words_however_alike() -> None:
     """ "Courrier" is no derivation of "courriel"; "exclu" denies as "jamais" does."""
     fact = "Les copies d'actes ne sont jamais envoyées par courriel."
-    item = CAF.item.model_copy(update={"key_facts": [*CAF.item.key_facts, fact]})
+    item = _caf(key_facts=(fact,))
     said = _adding(
         "Votre copie d'acte de naissance est partie par courrier. Un envoi par courriel, lui,"
         " est exclu."
@@ -382,7 +390,7 @@ def test_words_of_different_synonym_groups_are_different_words_however_alike() -
 
 def test_a_noun_spelt_like_a_contrary_reverses_nothing() -> None:
     line = "La médiation est gratuite."
-    item = CAF.item.model_copy(update={"context": [*CAF.item.context, line]})
+    item = _caf(context=(line,))
     said = _adding("La facture nous est parvenue et la médiation a commencé.")
     assert scorer(item, said).subscores["polarity"] == 0
     assert scorer(item, _adding("La médiation vous sera facturée.")).subscores["polarity"] == 1
@@ -400,7 +408,7 @@ def test_a_contrary_the_sources_use_themselves_tells_the_case_not_a_reversal() -
         "Faute d'avis favorable, l'inscription est payante.",
         "Avec l'avis favorable, l'inscription devient gratuite.",
     ]
-    item = CAF.item.model_copy(update={"key_facts": [*CAF.item.key_facts, *facts]})
+    item = _caf(key_facts=tuple(facts))
     said = _adding(
         "Sans avis favorable, votre inscription est payante. Dès que nous recevrons l'avis"
         " favorable, elle deviendra gratuite."
@@ -410,7 +418,7 @@ def test_a_contrary_the_sources_use_themselves_tells_the_case_not_a_reversal() -
 
 def test_what_the_reply_says_is_not_so_is_neither_reversed_nor_claimed() -> None:
     line = "L'absence de décision ne vaut pas acceptation de la demande."
-    item = CAF.item.model_copy(update={"context": [*CAF.item.context, line]})
+    item = _caf(context=(line,))
     said = _adding("L'absence de réponse ne signifie pas que votre demande est acceptée.")
     score = scorer(item, said)
     assert score.subscores["polarity"] == 0 and score.subscores["claims"] == 0
@@ -424,7 +432,7 @@ def test_condolences_are_courtesy() -> None:
 def test_each_part_of_a_reply_sentence_split_by_a_colon_is_read_apart() -> None:
     """The date conveying the fact belongs to the part that holds it, not to the whole sentence."""
     fact = "L'échange des chèques de 2022 était possible jusqu'au 31 mars 2025."
-    item = CAF.item.model_copy(update={"key_facts": [*CAF.item.key_facts, fact]})
+    item = _caf(key_facts=(fact,))
     said = _adding(
         "Malheureusement, l'échange n'est plus possible : ces chèques de 2022, valables jusqu'au"
         " 31 décembre 2024, pouvaient être échangés jusqu'au 31 mars 2025 au plus tard."
