@@ -539,9 +539,6 @@ def _deadline(clause: "Clause", citizens: Callable[[str], bool]) -> "Token | Non
     return None
 
 
-# Conjunctions that set when a promise is kept ("dès que…"), unlike "si", which supposes.
-_MOMENTS = frozenset({"dès", "quand", "lorsque", "lorsqu'"})
-
 KeyedClause = tuple[int, int, "Clause", Sequence[tuple["Token", set[str]]]]
 """A clause of the reply with its sentence's span and each of its words' vocabulary keys."""
 
@@ -567,7 +564,7 @@ def unsupported_statements(
     # supposition ("si trop d'impôt a été prélevé, …") is not part of what is asserted.
     conditions: dict[int, list[tuple[Token, set[str]]]] = {}
     for _, _, clause, keyed in reply_clauses:
-        if any(c.dep_ == "mark" and c.lower_ in _MOMENTS for c in clause.head.children):
+        if _introduced(clause.head, _MOMENTS):
             conditions.setdefault(clause.head.head.i, []).extend(keyed)
     for start, end, clause, keyed in reply_clauses:
         if start in judged:
@@ -760,21 +757,28 @@ def polarity_of(token: "Token", *, poles: bool = True) -> int:
     return value
 
 
-_CONDITIONS = frozenset(
-    {"si", "s'", "dès", "quand", "lorsque", "lorsqu'", "tant", "avant", "jusqu'"}
-)
+# Conjunctions opening a clause that does not assert what it says: "si" supposes it, "dès que"
+# sets when a promise is kept (and is judged with that promise), "tant que" and "avant que" set
+# how long something lasts.
+_SUPPOSING = frozenset({"si", "s'"})
+_MOMENTS = frozenset({"dès", "quand", "lorsque", "lorsqu'"})
+_CONDITIONS = _SUPPOSING | _MOMENTS | {"tant", "avant", "jusqu'"}
+
+
+def _introduced(head: "Token", conjunctions: frozenset[str]) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in conjunctions for c in head.children)
 
 
 def conditional(head: "Token") -> bool:
     """Whether the clause headed by ``head`` states a condition or a moment ("si vous ne l'avez
     pas reçu", "dès que l'organisme aura déclaré…", "tant que…"): it supposes what it says, it
     does not assert it, so its polarity can contradict nothing."""
-    return any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in head.children)
+    return _introduced(head, _CONDITIONS)
 
 
 def supposed(head: "Token") -> bool:
     """Whether the clause headed by ``head`` supposes what it says: "si une place se libère"."""
-    return any(c.dep_ == "mark" and c.lower_ in ("si", "s'") for c in head.children)
+    return _introduced(head, _SUPPOSING)
 
 
 @dataclass(frozen=True)
