@@ -137,8 +137,6 @@ class SourceClause:
 class GoldText:
     """What scoring needs of a text from the gold set."""
 
-    words: int
-    """Its words, counted as the style guide counts them."""
     lemmas: tuple[Lemma, ...]
     """Its content words."""
     polarity: int
@@ -200,8 +198,8 @@ def parts(text: str) -> list[tuple[int, int]]:
 
 
 def gold_texts(texts: Sequence[str]) -> list[GoldText]:
-    """Word counts and content lemmas of gold texts, kept for the process: an item's key facts
-    and gold reply are analysed once however many replies are scored against them."""
+    """What accuracy reads of gold texts (an item's context, key facts, citizen's message), kept
+    for the process: each is analysed once however many replies are scored against it."""
     missing = list(dict.fromkeys(t for t in texts if t not in _GOLD_CACHE))
     if missing:
         if len(_GOLD_CACHE) + len(missing) > _CACHE_LIMIT:
@@ -210,7 +208,6 @@ def gold_texts(texts: Sequence[str]) -> list[GoldText]:
             found = clauses(analysis, 0, len(analysis.text))
             main = next(iter(found), None)
             _GOLD_CACHE[analysis.text] = GoldText(
-                len(analysis.words),
                 content_lemmas(analysis),
                 main.polarity if main else 0,
                 fold(main.head.lemma_ or main.head.text) if main else "",
