@@ -39,28 +39,25 @@ def _rows(name: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in (HERE / name).read_text().splitlines() if line]
 
 
+HAND_WRITTEN = ("fresh_", "blind2_", "blind3_", "blind4_")
+"""The hand-written batches' file prefixes; the pairs built from the gold set have none."""
+
+
 @cache
 def _gold() -> dict[str, GoldItem]:
-    """The gold set's items and the fresh batch's."""
+    """The gold set's items and the hand-written batches'."""
     items = [GoldItem.model_validate_json(line) for line in GOLD.read_text().splitlines()]
-    for batch in ("fresh", "blind2", "blind3", "blind4"):
-        items += [GoldItem.model_validate(row) for row in _rows(f"{batch}_items.jsonl")]
+    for batch in HAND_WRITTEN:
+        items += [GoldItem.model_validate(row) for row in _rows(f"{batch}items.jsonl")]
     return {item.id: item for item in items}
 
 
 def _pairs() -> list[dict[str, Any]]:
-    batches = ("pairs", "fresh_pairs", "blind2_pairs", "blind3_pairs", "blind4_pairs")
-    return [row for batch in batches for row in _rows(f"{batch}.jsonl")]
+    return [row for batch in ("", *HAND_WRITTEN) for row in _rows(f"{batch}pairs.jsonl")]
 
 
 def _paraphrases() -> list[dict[str, Any]]:
-    return (
-        _rows("paraphrases.jsonl")
-        + _rows("fresh_paraphrases.jsonl")
-        + _rows("blind2_paraphrases.jsonl")
-        + _rows("blind3_paraphrases.jsonl")
-        + _rows("blind4_paraphrases.jsonl")
-    )
+    return [row for batch in ("", *HAND_WRITTEN) for row in _rows(f"{batch}paraphrases.jsonl")]
 
 
 def _accuracy(items: list[GoldItem], replies: list[str]) -> list[float | None]:
