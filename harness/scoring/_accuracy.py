@@ -742,7 +742,7 @@ def _reversed(
             said = flat(reply[start:end])
             if not _SUPPOSING.search(said) and asserts(clause, said) is not None:
                 text = next(c[1] for c in holding if c[0] == most)
-                note = f"affirme comme acquis ce que les sources ne font que supposer : {text}"
+                note = f"states as settled what the sources only suppose: {text}"
                 findings.append(Finding("claim", start, end, note))
                 continue
         best = max((c[0] for c in candidates), default=0)
