@@ -2,15 +2,15 @@
 twin with one defect, keep faithful paraphrases level, and leave the agents' replies unflagged?
 
 Reads ``tests/scoring/contrastive/`` (pairs built from the gold set by its ``build.py``, and the
-hand-written items and pairs of ``fresh.py`` and ``blind2.py`` to ``blind4.py``) and prints one
+hand-written items and pairs of ``fresh.py`` and ``blind2.py`` to ``blind5.py``) and prints one
 JSON object: per split ("dev", tuned on; "heldout", its sentences never looked at while tuning
 2.0.0; "fresh" and "blind", later hand-written batches whose misses were read to write 2.2.0, so
 studied data now; "blind2", written sealed and measured on 2.1.0 and 2.2.0 before its false
 contradictions and its missed claims were studied; "blind3", written sealed and measured once on
-2.2.0 before its flagged faithful replies and moved paraphrases were studied; "blind4", written
-sealed and never used to change the scorer) and per defect class, the share of pairs ranked
-right; the share of paraphrases within 0.1 of the agent's reply; the median accuracy of the gold
-set's replies; and the CPU time of scoring every reply against the CPU time of spaCy's
+2.2.0 before its flagged faithful replies and moved paraphrases were studied; "blind4" and
+"blind5", written sealed and never used to change the scorer) and per defect class, the share of
+pairs ranked right; the share of paraphrases within 0.1 of the agent's reply; the median accuracy
+of the gold set's replies; and the CPU time of scoring every reply against the CPU time of spaCy's
 ``nlp.pipe`` on the same texts.
 
     .venv/bin/python benchmarks/accuracy_contrast.py
@@ -43,7 +43,7 @@ def main() -> dict[str, Any]:
             GoldItem.model_validate_json(line) for line in gold_path.read_text().splitlines()
         )
     }
-    batches = ("", "fresh_", "blind2_", "blind3_", "blind4_")
+    batches = ("", "fresh_", "blind2_", "blind3_", "blind4_", "blind5_")
     known = gold | {
         item.id: item
         for batch in batches[1:]

@@ -12,7 +12,8 @@ and the figure to trust is that of a batch nobody has seen yet. "blind3" pairs (
 more services) were written sealed and measured once on 2.2.0; then their flagged faithful
 replies and moved paraphrases were studied and fixed (general mechanisms), so they are studied
 data too. "blind4" pairs (blind4.py: ten more services) were written sealed and measured once on
-the final 2.2.0, never used to change it: the figure to trust for now. Every part is checked.
+the final 2.2.0, never used to change it; "blind5" pairs (blind5.py: ten more services, a later
+session) likewise. Those two are the figures to trust. Every part is checked.
 
 A class still below the target is marked xfail(strict) with its measured share, so the target
 stays written here and the marker must go the day the class reaches it.
@@ -39,7 +40,7 @@ def _rows(name: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in (HERE / name).read_text().splitlines() if line]
 
 
-HAND_WRITTEN = ("fresh_", "blind2_", "blind3_", "blind4_")
+HAND_WRITTEN = ("fresh_", "blind2_", "blind3_", "blind4_", "blind5_")
 """The hand-written batches' file prefixes; the pairs built from the gold set have none."""
 
 
@@ -60,9 +61,23 @@ def _paraphrases() -> list[dict[str, Any]]:
     return [row for batch in ("", *HAND_WRITTEN) for row in _rows(f"{batch}paraphrases.jsonl")]
 
 
+_SCORED: dict[tuple[str, str], float | None] = {}
+"""Accuracy by (item id, reply), for the whole module: a faithful reply stands in one pair per
+defect class and again beside its paraphrase, and is scored once."""
+
+
 def _accuracy(items: list[GoldItem], replies: list[str]) -> list[float | None]:
-    scores = score_replies(items, replies, [AccuracyScorer()], weights={"accuracy": 1.0})
-    return [s["accuracy"].value for s in scores]
+    asked = list(zip(items, replies, strict=True))
+    new = sorted({(item.id, reply) for item, reply in asked} - _SCORED.keys())
+    if new:
+        scores = score_replies(
+            [_gold()[item_id] for item_id, _ in new],
+            [reply for _, reply in new],
+            [AccuracyScorer()],
+            weights={"accuracy": 1.0},
+        )
+        _SCORED.update(zip(new, (s["accuracy"].value for s in scores), strict=True))
+    return [_SCORED[item.id, reply] for item, reply in asked]
 
 
 @cache
@@ -97,6 +112,10 @@ BELOW_TARGET = {
     ("blind4", "citizen_value"): 0.7,
     ("blind4", "polarity"): 0.5,
     ("blind4", "swapped_term"): 0.7,
+    ("blind5", "claim"): 0.6,
+    ("blind5", "claim_number"): 0.9,
+    ("blind5", "polarity"): 0.7,
+    ("blind5", "swapped_term"): 0.5,
 }
 CLASSES = [
     (split, kind)
@@ -110,7 +129,7 @@ CLASSES += [
 ]
 CLASSES += [
     (split, kind)
-    for split in ("blind2", "blind3", "blind4")
+    for split in ("blind2", "blind3", "blind4", "blind5")
     for kind in ("claim", "claim_number", "citizen_value", "polarity", "swapped_term")
 ]
 
@@ -127,6 +146,7 @@ def test_the_set_is_large_and_varied_enough() -> None:
         "blind2",
         "blind3",
         "blind4",
+        "blind5",
     }
 
 
@@ -176,6 +196,9 @@ def _level() -> dict[str, list[bool]]:
         ),
         pytest.param(
             "blind4", marks=pytest.mark.xfail(strict=True, reason="measured 50 %, target 85 %")
+        ),
+        pytest.param(
+            "blind5", marks=pytest.mark.xfail(strict=True, reason="measured 60 %, target 85 %")
         ),
     ],
 )
