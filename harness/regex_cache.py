@@ -68,8 +68,12 @@ def _write(path: Path, version: str, table: _Table) -> None:
     with contextlib.suppress(OSError):  # a cache that cannot be written costs time, nothing else
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as file:
-            file.write(marshal.dumps((version, table)))
-        os.replace(file.name, path)
+            temporary = Path(file.name)
+        try:
+            temporary.write_bytes(marshal.dumps((version, table)))
+            os.replace(temporary, path)
+        finally:
+            temporary.unlink(missing_ok=True)  # left only when the replace failed
 
 
 @contextlib.contextmanager

@@ -1,7 +1,10 @@
 """Compiled patterns kept on disk give the same pattern objects as ``re`` compiling afresh."""
 
+import os
 import re
 from pathlib import Path
+
+import pytest
 
 from harness.regex_cache import cached_regex
 
@@ -59,3 +62,15 @@ def test_compilation_is_ordinary_outside_the_block(tmp_path: Path) -> None:
     assert not (tmp_path / "regex.marshal").exists()
     assert re.compile(r"(?#outside)x+").fullmatch("xxx")
     assert not (tmp_path / "regex.marshal").exists()
+
+
+def test_a_cache_that_cannot_be_replaced_leaves_no_file_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(source: object, target: object) -> None:  # a read-only or full cache folder
+        raise PermissionError("refused")
+
+    monkeypatch.setattr(os, "replace", refused)
+    compiled = _compiled(tmp_path)  # the patterns still compile
+    assert compiled[1].fullmatch("01 23 45 67 89")
+    assert list(tmp_path.iterdir()) == []
