@@ -7,6 +7,7 @@ the very same files, so the prompt a tuned program was scored with is the prompt
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import jinja2
@@ -126,7 +127,7 @@ class ProgramTemplates:
                     sources[name] = demos_block(self.demos) + sources[name]
         object.__setattr__(self, "sources", sources)
 
-    @property
+    @cached_property
     def uses_styleguide(self) -> bool:
         """Whether any template reads the style guide (the new version then declares it)."""
         env = environment()
@@ -135,6 +136,15 @@ class ProgramTemplates:
             for source in self.sources.values()
         )
 
+    @cached_property
+    def _environment(self) -> jinja2.Environment:
+        # One per program state, which keeps its compiled templates: an optimiser renders the
+        # same state for every item, and compiling took most of the time of a render.
+        env = environment()
+        env.loader = jinja2.DictLoader(self.sources)
+        env.finalize = untrusted
+        return env
+
     def render(self, variables: dict[str, Any]) -> RenderedPrompt:
         """Fill the templates in as ``PromptTemplate.render`` fills the exported files in."""
         values = self.base.check_variables(variables)
@@ -142,13 +152,10 @@ class ProgramTemplates:
             if self.base.styleguide is None:
                 raise PlumeError(f"{self.base.ref} does not load the style guide its text uses")
             values[STYLEGUIDE] = self.base.styleguide
-        env = environment()
-        env.loader = jinja2.DictLoader(self.sources)
-        env.finalize = untrusted
 
         def render(name: str) -> str:
             try:
-                return env.get_template(name).render(values)
+                return self._environment.get_template(name).render(values)
             except jinja2.TemplateError as error:
                 raise PlumeError(f"the tuned {name} cannot render: {error}") from None
 
