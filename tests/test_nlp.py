@@ -19,9 +19,11 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def _gold_texts() -> list[str]:
+    """The reply, experience and context of every other gold item: each kind of text Plume
+    analyses, in 191 texts (all 377 doubled the time of this file)."""
     texts = []
     lines = (REPO / "gold" / "services-publics-plus.jsonl").read_text(encoding="utf-8")
-    for line in lines.splitlines():
+    for line in lines.splitlines()[::2]:
         item = json.loads(line)
         texts += [item["reply"], item["experience"]["text"], *item.get("context", [])]
     return texts
