@@ -7,6 +7,7 @@ import json
 import os
 import signal
 import subprocess
+import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -125,26 +126,41 @@ def test_every_item_ends_scored_or_failed_with_its_cause(
 
 
 @dataclass
-class Slow(Scripted):
-    """Answers each item after a delay, deterministically, so a run can be killed midway."""
+class Gated(Scripted):
+    """Answers the first ``open_for`` requests at once and holds the others until ``released`` is
+    set: a run stopped once those answers are recorded still has work left, on a fast machine or a
+    loaded one, and a resumed run is answered without delay."""
+
+    open_for: int = 0
+    released: threading.Event = field(default_factory=threading.Event)
 
     async def chat(self, request: web.Request) -> web.Response:
         body = await request.json()
         self.requests.append(body)
-        await asyncio.sleep(0.15)
+        if len(self.requests) > self.open_for:
+            while not self.released.is_set():
+                await asyncio.sleep(0.01)
         status, payload, headers = ok(f"Bonjour, réponse à {item_of(body)}.")
         return web.json_response(payload, status=status, headers=headers)
+
+
+def local_fake_model(root: Path, base_url: str) -> None:
+    """The fake model, declared local: the run needs no anonymisation, hence no privacy pipeline,
+    in the process that is stopped."""
+    fake_models_yaml(root, base_url)
+    models = root / "models.yaml"
+    models.write_text(models.read_text(encoding="utf-8") + "    remote: false\n", encoding="utf-8")
 
 
 def test_a_run_killed_midway_resumes_to_the_same_records(
     small_local_root: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("FAKE_API_KEY", "k")
-    gold = make_gold(small_local_root, 24)
-    script = Slow([ok()])
+    gold = make_gold(small_local_root, 12)
+    script = Gated([ok()], open_for=6)
     env = os.environ | {"PLUME_ROOT": str(small_local_root), "PLUME_CACHE_DIR": str(tmp_path / "c")}
     with serve_in_thread(script) as base_url:
-        fake_models_yaml(small_local_root, base_url)
+        local_fake_model(small_local_root, base_url)
         out = tmp_path / "killed"
         command = [
             *PLUME,
@@ -168,7 +184,8 @@ def test_a_run_killed_midway_resumes_to_the_same_records(
         process.wait(timeout=30)
         assert samples is not None, "the run never got going"
         partial = len(read_samples(samples))
-        assert 6 <= partial < 24
+        assert partial == 6  # the seventh and eighth requests are held
+        script.released.set()
         resumed = resume(samples.parent, env)
         assert resumed.returncode == 0, resumed.stderr
         # The reference run is never stopped: it runs in this process.
@@ -179,7 +196,7 @@ def test_a_run_killed_midway_resumes_to_the_same_records(
     after = read_samples(samples)
     reference = read_samples(next((tmp_path / "whole").glob("*/samples.jsonl")))
     assert sorted((r.id, r.model) for r in after) == sorted((r.id, r.model) for r in reference)
-    assert len(after) == len({(r.id, r.model) for r in after}) == 24
+    assert len(after) == len({(r.id, r.model) for r in after}) == 12
     by_id = {r.id: r for r in reference}
     for record in after:
         assert record.reply == by_id[record.id].reply
