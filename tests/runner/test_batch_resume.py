@@ -9,6 +9,10 @@ import subprocess
 import time
 from pathlib import Path
 
+import pytest
+from typer.testing import CliRunner
+
+from harness.cli import app
 from harness.runner import RunManifest, read_samples
 from tests.models.batch_fakes import Batches, anthropic_batches_app, mistral_batches_app
 from tests.models.fake_server import serve_app_in_thread
@@ -97,16 +101,12 @@ def test_a_run_killed_while_its_batches_are_pending_resumes_without_resubmitting
 
 
 def test_batch_without_the_cache_is_refused_in_one_line(
-    small_local_root: Path, tmp_path: Path
+    small_local_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _models_yaml(small_local_root, "http://127.0.0.1:9/v1", "http://127.0.0.1:9/v1")
-    env = os.environ | {"PLUME_ROOT": str(small_local_root), "PROVIDER_KEY": "k"}
-    done = subprocess.run(
-        [*PLUME, "run", "--batch", "--no-cache", "--out", str(tmp_path / "runs")],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 2
-    assert "--batch" in done.stderr and "Traceback" not in done.stderr
+    monkeypatch.setenv("PROVIDER_KEY", "k")
+    args = ["run", "--batch", "--no-cache", "--out", str(tmp_path / "runs")]
+    done = CliRunner().invoke(app, args)
+    assert done.exit_code == 2
+    assert "--batch" in done.stderr and "Traceback" not in done.output
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
