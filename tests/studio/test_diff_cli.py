@@ -6,9 +6,12 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from harness.cli._app import app
-from tests.studio.conftest import CEREMONIAL, POMPOUS, git, write_run
+from tests.studio.conftest import CEREMONIAL, POMPOUS, REPO, git, write_run
 
 runner = CliRunner()
+# Three gold items, for the diffs whose gold replies nothing reads: the bundled set's 65 replies
+# take a second to analyse.
+FEW = str(REPO / "tests" / "data" / "mini_gold.jsonl")
 
 
 def _plant(repo: Path, line: str = "joindre\tenvoyer\ttest\t\n") -> None:
@@ -18,10 +21,10 @@ def _plant(repo: Path, line: str = "joindre\tenvoyer\ttest\t\n") -> None:
 
 def test_diff_compares_with_git_head_by_default(repo: Path) -> None:
     guide = str(repo / "styleguide")
-    unchanged = runner.invoke(app, ["styleguide", "diff", "--styleguide", guide])
+    unchanged = runner.invoke(app, ["styleguide", "diff", "--styleguide", guide, "--gold", FEW])
     assert unchanged.exit_code == 0, unchanged.output
     assert "no reply gains or loses a violation" in unchanged.stdout
-    _plant(repo, "démarche\tprocédure\ttest\t\n")  # in many gold replies
+    _plant(repo, "démarche\tprocédure\ttest\t\n")  # in many replies of the bundled gold set
     result = runner.invoke(app, ["styleguide", "diff", "--styleguide", guide])
     assert result.exit_code == 0, result.output
     assert "lexicon jargon: +1 -0 entries" in result.stdout
@@ -32,7 +35,9 @@ def test_diff_between_two_revisions(repo: Path) -> None:
     _plant(repo)
     git(repo, "commit", "-q", "-am", "joindre")
     guide = str(repo / "styleguide")
-    result = runner.invoke(app, ["styleguide", "diff", "HEAD~1", "HEAD", "--styleguide", guide])
+    result = runner.invoke(
+        app, ["styleguide", "diff", "HEAD~1", "HEAD", "--styleguide", guide, "--gold", FEW]
+    )
     assert result.exit_code == 0, result.output
     assert "lexicon jargon: +1 -0 entries" in result.stdout
     bad = runner.invoke(app, ["styleguide", "diff", "v9.9", "--styleguide", guide])
@@ -43,7 +48,8 @@ def test_diff_between_two_revisions(repo: Path) -> None:
 def test_diff_shows_the_effect_on_a_runs_replies(repo: Path, tmp_path: Path) -> None:
     run = write_run(tmp_path / "runs", {"item-1": POMPOUS, "item-2": CEREMONIAL})
     _plant(repo)
-    arguments = ["styleguide", "diff", "--styleguide", str(repo / "styleguide"), "--run", str(run)]
+    guide = str(repo / "styleguide")
+    arguments = ["styleguide", "diff", "--styleguide", guide, "--gold", FEW, "--run", str(run)]
     result = runner.invoke(app, arguments)
     assert result.exit_code == 0, result.output
     assert "on 2 replies of run run-20261207" in result.stdout
