@@ -1,5 +1,6 @@
-"""Twenty reviewers submit fifty verdicts each against the running server, which is SIGKILLed
-midway: every verdict acknowledged before the kill is kept, and in the end each is stored once."""
+"""Twenty reviewers submit fifteen verdicts each at once against the running server, which is
+SIGKILLed midway: every verdict acknowledged before the kill is kept, and in the end each is stored
+once."""
 
 import re
 import threading
@@ -15,14 +16,14 @@ from tests.review.panel import make_plan
 from tests.web.server import Server, free_port
 
 REVIEWERS = 20
-VERDICTS = 50
+VERDICTS = 15
 KILL_AFTER = REVIEWERS * VERDICTS // 3
 
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[tuple[Server, dict[str, str]]]:
     review_dir = tmp_path / "charge"
-    # Two models on 50 items, every comparison seen by the 20 reviewers: 50 each.
+    # Two models on 15 items, every comparison seen by the 20 reviewers: 15 each.
     tokens = make_plan(review_dir, items=VERDICTS, per_pair=REVIEWERS, panel=REVIEWERS)
     running = Server(review_dir, free_port())
     running.start()
