@@ -14,6 +14,9 @@ from harness.web import Studio, create_server_app
 REPO = Path(__file__).resolve().parents[2]
 SHIPPED = REPO / "styleguide"
 GOLD = REPO / "gold" / "services-publics-plus.jsonl"
+MINI_GOLD = REPO / "tests" / "data" / "mini_gold.jsonl"
+"""Three items, for the tests that read no gold reply: the bundled set's 65 replies take about a
+second to analyse, again at each comparison of two guides."""
 TOKEN = "jeton-de-test"
 POMPOUS = (
     "Bonjour,\n"
@@ -69,9 +72,10 @@ def write_run(runs: Path, replies: dict[str, str]) -> Path:
 
 @pytest.fixture
 def client(repo: Path, tmp_path: Path) -> Iterator[TestClient]:
-    """The server (studio only) on the repository's guide, already entered with the token."""
+    """The server (studio only) on the repository's guide and the mini gold set, already entered
+    with the token."""
     write_run(tmp_path / "runs", {"item-1": POMPOUS, "item-2": CEREMONIAL})
-    studio = Studio(repo / "styleguide", GOLD, tmp_path / "runs")
+    studio = Studio(repo / "styleguide", MINI_GOLD, tmp_path / "runs")
     with TestClient(create_server_app(TOKEN, studio), base_url="http://127.0.0.1") as client:
         client.get(f"/redaction/entrer?jeton={TOKEN}")
         yield client

@@ -6,12 +6,10 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from harness.cli._app import app
-from tests.studio.conftest import CEREMONIAL, POMPOUS, REPO, git, write_run
+from tests.studio.conftest import CEREMONIAL, MINI_GOLD, POMPOUS, git, write_run
 
 runner = CliRunner()
-# Three gold items, for the diffs whose gold replies nothing reads: the bundled set's 65 replies
-# take a second to analyse.
-FEW = str(REPO / "tests" / "data" / "mini_gold.jsonl")
+FEW = str(MINI_GOLD)
 
 
 def _plant(repo: Path, line: str = "joindre\tenvoyer\ttest\t\n") -> None:
