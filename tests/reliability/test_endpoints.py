@@ -64,10 +64,10 @@ def test_a_server_that_stalls_mid_response_ends_in_a_timeout(shaky_root: Path) -
         await asyncio.sleep(30)
         return response
 
-    run_dir = _run(shaky_root, Endpoint(chat=stall), timeout_s=0.5)
+    run_dir = _run(shaky_root, Endpoint(chat=stall), timeout_s=0.2)
     assert _causes(run_dir) == ["timeout", "timeout"]
     records = read_samples(run_dir / "samples.jsonl")
-    assert all(r.reply is None and "0.5 s" in (r.error or "") for r in records)
+    assert all(r.reply is None and "0.2 s" in (r.error or "") for r in records)
     results = RunResults.model_validate_json((run_dir / "results.json").read_text())
     assert results.models["shaky"].errors == 2 and results.models["shaky"].causes == {"timeout": 2}
 
