@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, sync_playwright
 from xdist.scheduler import LoadFileScheduling
 
 from tests.browser import CHROMIUM
-from tests.ray_cluster import shared_cluster
+from tests.ray_cluster import own_cluster, shared_cluster
 
 REPO = Path(__file__).resolve().parents[1]
 KEY_VARIABLES = ("ANTHROPIC_API_KEY", "MISTRAL_API_KEY", "ALBERT_API_KEY")
@@ -78,28 +78,48 @@ def small_local_root(plume_root: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def ray_cluster() -> str:
+def ray_cluster(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The address of the local Ray cluster the Ray test modules share (tests/ray_cluster.py).
     Started before any test of the module changes the environment, which its workers keep."""
-    return shared_cluster()
+    return shared_cluster(tmp_path_factory.getbasetemp() / "vllm-bin")
+
+
+@pytest.fixture
+def gpu_less_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The address of a cluster like the shared one but without GPU. It ends the shared one, so
+    its tests run after every other (pytest_collection_modifyitems)."""
+    with own_cluster(0, tmp_path_factory.getbasetemp() / "vllm-bin") as address:
+        yield address
+
+
+_RAY_MODULES: set[Path] = set()
+"""The test files with a test that uses the shared cluster."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: "gpu_less_cluster" in item.fixturenames)  # stable: order kept
+    _RAY_MODULES.update(item.path for item in items if "ray_cluster" in item.fixturenames)
 
 
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
-    """The shared Ray cluster ends once the next test does not use it: idle, its processes still
-    take about 5 % of a core from the tests that follow."""
-    uses = "ray_cluster" in item.fixturenames
-    if uses and (nextitem is None or "ray_cluster" not in nextitem.fixturenames):
+    """The shared Ray cluster ends once the next test is in a file that does not use it: idle,
+    its processes still take about 5 % of a core from the tests that follow. The Ray files run in
+    a row (_RayFilesTogether): the cluster lasts through the tests among them that do not use it."""
+    last = nextitem is None or nextitem.path not in _RAY_MODULES
+    if item.path in _RAY_MODULES and last and "ray" in sys.modules:
         sys.modules["ray"].shutdown()
 
 
 class _RayFilesTogether(LoadFileScheduling):
-    """``--dist loadfile`` (make test-fast), except that the Ray test files (``test_ray*.py``) go
-    to one worker together and share its cluster: its workers load Plume and the French model
-    once. (xdist_group marks do the same in principle, but xdist 3.8 cannot set pytest 9's ids.)"""
+    """``--dist loadfile`` (make test-fast), except that the Ray test files (``test_ray*.py`` and
+    the vLLM provider's, whose cluster tests need a GPU the shared cluster declares) go to one
+    worker together and share its cluster: its workers load Plume and the French model once.
+    (xdist_group marks do the same in principle, but xdist 3.8 cannot set pytest 9's ids.)"""
 
     def _split_scope(self, nodeid: str) -> str:
         path = super()._split_scope(nodeid)
-        return "ray" if Path(path).name.startswith("test_ray") else path
+        name = Path(path).name
+        return "ray" if name.startswith("test_ray") or name == "test_vllm.py" else path
 
     def _assign_work_unit(self, node: Any) -> None:
         # The Ray files are the longest unit: started first, while the other workers share the

@@ -6,7 +6,6 @@ No GPU here, so ``vllm`` is the fake of its documented CLI in ``fake_vllm.py``, 
 import json
 import os
 import re
-import stat
 import subprocess
 import sys
 import time
@@ -17,10 +16,9 @@ import pytest
 from harness.errors import InputError, UsageError
 from harness.models import load_models
 from harness.runner import RunSpec, execute, read_samples
-from tests.ray_cluster import own_cluster
+from tests.ray_cluster import fake_vllm_on_path
 
 PLUME = [sys.executable, "-m", "harness.cli"]
-FAKE = Path(__file__).with_name("fake_vllm.py")
 
 MODELS_YAML = """\
 models:
@@ -37,15 +35,6 @@ models:
 def root(small_local_root: Path) -> Path:
     (small_local_root / "models.yaml").write_text(MODELS_YAML, encoding="utf-8")
     return small_local_root
-
-
-def fake_vllm_on_path(bin_dir: Path) -> str:
-    bin_dir.mkdir()
-    script = bin_dir / "vllm"
-    # exec keeps the pid, so the pid the fake prints is the process Plume started.
-    script.write_text(f'#!/bin/sh\nexec {sys.executable} {FAKE} "$@"\n', encoding="utf-8")
-    script.chmod(script.stat().st_mode | stat.S_IXUSR)
-    return f"{bin_dir}{os.pathsep}{os.environ['PATH']}"
 
 
 def plume_run(root: Path, out: Path, path: str) -> subprocess.CompletedProcess[str]:
@@ -94,31 +83,27 @@ def test_without_vllm_the_run_stops_with_one_clear_line(root: Path, tmp_path: Pa
     assert done.stderr.strip() == "error: vllm is not installed: pip install vllm on a GPU machine"
 
 
-def test_a_vllm_model_runs_on_each_gpu_node_of_a_ray_cluster(
-    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # The workers inherit the environment of the cluster started here: the fake on PATH, and
-    # one GPU declared, which Ray only counts (no CUDA needed to place an actor on it).
-    monkeypatch.setenv("PATH", fake_vllm_on_path(tmp_path / "bin"))
-    with own_cluster(num_gpus=1):
-        gold = root / "gold" / "mini.jsonl"
-        spec = RunSpec(gold=gold, models=["qwen"], out=tmp_path / "runs", cache=False, limit=2)
-        run_dir = execute(spec, engine="ray").run_dir
+@pytest.mark.usefixtures("ray_cluster")
+def test_a_vllm_model_runs_on_each_gpu_node_of_a_ray_cluster(root: Path, tmp_path: Path) -> None:
+    # The shared cluster's nodes have the fake on PATH and one GPU declared, which Ray only
+    # counts (no CUDA needed to place an actor on it).
+    gold = root / "gold" / "mini.jsonl"
+    spec = RunSpec(gold=gold, models=["qwen"], out=tmp_path / "runs", cache=False, limit=2)
+    run_dir = execute(spec, engine="ray").run_dir
     records = read_samples(run_dir / "samples.jsonl")
     assert len(records) == 2 and all((r.reply or "").startswith("Bonjour") for r in records)
     log = (run_dir / "logs" / "vllm-qwen.log").read_text(encoding="utf-8")
     assert_gone(int(re.findall(r"fake vllm pid (\d+)", log)[0]))
 
 
+@pytest.mark.usefixtures("gpu_less_cluster")
 def test_a_vllm_model_on_a_cluster_without_gpu_is_refused_in_one_line(
-    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    root: Path, tmp_path: Path
 ) -> None:
-    monkeypatch.setenv("PATH", fake_vllm_on_path(tmp_path / "bin"))
-    with own_cluster(num_gpus=0):
-        gold = root / "gold" / "mini.jsonl"
-        spec = RunSpec(gold=gold, models=["qwen"], out=tmp_path / "runs", cache=False, limit=2)
-        with pytest.raises(UsageError, match="needs vLLM on a GPU: no Ray node has one"):
-            execute(spec, engine="ray")
+    gold = root / "gold" / "mini.jsonl"
+    spec = RunSpec(gold=gold, models=["qwen"], out=tmp_path / "runs", cache=False, limit=2)
+    with pytest.raises(UsageError, match="needs vLLM on a GPU: no Ray node has one"):
+        execute(spec, engine="ray")
 
 
 def test_a_vllm_model_must_be_served_by_plume(root: Path) -> None:
