@@ -20,6 +20,7 @@ from harness.cli import app
 from tests.styleguide.conftest import REPO
 
 GUIDE = REPO / "styleguide" / "LISEZMOI.md"
+MINI_GOLD = REPO / "tests" / "data" / "mini_gold.jsonl"
 MARK = re.compile(r"^<!-- essai : (.+?) -->$")
 runner = CliRunner()
 
@@ -54,9 +55,13 @@ def _run(line: str) -> tuple[int, str]:
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A git repository holding the project's style guide, gold sets and prompts, as PLUME_ROOT."""
+    """A git repository holding the project's style guide, gold sets and prompts, as PLUME_ROOT.
+
+    The gold set is cut to the mini gold's three items: the guide's examples read what the
+    diffs say of rules, not of replies, and each diff analyses every gold reply."""
     for name in ("styleguide", "gold", "prompts"):
         shutil.copytree(REPO / name, tmp_path / name)
+    shutil.copy(MINI_GOLD, tmp_path / "gold" / "services-publics-plus.jsonl")
     for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "données"]):
         subprocess.run(
             ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
