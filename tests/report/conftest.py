@@ -5,14 +5,31 @@ from pathlib import Path
 
 import pytest
 
-from harness.gold import load_gold
+from harness.gold import GoldItem, load_gold
 from harness.models import Completion, GenerationParams, ModelSpec
 from harness.runner import GoldRecord, ModelRecord, RunManifest, RunSpec, SampleRecord, summarise
-from harness.scoring import default_scorers, score_replies
+from harness.scoring import Score, default_scorers, load_scoring_config, score_replies
+from harness.styleguide import load_styleguide
 from tests.scoring.cases import CAF, CPAM
 
 SCRIPT = "<script>alert('x')</script>"
 MODELS = ("plain", "local")
+_SCORED: dict[tuple[object, ...], list[dict[str, Score]]] = {}
+
+
+def _scores(items: list[GoldItem], replies: list[str]) -> list[dict[str, Score]]:
+    """``score_replies``, computed once per process for the same replies to the same items under
+    the same style guide and scoring configuration: the report tests build many runs of the same
+    replies, and scoring them again took most of their time."""
+    key = (
+        load_styleguide().sha256,
+        load_scoring_config().model_dump_json(),
+        tuple(item.model_dump_json() for item in items),
+        tuple(replies),
+    )
+    if key not in _SCORED:
+        _SCORED[key] = score_replies(items, replies)
+    return _SCORED[key]
 
 
 def build_run(run_dir: Path, gold_path: Path, replies: dict[tuple[str, str], str | None]) -> Path:
@@ -22,7 +39,7 @@ def build_run(run_dir: Path, gold_path: Path, replies: dict[tuple[str, str], str
     run_dir.mkdir(parents=True)
     now = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
     ok = [(key, text) for key, text in replies.items() if text is not None]
-    scores = score_replies([by_id[i] for (i, _), _ in ok], [t for _, t in ok if t is not None])
+    scores = _scores([by_id[i] for (i, _), _ in ok], [t for _, t in ok if t is not None])
     scored = {key: s for (key, _), s in zip(ok, scores, strict=True)}
     records = []
     for (item_id, model), text in replies.items():
