@@ -116,6 +116,25 @@ def compose_yaml(text: str) -> yaml.Node | None:
     return _parse(lambda source: yaml.compose(source, Loader=yaml.SafeLoader), text)
 
 
+def load_yaml_and_nodes(text: str) -> tuple[Any, yaml.Node | None]:
+    """``load_yaml`` and ``compose_yaml`` of ``text`` from one parse (the data is built from the
+    node tree, as ``yaml.safe_load`` builds it): for files whose errors name their line.
+
+    Raises:
+        yaml.YAMLError: the text is not valid YAML; its ``problem_mark`` has the line.
+    """
+
+    def parse(source: str) -> tuple[Any, yaml.Node | None]:
+        loader = yaml.SafeLoader(source)
+        try:
+            node = loader.get_single_node()
+            return (None if node is None else loader.construct_document(node)), node
+        finally:
+            loader.dispose()
+
+    return _parse(parse, text)
+
+
 def _parse(parse: Callable[[str], _T], text: str) -> _T:
     try:
         return parse(text)

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from harness import paths
 from harness.errors import InputError, format_validation_error
-from harness.files import compose_yaml, decode_text, load_yaml, read_bytes
+from harness.files import decode_text, load_yaml_and_nodes, read_bytes
 from harness.styleguide._checkers import REGISTRY, Checker, SentenceLength
 from harness.styleguide._matcher import PhraseMatcher, variants
 from harness.styleguide._model import ChangelogEntry, LexiconEntry, Rule, RulesFile
@@ -165,7 +165,7 @@ def load_styleguide(folder: Path | None = None) -> StyleGuide:
 def parse_yaml(path: Path, text: str) -> tuple[Any, dict[Location, int]]:
     """The YAML document and the line of every key and list item in it."""
     try:
-        data, node = load_yaml(text), compose_yaml(text)
+        data, node = load_yaml_and_nodes(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or "invalid YAML"
