@@ -77,6 +77,8 @@ class Loader:
     load: Callable[[Path], object]
     command: Callable[[Path, Path], list[str]] | None
     examples: int = 30
+    """Damaged files tried; fewer where each costs more (a prompt rendered, a guide's lexicons
+    compiled, an import anonymised)."""
     text_only: bool = False
     """Damage that keeps the file UTF-8 (bytes that are not are tested apart, see below)."""
 
@@ -149,7 +151,7 @@ LOADERS = [
         lambda root: root / "styleguide" / "lexicons" / "jargon.tsv",
         lambda path: load_styleguide(path.parent.parent),
         lambda path, out: ["lint", "--styleguide", str(path.parent.parent), str(_text_file(out))],
-        examples=15,
+        examples=10,
     ),
     Loader(
         "prompt-manifest",
@@ -172,6 +174,7 @@ LOADERS = [
             "--gold",
             str(MINI_GOLD),
         ],
+        examples=15,
     ),
     Loader(
         "models",
@@ -195,7 +198,7 @@ LOADERS = [
             "--out",
             str(out / "g.jsonl"),
         ],
-        examples=20,
+        examples=15,
     ),
     Loader(
         "import-spp-json",
@@ -211,7 +214,7 @@ LOADERS = [
             "--out",
             str(out / "g.jsonl"),
         ],
-        examples=20,
+        examples=15,
     ),
     Loader(
         "import-evalap-csv",
@@ -229,7 +232,7 @@ LOADERS = [
             "--out",
             str(out / "g.jsonl"),
         ],
-        examples=20,
+        examples=15,
     ),
     Loader(
         "import-evalap-jsonl",
@@ -247,7 +250,7 @@ LOADERS = [
             "--out",
             str(out / "g.jsonl"),
         ],
-        examples=20,
+        examples=15,
     ),
 ]
 
