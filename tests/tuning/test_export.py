@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from harness import paths
 from harness.gold import GoldItem, load_gold
 from harness.prompts import (
+    PromptTemplate,
     load_manifest,
     load_prompt,
     reply_variables,
@@ -40,10 +41,17 @@ def test_untuned_templates_render_exactly_as_the_base_version(ref: str) -> None:
         assert program.render(variables) == base.render(variables)
 
 
+@pytest.fixture(scope="module")
+def reply_1_0_0() -> PromptTemplate:
+    return load_prompt("reply@1.0.0")
+
+
 @settings(max_examples=40, deadline=None)
 @given(reply=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1))
-def test_fixed_examples_render_as_the_base_renders_the_same_examples(reply: str) -> None:
-    base, items = load_prompt("reply@1.0.0"), bundled()
+def test_fixed_examples_render_as_the_base_renders_the_same_examples(
+    reply_1_0_0: PromptTemplate, reply: str
+) -> None:
+    base, items = reply_1_0_0, bundled()
     demos = (example(items[0], reply), example(items[1]))
     program = ProgramTemplates(base, None, demos)
     variables = reply_variables(items[5], select_examples(items[5], items, 2))
