@@ -60,8 +60,8 @@ test: $(VENV)/.dev-installed system-deps
 	$(PY) -m pytest
 
 # The loop to run while working: everything but the real local model and the browser, on every
-# core (pytest-xdist); a test file stays on one worker, and the Ray test files (test_ray*.py)
-# share one worker and its Ray cluster (tests/conftest.py).
+# core (pytest-xdist); a test file stays on one worker, and the Ray test files (test_ray*.py and
+# test_vllm.py) share one worker and its Ray cluster (tests/conftest.py).
 test-fast: $(VENV)/.dev-installed
 	$(PY) -m pytest -m "not local_model and not browser" -n auto --dist loadfile
 
