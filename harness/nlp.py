@@ -29,7 +29,10 @@ _lock = threading.Lock()
 def get_nlp(components: Collection[str] = ALL) -> "Language":
     """The French pipeline (``fr_core_news_sm``) with at least ``components`` (``ALL`` or
     ``PRIVACY``), loaded on first use: a pipeline already loaded serves every caller whose
-    components it has, and a caller needing more gets a fuller one, loaded beside it.
+    components it has, and a caller needing more gets a fuller one, loaded beside it. So a process
+    that anonymises and then analyses (a scored run against a remote model, an audit) asks for
+    ``ALL`` first: the whole pipeline anonymises as ``PRIVACY`` does (tests/test_nlp.py), and
+    loading the lighter one first loads both (0.3 s of CPU and 45 MiB more).
 
     Loading compiles about 200 regular expressions, the French tokenizer's 1.4 MB ``TOKEN_MATCH``
     among them (2.5 s on this machine's kind): they are kept compiled in the user's cache folder

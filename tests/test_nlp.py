@@ -1,5 +1,5 @@
 """The pipeline Plume loads gives what spaCy's own load of the model gives, and the lighter one
-privacy loads gives the same anonymised texts."""
+privacy loads gives the same anonymised texts; a process that anonymises and scores loads one."""
 
 import json
 import os
@@ -7,13 +7,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import spacy
 from spacy.about import __version__ as spacy_version
 
 from harness import paths
 from harness.nlp import MODEL, get_nlp
 from harness.regex_cache import cached_regex
+from tests.models.fake_server import Scripted, ok, serve_in_thread
 from tests.privacy.corpus import CORPUS
+from tests.runner.test_run import fake_models_yaml
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -50,12 +53,13 @@ def test_every_token_is_annotated_as_by_spacys_own_load() -> None:
 
 
 _ANONYMISE = """
-import json, sys
+import json, os, sys
 from harness.nlp import PRIVACY, get_nlp
 from harness.privacy import anonymize_many
 texts = json.loads(sys.stdin.read())
-if sys.argv[1] == "full":
-    get_nlp()
+if sys.argv[1] == "run":  # anonymises its prompts, then scores the replies
+    from harness.runner import RunSpec, execute
+    execute(RunSpec(gold=os.environ["PLUME_ROOT"] + "/gold/mini.jsonl", limit=1))
 out = [a.as_json() for a in anonymize_many(texts)]
 privacy_pipes = get_nlp(PRIVACY).pipe_names
 lemmas = [t.lemma_ for t in get_nlp()("Nous avons demandé.")]
@@ -77,11 +81,17 @@ def _anonymised_in_a_fresh_process(texts: list[str], load: str) -> dict[str, lis
     return result
 
 
-def test_privacy_alone_loads_less_and_anonymises_the_same() -> None:
+def test_a_scored_remote_run_loads_one_pipeline_which_anonymises_as_privacys_own(
+    small_local_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FAKE_API_KEY", "fake-key")
     texts = [text for text, _ in CORPUS] + _gold_texts()
     light = _anonymised_in_a_fresh_process(texts, "privacy")
-    full = _anonymised_in_a_fresh_process(texts, "full")
+    with serve_in_thread(Scripted([ok()])) as base_url:
+        fake_models_yaml(small_local_root, base_url)
+        full = _anonymised_in_a_fresh_process(texts, "run")
     assert "parser" not in light["pipes"] and "lemmatizer" not in light["pipes"]
+    # The run loaded the whole pipeline before it anonymised: privacy has used no other since.
     assert "parser" in full["pipes"] and "lemmatizer" in full["pipes"]
     assert light["out"] == full["out"]
     assert sum(json.dumps(one).count('"NOM') for one in light["out"]) > 20

@@ -63,6 +63,7 @@ def audit_chunk(rows: Sequence[SppRow]) -> list[Record]:
     lists the types of what anonymisation found in the published reply, the citizen's pseudonym
     apart.
     """
+    from harness.nlp import get_nlp
     from harness.privacy import anonymize_many
     from harness.scoring import (
         AnalysedScorer,
@@ -78,6 +79,7 @@ def audit_chunk(rows: Sequence[SppRow]) -> list[Record]:
     ]
     weights = {name: config.overall.weights.get(name, 0.0) for name in CRITERIA}
 
+    get_nlp()  # before anonymising: one pipeline for both (harness.nlp)
     known = [[row.pseudonym] if row.pseudonym else [] for row in rows]
     texts = [text for row in rows for text in (row.title, row.text, row.reply)]
     anonymised = anonymize_many(texts, known=[names for names in known for _ in range(3)])

@@ -39,6 +39,7 @@ from harness.models import (
     screen,
     serve_local,
 )
+from harness.nlp import get_nlp
 from harness.prompts import load_prompt
 from harness.runner._prepare import PromptMaker
 from harness.runner._records import ModelRecord, SampleRecord
@@ -184,6 +185,8 @@ def _run_batch(batch: tuple[Job, list[GoldItem]]) -> list[SampleRecord]:
     if job.root is not None:
         os.environ["PLUME_ROOT"] = job.root  # what is loaded from it is cached by path
     started = _now()
+    if job.scorers and job.model.remote:
+        get_nlp()  # before anonymising: one pipeline for both (harness.nlp)
     maker, mode = _maker(job), job.model.mode
     maker.expect(items, mode)  # a remote model's prompts are anonymised together
     prepared = [maker.prepare(item, mode) for item in items]

@@ -41,6 +41,7 @@ from harness.models import (
     select_models,
     serve_local,
 )
+from harness.nlp import get_nlp
 from harness.prompts import PromptTemplate, load_prompt
 from harness.runner._lock import run_lock
 from harness.runner._prepare import Mode, Prepared, PromptMaker
@@ -357,6 +358,8 @@ async def _generate(
         ]
         plan.manifest.models = [await _resolve(model) for model in models]
         _write_manifest(plan.run_dir, plan.manifest)
+        if plan.scorers and any(spec.remote for spec in plan.specs):
+            get_nlp()  # before anonymising: one pipeline for both (harness.nlp)
         for model in models:
             if items := pending[model.spec.name]:
                 # A template that cannot render fails here, before any call; later prompts are
