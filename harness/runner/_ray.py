@@ -70,7 +70,11 @@ class _Failure(NamedTuple):
 class _Endpoint:
     """One model's endpoint, as a Ray actor: every call to it in the run goes through here."""
 
-    def __init__(self, spec: ModelSpec, cache: Path | None, log_dir: Path) -> None:
+    def __init__(
+        self, spec: ModelSpec, cache: Path | None, log_dir: Path, root: str | None
+    ) -> None:
+        if root is not None:
+            os.environ["PLUME_ROOT"] = root  # the guard's lexicons, as for tasks (Job.root)
         self._server: LocalServer | None = None
         if spec.started_by_plume():
             # Held for the actor's life (a context left to the garbage collector would stop the
@@ -270,10 +274,11 @@ class Cluster:
         else:
             nodes = [here]
         # A worker's environment is the cluster's, not this process's: the data root (the
-        # guard's lexicons) travels with it. The key does not: Ray writes runtime environments to
-        # its logs (runtime_env_agent.log) and shows them, so each node reads its own (_resolved).
+        # guard's lexicons) travels as an argument: as a runtime environment, Ray's agent would
+        # set it up and start a worker of its own for each actor (0.4 s more each). The key does
+        # not travel: Ray writes runtime environments to its logs (runtime_env_agent.log) and
+        # keeps arguments in its object store, so each node reads its own (_resolved).
         root = os.environ.get("PLUME_ROOT")
-        env = {"PLUME_ROOT": root} if root else {}
         actor_class = ray.remote(_Endpoint)
         endpoints = {}
         for node in nodes:
@@ -282,9 +287,8 @@ class Cluster:
                 num_gpus=1 if spec.provider == "vllm" else 0,
                 max_restarts=RETRIES,
                 max_task_retries=RETRIES,
-                runtime_env={"env_vars": env},
                 scheduling_strategy=NodeAffinitySchedulingStrategy(node_id=node, soft=False),
-            ).remote(spec, cache, log_dir)
+            ).remote(spec, cache, log_dir, root)
             self._actors.append(actor)
             endpoints[node] = actor
         try:
