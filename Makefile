@@ -61,7 +61,7 @@ test: $(VENV)/.dev-installed system-deps
 
 # The loop to run while working: everything but the real local model and the browser, with two
 # pytest-xdist workers per core, since much of the suite waits on other processes (Ray's, servers,
-# killed runs): 104 s with one worker per core here, 93 s with two. A test file stays on one
+# killed runs): 104 s with one worker per core here, 88 to 95 s with two. A test file stays on one
 # worker, and the Ray test files (test_ray*.py and test_vllm.py) share one worker and its Ray
 # cluster (tests/conftest.py).
 test-fast: $(VENV)/.dev-installed
