@@ -63,9 +63,10 @@ test: $(VENV)/.dev-installed system-deps
 # pytest-xdist workers per core, since much of the suite waits on other processes (Ray's, servers,
 # killed runs): 104 s with one worker per core here, 88 to 95 s with two. A test file stays on one
 # worker, and the Ray test files (test_ray*.py and test_vllm.py) share one worker and its Ray
-# cluster (tests/conftest.py).
+# cluster (tests/conftest.py). At most 8 workers: each loads spaCy and Plume (up to 1 GiB here).
 test-fast: $(VENV)/.dev-installed
-	$(PY) -m pytest -m "not local_model and not browser" -n $$(( 2 * $$(nproc) )) --dist loadfile
+	$(PY) -m pytest -m "not local_model and not browser" -n $$(( 2 * $$(nproc) )) --maxprocesses 8 \
+		--dist loadfile
 
 check: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check harness tests benchmarks
