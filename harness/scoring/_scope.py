@@ -8,7 +8,7 @@ SCOPE = {
         " never use (a promise, an action, a priority, an entitlement…), a key fact said the other"
         " way round and a document, benefit or office swapped for another; it misses an invented"
         " statement made of the facts' own words, an error the facts say nothing about, and"
-        " whether the facts themselves are right. On replies written after its rules, it caught 40"
+        " whether the facts themselves are right. On replies written after its rules, it caught 50"
         " to 90 % of each kind of defect: it compares models over many replies, it does not"
         " vouch for one reply. It gives no score to an item without facts."
     ),
