@@ -41,7 +41,11 @@ def _start(num_gpus: int, bin_dir: Path) -> str:
         env.setenv("PATH", fake_vllm_on_path(bin_dir))
         context = ray.init(
             address="local",
-            num_cpus=2,
+            # One CPU: each job (this process, and each `plume` a test starts) then keeps one
+            # worker busy, which loads Plume and the French model once, instead of one per core.
+            # Tasks still run in several processes (tasks, actors, a retried task's new worker);
+            # the tests check what a run on Ray gives, not how fast.
+            num_cpus=1,
             num_gpus=num_gpus,
             include_dashboard=False,
             log_to_driver=False,
