@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from harness.audit import Record, read_audit, run_audit
+from harness.audit import _engines as engines
 from harness.cli import app
 from tests.audit.corpus import write_corpus
 from tests.ray_cluster import running_tasks
@@ -99,10 +100,18 @@ def test_resume_after_the_driver_is_killed(
     assert read_audit(out) == in_process
 
 
-def test_lint_on_ray_prints_what_lint_prints(tmp_path: Path, in_process: list[Record]) -> None:
+@pytest.fixture
+def small_batches(monkeypatch: pytest.MonkeyPatch) -> int:
+    """Ray tasks of 50 texts instead of 200: results come back from several tasks of fewer texts."""
+    monkeypatch.setattr(engines, "BATCH", 50)
+    return 50
+
+
+def test_lint_on_ray_prints_what_lint_prints(
+    tmp_path: Path, in_process: list[Record], small_batches: int
+) -> None:
     files = []
-    # More texts than one Ray task takes, so that results come back from several.
-    for number, record in enumerate(in_process + in_process):
+    for number, record in enumerate(in_process):
         path = tmp_path / f"reply-{number}.txt"
         path.write_text(record["reply"], encoding="utf-8")
         files.append(str(path))
@@ -110,14 +119,14 @@ def test_lint_on_ray_prints_what_lint_prints(tmp_path: Path, in_process: list[Re
     on_ray = runner.invoke(app, ["lint", "--format", "json", "--engine", "ray", *files])
     assert local.exit_code == on_ray.exit_code
     assert json.loads(on_ray.stdout) == json.loads(local.stdout)
-    assert len(json.loads(local.stdout)["files"]) == 2 * REPLIES
+    assert len(json.loads(local.stdout)["files"]) == REPLIES > 2 * small_batches
 
 
-def test_score_on_ray_writes_what_score_writes(tmp_path: Path) -> None:
+def test_score_on_ray_writes_what_score_writes(tmp_path: Path, small_batches: int) -> None:
     gold = Path(__file__).resolve().parents[2] / "gold" / "services-publics-plus.jsonl"
     lines = gold.read_text(encoding="utf-8").splitlines()
-    # Four replies per item, just over a Ray task's 200 texts: results come back from two tasks.
-    items = [json.loads(line) for line in lines[:51]]
+    # Four replies per item, just over two Ray tasks: results come back from three.
+    items = [json.loads(line) for line in lines[:26]]
     replies = tmp_path / "replies.jsonl"
     replies.write_text(
         "".join(
@@ -140,4 +149,4 @@ def test_score_on_ray_writes_what_score_writes(tmp_path: Path) -> None:
         assert result.exit_code == 0, result.output
     local = outputs["local"].read_text(encoding="utf-8")
     assert outputs["ray"].read_text(encoding="utf-8") == local
-    assert len(local.splitlines()) == 4 * len(items) > 200
+    assert len(local.splitlines()) == 4 * len(items) > 2 * small_batches
