@@ -59,13 +59,13 @@ system-deps:
 test: $(VENV)/.dev-installed system-deps
 	$(PY) -m pytest
 
-# The loop to run while working: everything but the real local model and the browser, with two
-# pytest-xdist workers per core, since much of the suite waits on other processes (Ray's, servers,
-# killed runs): 104 s with one worker per core here, 88 to 95 s with two. A test file stays on one
-# worker, and the Ray test files (test_ray*.py and test_vllm.py) share one worker and its Ray
-# cluster (tests/conftest.py). At most 8 workers: each loads spaCy and Plume (up to 1 GiB here).
+# The loop to run while working: everything but the real local model and the browser. A test file
+# stays on one pytest-xdist worker, and the Ray test files (test_ray*.py and test_vllm.py) share
+# one worker and its Ray cluster (tests/conftest.py), which mostly waits on Ray's processes: one
+# worker per core for the rest, plus that one. Here (2 cores) 3 workers took 73 to 84 s, 4 took 81
+# to 86 s. At most 8 workers: each loads spaCy and Plume (up to 1 GiB here).
 test-fast: $(VENV)/.dev-installed
-	$(PY) -m pytest -m "not local_model and not browser" -n $$(( 2 * $$(nproc) )) --maxprocesses 8 \
+	$(PY) -m pytest -m "not local_model and not browser" -n $$(( $$(nproc) + 1 )) --maxprocesses 8 \
 		--dist loadfile
 
 check: $(VENV)/.dev-installed
