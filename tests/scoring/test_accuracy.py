@@ -4,11 +4,17 @@ import pytest
 from pydantic import ValidationError
 
 from harness.gold import GoldItem
-from harness.scoring import AccuracyScorer, injection_obeyed
+from harness.scoring import AccuracyScorer, Score, injection_obeyed
 from harness.scoring._config import AccuracyConfig
 from tests.scoring.cases import CAF, CPAM
 
 scorer = AccuracyScorer()
+
+
+def _value(score: Score) -> float:
+    """The value of a score these tests expect scored: an unscored one fails here, with why."""
+    assert score.value is not None, score.explanation
+    return score.value
 
 
 def test_the_good_reply_and_a_faithful_paraphrase_convey_every_key_fact() -> None:
@@ -151,7 +157,7 @@ def test_a_commitment_in_words_the_facts_never_use_is_an_unsupported_claim() -> 
     claimed = scorer(
         CAF.item, CAF.good.replace("\n\nCordialement", " " + added + "\n\nCordialement")
     )
-    assert claimed.subscores["claims"] == 1 and claimed.value < faithful.value
+    assert claimed.subscores["claims"] == 1 and _value(claimed) < _value(faithful)
     assert any("never use" in e.note and "urgence" in e.note for e in claimed.evidence)
     # The same sentence as courtesy or as an offer commits to nothing.
     for kept in (
@@ -175,7 +181,7 @@ def test_a_contrary_word_contradicts_the_context_beyond_the_key_facts() -> None:
     flipped = said.replace("est gratuit", "est payant")
     assert scorer(item, said).subscores["polarity"] == 0
     opposite = scorer(item, flipped)
-    assert opposite.subscores["polarity"] == 1 and opposite.value < scorer(item, said).value
+    assert opposite.subscores["polarity"] == 1 and _value(opposite) < _value(scorer(item, said))
 
 
 def test_a_thing_in_the_role_the_facts_give_another_is_swapped() -> None:
@@ -185,7 +191,7 @@ def test_a_thing_in_the_role_the_facts_give_another_is_swapped() -> None:
     said = CAF.good.replace("\n\nCordialement", " " + line + "\n\nCordialement")
     faithful, swapped = scorer(item, said), scorer(item, said.replace("l'école", "le lycée"))
     assert faithful.subscores["swapped"] == 0
-    assert swapped.subscores["swapped"] == 1 and swapped.value < faithful.value
+    assert swapped.subscores["swapped"] == 1 and _value(swapped) < _value(faithful)
     assert any("lycée" in e.note and "ecole" in e.note for e in swapped.evidence)
 
 
@@ -309,7 +315,7 @@ def test_a_clause_said_the_other_way_round_from_its_source_is_a_contradiction() 
         item = _caf(context=(source,))
         faithful, flipped = scorer(item, _adding(said)), scorer(item, _adding(reversed_))
         assert faithful.subscores["polarity"] == 0, said
-        assert flipped.subscores["polarity"] == 1 and flipped.value < faithful.value, reversed_
+        assert flipped.subscores["polarity"] == 1 and _value(flipped) < _value(faithful), reversed_
 
 
 def test_ne_que_restricts_and_denies_nothing() -> None:
@@ -385,7 +391,7 @@ def test_words_of_different_synonym_groups_are_different_words_however_alike() -
         " est exclu."
     )
     assert scorer(item, said).subscores["polarity"] == 0
-    assert scorer(item, _adding("Les copies d'actes sont envoyées par courriel.")).value < 1
+    assert _value(scorer(item, _adding("Les copies d'actes sont envoyées par courriel."))) < 1
 
 
 def test_a_noun_spelt_like_a_contrary_reverses_nothing() -> None:
