@@ -87,7 +87,7 @@ def test_a_placeholder_is_not_held_against_the_reply(tmp_path: Path) -> None:
     assert record["personal_data"] == ["NOM", "TÉLÉPHONE"]
     assert record["personal_data_count"] == 2
     assert "[NOM]" in record["reply"] and "Durand" not in record["reply"]
-    start = record["reply"].index("[NOM]")
+    start: int = record["reply"].index("[NOM]")
 
     def inside(low: int, high: int) -> bool:
         return start <= low and high <= start + len("[NOM]")

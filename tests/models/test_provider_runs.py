@@ -10,7 +10,7 @@ import pytest
 from harness.report import write_report
 from harness.runner import RunSpec, execute, read_samples
 from tests.models.fake_server import serve_app_in_thread
-from tests.models.providers import Fake, albert_app, mistral_app, mistral_reply
+from tests.models.providers import Answer, Fake, albert_app, mistral_app, mistral_reply
 
 
 def models_yaml(root: Path, name: str, provider: str, model: str, base_url: str) -> None:
@@ -69,7 +69,7 @@ def test_a_truncated_reply_is_counted_not_scored_and_what_was_sent_is_recorded(
 
 
 def test_a_daily_quota_stops_the_model_and_resume_continues_later(root: Path) -> None:
-    day = (429, {"detail": "Rate limit exceeded: 1000 requests per day."}, {})
+    day: Answer = (429, {"detail": "Rate limit exceeded: 1000 requests per day."}, {})
     fake = Fake(key="provider-key", then=[day])
     with serve_app_in_thread(albert_app(fake)) as base_url:
         models_yaml(root, "albert", "openai-compatible", "openweight-medium", base_url)

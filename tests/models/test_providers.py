@@ -25,6 +25,7 @@ from harness.models import (
 from harness.models._limits import ProviderLimits, shared
 from tests.models.fake_server import serve_app
 from tests.models.providers import (
+    Answer,
     Fake,
     albert_app,
     anthropic_app,
@@ -376,7 +377,7 @@ def test_albert_max_tokens_exceeded_is_context_too_long(declared: dict[str, Mode
 
 
 def test_albert_per_day_quota_stops_calls_to_the_model(declared: dict[str, ModelSpec]) -> None:
-    day = (429, {"detail": "Rate limit exceeded: 1000 requests per day."}, {})
+    day: Answer = (429, {"detail": "Rate limit exceeded: 1000 requests per day."}, {})
     fake = Fake(key="key-ALBERT_API_KEY", then=[day])
 
     async def three(model: Model) -> list[str]:

@@ -44,7 +44,7 @@ def make_gold(root: Path, count: int = ITEMS) -> Path:
 
 
 def item_of(request: dict[str, Any]) -> str:
-    text = request["messages"][-1]["content"]
+    text: str = request["messages"][-1]["content"]
     return text[text.index("[item-") + 1 : text.index("]", text.index("[item-"))]
 
 

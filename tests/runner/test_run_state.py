@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from harness.cli import app
 from harness.runner import RunManifest, read_samples
 from tests.models.fake_server import Scripted, ok, serve_in_thread
+from tests.models.providers import Answer
 from tests.runner.plume import PLUME, default_signals, resume, wait_for_samples
 from tests.runner.test_faults import Gated, local_fake_model, make_gold
 from tests.runner.test_run import fake_models_yaml
@@ -78,7 +79,7 @@ def test_a_run_with_failed_replies_says_so_and_resumes_to_completed(
     small_local_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("FAKE_API_KEY", "k")
-    too_long = (400, {"error": {"message": "prompt is too long"}}, {})
+    too_long: Answer = (400, {"error": {"message": "prompt is too long"}}, {})
     script = Scripted([too_long, ok()])  # the first request fails for good, the others answer
     runner = CliRunner()
     gold = small_local_root / "gold" / "mini.jsonl"

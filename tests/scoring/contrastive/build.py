@@ -15,7 +15,7 @@ from pathlib import Path
 from harness.gold import GoldItem
 from harness.scoring import extract_specifics
 from harness.scoring._specifics import sources_of
-from harness.text import analyse
+from harness.text import Analysis, analyse
 
 HERE = Path(__file__).parent
 GOLD = HERE.parents[2] / "gold" / "services-publics-plus.jsonl"
@@ -163,7 +163,7 @@ _CLITIC = {"vous", "nous", "le", "la", "les", "l'", "se", "s'", "y", "en", "lui"
 _VOWEL = "aeiouyéèêàâîôûh"
 
 
-def negate(text: str, start: int, end: int, analysis) -> str | None:  # type: ignore[no-untyped-def]
+def negate(text: str, start: int, end: int, analysis: Analysis) -> str | None:
     """The sentence between ``start`` and ``end`` said the other way round, or None."""
     sentence = text[start:end]
     for word, opposite in ANTONYMS:
