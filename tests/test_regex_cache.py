@@ -23,13 +23,17 @@ def _compiled(folder: Path) -> list[re.Pattern[str]]:
         return [re.compile(pattern + f"(?#{folder.name})", flags) for pattern, flags in PATTERNS]
 
 
-def _behaviour(compiled: re.Pattern[str]) -> list[object]:
-    return [
+Found = tuple[tuple[int, int], tuple[str | None, ...]] | None
+"""What a search of one text finds: the match's span and groups, or nothing."""
+
+
+def _behaviour(compiled: re.Pattern[str]) -> tuple[int, int, dict[str, int], list[Found]]:
+    return (
         compiled.flags,
         compiled.groups,
         dict(compiled.groupindex),
         [(m.span(), m.groups()) if (m := compiled.search(text)) else None for text in TEXTS],
-    ]
+    )
 
 
 def test_patterns_read_back_behave_as_freshly_compiled(tmp_path: Path) -> None:

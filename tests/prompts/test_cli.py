@@ -56,6 +56,7 @@ def test_render_prints_exactly_what_plume_run_sends_and_its_hash(
     maker = PromptMaker(load_prompt("reply@1.0.0"), gold, RunSpec(gold=gold.path), remote=False)
     chat, text = maker.prepare(item, "chat"), maker.prepare(item, "completion")
     assert shown["chat_sha256"] == chat.sha256 and shown["text_sha256"] == text.sha256
+    assert isinstance(chat.payload, list)  # chat mode prepares messages
     assert shown["messages"] == [m.model_dump() for m in chat.payload]
     assert shown["text"] == text.payload
     assert shown["prompt"] == "reply@1.0.0"

@@ -172,7 +172,8 @@ def test_a_style_guide_that_breaks_a_released_version_is_named_not_raised(
     store: Path, gold: GoldSet, guide: FakeGuide
 ) -> None:
     release("reply@1.1.0", [gold], styleguide=guide)
-    untitled = [dataclasses.replace(guide.rules[0], title=None), *guide.rules[1:]]
+    # A title of the wrong type on purpose: the released templates no longer render with it.
+    untitled = [dataclasses.replace(guide.rules[0], title=None), *guide.rules[1:]]  # type: ignore[arg-type]
     broken = dataclasses.replace(guide, rules=untitled)
     problem = validate_store([gold], styleguide=broken).problems[0]
     assert problem.startswith("reply@1.1.0 is released and would render differently")

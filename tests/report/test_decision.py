@@ -58,7 +58,7 @@ def test_cached_replies_cost_nothing_and_their_original_cost_is_shown_apart() ->
     res = summarise("r", records, [spec]).models["paid"]
     per_reply = (1000 * 2.0 + 200 * 10.0) / 1_000_000  # 0.004 €
     assert res.cost == pytest.approx(3 * per_reply)
-    assert (res.cached, res.cost_from_cache) == (1, pytest.approx(per_reply))
+    assert res.cached == 1 and res.cost_from_cache == pytest.approx(per_reply)
     assert res.cost_per_1000 == pytest.approx(1000 * per_reply)
     # Latency of the calls actually made: the cached reply's zero is not one of them.
     assert res.latency_p50_s == pytest.approx(2.0)

@@ -42,7 +42,7 @@ def test_the_lint_endpoint_wants_the_header_derived_from_the_token(client: TestC
     forged = client.post(
         "/redaction/api/lint",
         json={"texte": POMPOUS},
-        headers={"x-plume-jeton": "é".encode("latin-1") * 64},
+        headers={b"x-plume-jeton": "é".encode("latin-1") * 64},
     )
     assert forged.status_code == 403
 
@@ -55,7 +55,9 @@ def test_another_host_name_is_refused(client: TestClient) -> None:
 def test_violations_come_with_rule_rationale_and_suggestions(client: TestClient) -> None:
     violations = {v["rule"]: v for v in _lint(client, POMPOUS)}
     ceremonial = violations["SPP-STRUCT-05"]
-    assert POMPOUS[ceremonial["start"] : ceremonial["end"]] == ceremonial["excerpt"]  # type: ignore[misc]
+    start, end = ceremonial["start"], ceremonial["end"]
+    assert isinstance(start, int) and isinstance(end, int)
+    assert POMPOUS[start:end] == ceremonial["excerpt"]
     assert ceremonial["rationale"] == load_styleguide(SHIPPED).rule("SPP-STRUCT-05").rationale
     # The platform adds the closing formula: the rule says to delete, as the prompt does.
     assert ceremonial["suggestion"] == "(supprimer : la plateforme ajoute la formule finale)"

@@ -15,7 +15,7 @@ from harness.cli import app
 from harness.gold import load_gold
 from harness.prompts import load_manifest, load_prompt, validate_store
 from harness.runner import RunResults
-from harness.tuning import TuneHooks, TuneSpec, missing_requirement, tune
+from harness.tuning import Optimizer, TuneHooks, TuneSpec, missing_requirement, tune
 from tests.tuning.fake import NEW_INSTRUCTION, Answering
 
 # What DSPy 3.5 removes (BaseLM.forward, messages= dictionaries) would warn: an error here.
@@ -97,15 +97,16 @@ def test_tune_writes_a_version_that_validates_and_plume_run_reproduces_its_dev_s
 
 @pytest.mark.parametrize("optimizer", ["mipro", "gepa"])
 def test_instruction_optimisers_run_through_plume_and_export_their_instructions(
-    fake_root: Path, server: tuple[Answering, str], optimizer: str
+    fake_root: Path, server: tuple[Answering, str], optimizer: Optimizer
 ) -> None:
-    if missing_requirement(optimizer) is not None:  # type: ignore[arg-type]
-        pytest.skip(missing_requirement(optimizer))  # type: ignore[arg-type]
+    missing = missing_requirement(optimizer)
+    if missing is not None:
+        pytest.skip(missing)
     outcome = tune(
         TuneSpec(
             model="fake",
             prompt="reply@1.1.0",
-            optimizer=optimizer,  # type: ignore[arg-type]
+            optimizer=optimizer,
             gold=gold(),
             train_limit=3,
             dev_limit=3,
