@@ -96,9 +96,14 @@ _RAY_MODULES: set[Path] = set()
 """The test files with a test that uses the shared cluster."""
 
 
+def _uses(item: pytest.Item, fixture: str) -> bool:
+    # Only a test function asks for fixtures (pytest.Item has no fixturenames).
+    return isinstance(item, pytest.Function) and fixture in item.fixturenames
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    items.sort(key=lambda item: "gpu_less_cluster" in item.fixturenames)  # stable: order kept
-    _RAY_MODULES.update(item.path for item in items if "ray_cluster" in item.fixturenames)
+    items.sort(key=lambda item: _uses(item, "gpu_less_cluster"))  # stable: order kept
+    _RAY_MODULES.update(item.path for item in items if _uses(item, "ray_cluster"))
 
 
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
@@ -110,7 +115,7 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
         sys.modules["ray"].shutdown()
 
 
-class _RayFilesTogether(LoadFileScheduling):
+class _RayFilesTogether(LoadFileScheduling):  # type: ignore[misc]  # xdist has no types
     """``--dist loadfile`` (make test-fast), except that the Ray test files (``test_ray*.py`` and
     the vLLM provider's, whose cluster tests need a GPU the shared cluster declares) go to one
     worker together and share its cluster: its workers load Plume and the French model once.
