@@ -10,9 +10,9 @@ import math
 import random
 import statistics
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from itertools import combinations
-from typing import Literal
+from typing import Literal, TypeVar
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
@@ -155,8 +155,11 @@ def _strengths(names: list[str], verdicts: Sequence[Verdict], seed: int) -> list
     return sorted(found, key=lambda s: -s.log_strength)
 
 
+_Unit = TypeVar("_Unit", bound=Hashable)
+
+
 def krippendorff_alpha(
-    rows: dict[str, dict[object, float]], level: Literal["nominal", "ordinal"]
+    rows: Mapping[str, Mapping[_Unit, float]], level: Literal["nominal", "ordinal"]
 ) -> float | None:
     """Krippendorff's alpha of ``rows`` (reviewer → unit → value); ``None`` when no unit has two
     values or every value is the same."""

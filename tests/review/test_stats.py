@@ -88,7 +88,7 @@ def test_alpha_matches_krippendorffs_worked_example() -> None:
         [1, None, 2, 1, 3, 3, 4, 3, None, None, None, None, None, None, None],
         [None, None, 2, 1, 3, 4, 4, None, 2, 1, 1, 3, 3, None, 4],
     ]
-    rows: dict[str, dict[object, float]] = {
+    rows = {
         f"r{n}": {unit: float(v) for unit, v in enumerate(row) if v is not None}
         for n, row in enumerate(table)
     }
