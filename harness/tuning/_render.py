@@ -130,9 +130,8 @@ class ProgramTemplates:
     @cached_property
     def uses_styleguide(self) -> bool:
         """Whether any template reads the style guide (the new version then declares it)."""
-        env = environment()
         return any(
-            STYLEGUIDE in jinja2.meta.find_undeclared_variables(env.parse(source))
+            STYLEGUIDE in jinja2.meta.find_undeclared_variables(self._environment.parse(source))
             for source in self.sources.values()
         )
 
